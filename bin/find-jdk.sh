@@ -1,0 +1,39 @@
+# Sourced by ./parboot, ./mvnw and .ci/run: sets PARBOOT_JAVA_HOME to a JDK >= 21.
+# Looks at $JAVA_HOME, then the java on PATH, then every JDK under /usr/lib/jvm (newest first).
+# Returns 1, with a message on stderr, when there is none.
+
+parboot_java_major() { # $1 = path to a java binary; prints its feature version (17, 21, 25, ...)
+  "$1" -XshowSettings:properties -version 2>&1 |
+    sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1
+}
+
+parboot_is_jdk21() { # $1 = a JDK home; true when it has java and javac of version >= 21
+  [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] || return 1
+  local v
+  v=$(parboot_java_major "$1/bin/java")
+  [ -n "$v" ] && [ "$v" -ge 21 ]
+}
+
+parboot_find_jdk() {
+  local candidates=() c
+  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  if command -v java >/dev/null 2>&1; then
+    c=$(readlink -f "$(command -v java)")
+    candidates+=("${c%/bin/java}")
+  fi
+  if [ -d /usr/lib/jvm ]; then
+    while IFS= read -r c; do candidates+=("$c"); done < <(ls -d /usr/lib/jvm/*/ 2>/dev/null | sed 's:/$::' | sort -V -r)
+  fi
+  for c in "${candidates[@]}"; do
+    if parboot_is_jdk21 "$c"; then
+      PARBOOT_JAVA_HOME=$c
+      return 0
+    fi
+  done
+  {
+    echo "parboot: no JDK 21 or newer found."
+    echo "  looked at: JAVA_HOME (${JAVA_HOME:-unset}), the java on PATH, and /usr/lib/jvm/*"
+    echo "  install one (for example: apt-get install openjdk-21-jdk-headless) or set JAVA_HOME to it."
+  } >&2
+  return 1
+}

@@ -1,0 +1,227 @@
+package org.parboot;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import org.parboot.ci.Distribution;
+import org.parboot.ci.Interval;
+import org.parboot.ci.IntervalMethod;
+import org.parboot.data.Dataset;
+import org.parboot.exec.ExecutionStrategy;
+import org.parboot.exec.RangeJob;
+import org.parboot.exec.RunControl;
+import org.parboot.resample.IidResampler;
+import org.parboot.resample.Resampler;
+import org.parboot.rng.ResampleStreams;
+import org.parboot.stat.CustomStatistic;
+import org.parboot.stat.EvaluationPlan;
+import org.parboot.stat.Statistic;
+
+/**
+ * The bootstrap engine: resamples the rows of a dataset B times, evaluates every statistic on
+ * every resample in parallel, and summarises each bootstrap distribution (bias, standard error,
+ * confidence intervals).
+ *
+ * <pre>{@code
+ * Dataset data = Dataset.of("x", 2.1, 3.4, 1.9, 5.6, 4.4, 3.8, 2.7);
+ * BootstrapResult result = Bootstrap.run(data,
+ *     List.of(MomentStatistic.mean("x"), OrderStatistic.median("x")),
+ *     BootstrapOptions.builder().resamples(9999).seed(1).build());
+ * Interval ci = result.statistics().get(0).intervals().get(0);   // BCa, 95%
+ * }</pre>
+ *
+ * <p>Guarantees: for one seed the replicates are bit-identical whatever the executor, thread
+ * count and chunk size (see {@link ResampleStreams}); memory is the replicates (B x statistics
+ * doubles) plus per-worker buffers, never B x n; a run that cannot fit in the heap is refused
+ * before it starts; every thread the run starts has ended when it returns or throws. Safe to call
+ * from many threads at once: runs share nothing.
+ */
+public final class Bootstrap {
+
+  private Bootstrap() {}
+
+  /** Runs the bootstrap to completion on the calling thread's behalf. */
+  public static BootstrapResult run(Dataset data, List<? extends Statistic> statistics, BootstrapOptions options) {
+    return run(data, statistics, options, RunControl.create());
+  }
+
+  /**
+   * Runs the bootstrap under a {@link RunControl} (cancellation, deadline, progress).
+   *
+   * @throws InvalidInputException bad columns, too few rows, or a run too large for the heap
+   * @throws StatisticFailedException a statistic threw (the run was stopped)
+   * @throws CancelledException the run was cancelled, interrupted or timed out
+   */
+  public static BootstrapResult run(Dataset data, List<? extends Statistic> statistics, BootstrapOptions options,
+      RunControl control) {
+    final long start = System.nanoTime();
+    final EvaluationPlan plan = new EvaluationPlan(data, statistics);
+    final int n = plan.rows();
+    final int k = plan.statistics().size();
+    final int b = options.resamples();
+    final boolean wantJackknife = IntervalMethod.anyNeedsJackknife(EnumSet.copyOf(options.intervals()));
+    final ExecutionStrategy strategy = new ExecutionStrategy(options.executor(), options.threads());
+    checkMemory(plan, options, strategy.threads(), wantJackknife);
+
+    final double[] observed;
+    try {
+      observed = plan.observed();
+    } catch (RuntimeException e) {
+      throw new StatisticFailedException(labels(plan), -1, e);
+    }
+
+    final Resampler resampler = new IidResampler(options.seed(), n);
+    final double[][] replicates = new double[k][b];
+    strategy.execute(new ResampleJob(plan, resampler, replicates), b, chunkSize(options, b, n, strategy.threads()),
+        control);
+
+    double[][] jackknife = null;
+    if (wantJackknife) {
+      jackknife = jackknife(plan, strategy, control);
+    }
+
+    final List<String> warnings = new ArrayList<>();
+    final List<StatisticResult> results = new ArrayList<>(k);
+    for (int s = 0; s < k; s++) {
+      final Statistic stat = plan.statistics().get(s);
+      final Distribution d = new Distribution(replicates[s], observed[s]);
+      final List<String> w = new ArrayList<>();
+      if (!Double.isFinite(observed[s])) {
+        w.add("the observed value is " + observed[s]);
+      }
+      if (d.omitted() > 0) {
+        w.add(d.omitted() + " of " + b + " replicates are NaN or infinite and were left out");
+      }
+      if (d.size() > 0 && d.degenerate()) {
+        w.add("the bootstrap distribution is degenerate (every replicate is " + d.mean()
+            + "); every interval is that single point");
+      }
+      final List<Interval> intervals = new ArrayList<>();
+      for (IntervalMethod m : options.intervals()) {
+        intervals.add(m.interval(d, options.level(), jackknife == null ? null : jackknife[s], w));
+      }
+      for (String msg : w) {
+        warnings.add(stat.label() + ": " + msg);
+      }
+      results.add(new StatisticResult(stat, observed[s], d.bias(), d.standardError(), intervals, d.omitted(),
+          replicates[s]));
+    }
+    return new BootstrapResult(data.source(), n, data.droppedMissing(), options, resampler.name(),
+        ResampleStreams.ALGORITHM, Duration.ofNanos(System.nanoTime() - start), results, warnings);
+  }
+
+  /**
+   * Resamples per work item: enough items for load balance (8 per thread) but none longer than
+   * about 2^20 draws, so progress and cancellation stay responsive. Results do not depend on it.
+   */
+  static int chunkSize(BootstrapOptions options, int b, int n, int threads) {
+    if (options.chunk() > 0) {
+      return options.chunk();
+    }
+    final long balanced = Math.max(1, ((long) b + 8L * threads - 1) / (8L * threads));
+    final long bounded = Math.max(1, (1L << 20) / n);
+    return (int) Math.min(balanced, bounded);
+  }
+
+  private static double[][] jackknife(EvaluationPlan plan, ExecutionStrategy strategy, RunControl control) {
+    final boolean anyCustom = plan.statistics().stream().anyMatch(s -> s instanceof CustomStatistic);
+    if (!anyCustom) {
+      return plan.jackknife(); // O(n) in all
+    }
+    // Custom statistics: n evaluations of n - 1 rows each, spread over the workers.
+    final int n = plan.rows();
+    final double[][] generic = new double[plan.statistics().size()][n];
+    strategy.execute(new RangeJob<EvaluationPlan.Evaluator>() {
+      @Override
+      public EvaluationPlan.Evaluator newScratch() {
+        return plan.newEvaluator();
+      }
+
+      @Override
+      public void run(EvaluationPlan.Evaluator e, int from, int to, RunControl c) {
+        for (int i = from; i < to && !c.shouldStop(); i++) {
+          try {
+            plan.jackknifeRows(i, i + 1, generic, e);
+          } catch (RuntimeException ex) {
+            throw new StatisticFailedException(labels(plan) + " (jackknife without row " + i + ")", -1, ex);
+          }
+        }
+      }
+    }, n, Math.max(1, Math.min(64, n / (8 * strategy.threads()) + 1)), control);
+    final double[][] fast = plan.jackknife(); // recomputes custom ones too; the built-in ones are O(n)
+    for (int s = 0; s < generic.length; s++) {
+      if (plan.statistics().get(s) instanceof CustomStatistic) {
+        fast[s] = generic[s];
+      }
+    }
+    return fast;
+  }
+
+  private static void checkMemory(EvaluationPlan plan, BootstrapOptions options, int threads, boolean jackknife) {
+    final long k = plan.statistics().size();
+    final long replicateBytes = k * options.resamples() * 8L;
+    final long need = replicateBytes + threads * plan.scratchBytes() + (jackknife ? k * plan.rows() * 8L : 0)
+        + replicateBytes / Math.max(1, k); // one sorted copy for the intervals
+    final Runtime rt = Runtime.getRuntime();
+    final long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    if (need > available * 0.9) {
+      throw new InvalidInputException(String.format(
+          "--resamples %d with %d statistic(s) needs about %s of memory, but only %s is free in the JVM heap; "
+              + "use fewer resamples or a larger heap (PARBOOT_JAVA_OPTS=-Xmx...)",
+          options.resamples(), k, bytes(need), bytes(available)));
+    }
+  }
+
+  static String bytes(long b) {
+    if (b >= 1L << 30) {
+      return String.format("%.1f GiB", b / (double) (1L << 30));
+    }
+    return String.format("%.1f MiB", b / (double) (1L << 20));
+  }
+
+  static String labels(EvaluationPlan plan) {
+    return String.join(", ", plan.statistics().stream().map(Statistic::label).toList());
+  }
+
+  /** The resampling work: resample b's indices, all statistics on them, into column b. */
+  private static final class ResampleJob implements RangeJob<ResampleJob.Scratch> {
+    private final EvaluationPlan plan;
+    private final Resampler resampler;
+    private final double[][] out;
+
+    ResampleJob(EvaluationPlan plan, Resampler resampler, double[][] out) {
+      this.plan = plan;
+      this.resampler = resampler;
+      this.out = out;
+    }
+
+    record Scratch(EvaluationPlan.Evaluator evaluator, int[] indices, double[] row) {}
+
+    @Override
+    public Scratch newScratch() {
+      return new Scratch(plan.newEvaluator(), new int[resampler.size()], new double[out.length]);
+    }
+
+    @Override
+    public void run(Scratch s, int from, int to, RunControl control) {
+      final int[] idx = s.indices();
+      final double[] row = s.row();
+      final int len = idx.length;
+      for (int b = from; b < to; b++) {
+        if (control.shouldStop()) {
+          return;
+        }
+        resampler.fill(b, idx);
+        try {
+          s.evaluator().evaluate(idx, len, row);
+        } catch (RuntimeException e) {
+          throw new StatisticFailedException(labels(plan), b, e);
+        }
+        for (int j = 0; j < row.length; j++) {
+          out[j][b] = row[j];
+        }
+      }
+    }
+  }
+}

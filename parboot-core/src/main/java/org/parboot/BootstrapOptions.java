@@ -1,0 +1,152 @@
+package org.parboot;
+
+import java.security.SecureRandom;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.parboot.ci.IntervalMethod;
+import org.parboot.exec.ExecutorKind;
+
+/**
+ * How a bootstrap runs: immutable, validated once by {@link Builder#build()}, and shared by the
+ * Java API and the command line (which fills the same builder from its flags, so the two cannot
+ * drift). Messages name the command-line option and the bad value.
+ *
+ * <pre>{@code
+ * BootstrapOptions options = BootstrapOptions.builder()
+ *     .resamples(9999)
+ *     .seed(42)
+ *     .executor(ExecutorKind.FORKJOIN)
+ *     .threads(8)
+ *     .intervals(IntervalMethod.PERCENTILE, IntervalMethod.BCA)
+ *     .level(0.95)
+ *     .build();
+ * }</pre>
+ *
+ * @param resamples B, the number of resamples (default 9999, as SciPy)
+ * @param seed the seed every resample's random stream derives from
+ * @param seedGiven whether the seed was chosen by the caller (false: drawn at random)
+ * @param executor where resamples run (default {@link ExecutorKind#DEFAULT})
+ * @param threads worker threads (default: available processors)
+ * @param intervals interval methods, in order (default BCa)
+ * @param level confidence level in (0, 1) (default 0.95)
+ * @param chunk resamples per work item, or 0 to choose automatically
+ */
+public record BootstrapOptions(int resamples, long seed, boolean seedGiven, ExecutorKind executor, int threads,
+    List<IntervalMethod> intervals, double level, int chunk) {
+
+  /** The most resamples a run accepts: the largest Java array. */
+  public static final int MAX_RESAMPLES = Integer.MAX_VALUE - 8;
+  /** The most threads a run accepts. */
+  public static final int MAX_THREADS = 4096;
+
+  public BootstrapOptions {
+    Objects.requireNonNull(executor, "executor");
+    intervals = List.copyOf(intervals);
+  }
+
+  /** A builder with the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from these options. */
+  public Builder toBuilder() {
+    final Builder b = new Builder();
+    b.resamples = resamples;
+    b.seed = seedGiven ? seed : null;
+    b.executor = executor;
+    b.threads = threads;
+    b.intervals = new LinkedHashSet<>(intervals);
+    b.level = level;
+    b.chunk = chunk;
+    return b;
+  }
+
+  /** Builds {@link BootstrapOptions}; every setter's value is checked in {@link #build()}. */
+  public static final class Builder {
+    private long resamples = 9999;
+    private Long seed;
+    private ExecutorKind executor = ExecutorKind.DEFAULT;
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private Set<IntervalMethod> intervals = EnumSet.of(IntervalMethod.DEFAULT);
+    private double level = 0.95;
+    private int chunk;
+
+    private Builder() {}
+
+    /** B, the number of resamples (2 to {@link #MAX_RESAMPLES}). */
+    public Builder resamples(long resamples) {
+      this.resamples = resamples;
+      return this;
+    }
+
+    /** The seed; without one, a seed is drawn at random (and reported, so the run can be repeated). */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    public Builder executor(ExecutorKind executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /** Worker threads (1 to {@link #MAX_THREADS}). */
+    public Builder threads(int threads) {
+      this.threads = threads;
+      return this;
+    }
+
+    public Builder intervals(IntervalMethod... methods) {
+      return intervals(List.of(methods));
+    }
+
+    /** The interval methods, in output order (at least one). */
+    public Builder intervals(java.util.Collection<IntervalMethod> methods) {
+      this.intervals = new LinkedHashSet<>(methods);
+      return this;
+    }
+
+    /** The confidence level, in (0, 1). */
+    public Builder level(double level) {
+      this.level = level;
+      return this;
+    }
+
+    /** Resamples per work item; 0 (the default) chooses from B, threads and the data size. */
+    public Builder chunk(int chunk) {
+      this.chunk = chunk;
+      return this;
+    }
+
+    /**
+     * The options.
+     *
+     * @throws InvalidInputException naming the option and the accepted values
+     */
+    public BootstrapOptions build() {
+      if (resamples < 2 || resamples > MAX_RESAMPLES) {
+        throw new InvalidInputException("--resamples " + resamples + " is out of range; accepted: 2 to "
+            + MAX_RESAMPLES + " (and as many as the heap holds: 8 bytes per resample and statistic)");
+      }
+      if (threads < 1 || threads > MAX_THREADS) {
+        throw new InvalidInputException("--threads " + threads + " is out of range; accepted: 1 to " + MAX_THREADS);
+      }
+      if (!(level > 0 && level < 1)) {
+        throw new InvalidInputException("--level " + level + " is out of range; accepted: a number strictly between 0 and 1, such as 0.95");
+      }
+      if (intervals.isEmpty()) {
+        throw new InvalidInputException("--ci needs at least one method; accepted: " + IntervalMethod.accepted());
+      }
+      if (chunk < 0) {
+        throw new InvalidInputException("--chunk " + chunk + " is out of range; accepted: 0 (automatic) or more");
+      }
+      final boolean given = seed != null;
+      final long s = given ? seed : new SecureRandom().nextLong() >>> 1;
+      return new BootstrapOptions((int) resamples, s, given, executor, threads, List.copyOf(intervals), level, chunk);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package org.parboot;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The result of a run: its settings, and one {@link StatisticResult} per statistic.
+ *
+ * @param source where the data came from
+ * @param n observations (rows) resampled
+ * @param droppedMissing rows the reader dropped for missing values
+ * @param options the options it ran with (with the seed actually used)
+ * @param scheme the resampling scheme
+ * @param rng the random stream algorithm
+ * @param elapsed wall time of the run (resampling, jackknife and intervals)
+ * @param statistics one result per statistic, in the order asked
+ * @param warnings degenerate data, undefined intervals, omitted replicates
+ */
+public record BootstrapResult(String source, int n, long droppedMissing, BootstrapOptions options, String scheme,
+    String rng, Duration elapsed, List<StatisticResult> statistics, List<String> warnings) {
+
+  public BootstrapResult {
+    statistics = List.copyOf(statistics);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** The result of the statistic with this label. */
+  public StatisticResult statistic(String label) {
+    return statistics.stream().filter(s -> s.label().equals(label)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no statistic " + label + " in " +
+            statistics.stream().map(StatisticResult::label).toList()));
+  }
+}

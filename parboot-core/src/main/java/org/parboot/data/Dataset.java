@@ -1,0 +1,157 @@
+package org.parboot.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.parboot.InvalidInputException;
+
+/**
+ * Named numeric columns of equal length: the rows a bootstrap resamples. Immutable; the arrays
+ * are copied in and never handed out for writing, so one dataset can be shared by any number of
+ * concurrent runs.
+ *
+ * <pre>{@code
+ * Dataset data = Dataset.builder("temps.csv")
+ *     .column("temp_max", new double[] {12.8, 10.6, 11.7})
+ *     .column("temp_min", new double[] {5.0, 2.8, 7.2})
+ *     .build();
+ * }</pre>
+ */
+public final class Dataset {
+  private final String source;
+  private final Map<String, double[]> columns;
+  private final int rows;
+  private final long droppedMissing;
+
+  private Dataset(String source, Map<String, double[]> columns, int rows, long droppedMissing) {
+    this.source = source;
+    this.columns = columns;
+    this.rows = rows;
+    this.droppedMissing = droppedMissing;
+  }
+
+  /** A dataset of one column. */
+  public static Dataset of(String column, double... values) {
+    return builder("memory").column(column, values).build();
+  }
+
+  /** A builder; {@code source} names where the data came from (a file name, say), for messages. */
+  public static Builder builder(String source) {
+    return new Builder(source);
+  }
+
+  /** Where the data came from, as given to the builder. */
+  public String source() {
+    return source;
+  }
+
+  /** The number of rows (observations). */
+  public int rows() {
+    return rows;
+  }
+
+  /** Rows dropped by the reader because a cell was missing (0 when not read from a file). */
+  public long droppedMissing() {
+    return droppedMissing;
+  }
+
+  /** The column names, in the order they were added. */
+  public List<String> columnNames() {
+    return List.copyOf(columns.keySet());
+  }
+
+  /** True if the dataset has this column. */
+  public boolean hasColumn(String name) {
+    return columns.containsKey(name);
+  }
+
+  /**
+   * A copy of one column's values.
+   *
+   * @throws InvalidInputException naming the available columns if there is no such column
+   */
+  public double[] column(String name) {
+    return values(name).clone();
+  }
+
+  /** The column's values, not copied: package-private consumers promise not to write. */
+  double[] values(String name) {
+    double[] v = columns.get(name);
+    if (v == null) {
+      throw new InvalidInputException(
+          "unknown column '" + name + "' in " + source + "; available: " + String.join(", ", columns.keySet()));
+    }
+    return v;
+  }
+
+  /** Read-only access to the column arrays for the engine (no copy). */
+  public static final class Access {
+    private Access() {}
+
+    /** The column's backing array; callers must never write to it. */
+    public static double[] readOnly(Dataset data, String column) {
+      return data.values(column);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Dataset[" + source + ", " + rows + " rows, columns " + columns.keySet() + "]";
+  }
+
+  /** Builds a {@link Dataset}; every column must have the same length. */
+  public static final class Builder {
+    private final String source;
+    private final Map<String, double[]> columns = new LinkedHashMap<>();
+    private long droppedMissing;
+
+    private Builder(String source) {
+      this.source = Objects.requireNonNull(source, "source");
+    }
+
+    /** Adds a column (copied). */
+    public Builder column(String name, double[] values) {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(values, "values");
+      if (columns.containsKey(name)) {
+        throw new InvalidInputException("column '" + name + "' given twice in " + source);
+      }
+      columns.put(name, values.clone());
+      return this;
+    }
+
+    /** Records how many rows the reader dropped for missing cells. */
+    public Builder droppedMissing(long count) {
+      this.droppedMissing = count;
+      return this;
+    }
+
+    /** The dataset. */
+    public Dataset build() {
+      if (columns.isEmpty()) {
+        throw new InvalidInputException("no columns in " + source);
+      }
+      int rows = -1;
+      List<String> lengths = new ArrayList<>();
+      for (Map.Entry<String, double[]> e : columns.entrySet()) {
+        lengths.add(e.getKey() + "=" + e.getValue().length);
+        if (rows < 0) {
+          rows = e.getValue().length;
+        } else if (rows != e.getValue().length) {
+          throw new InvalidInputException("columns of " + source + " differ in length: " + lengths
+              + " and more; every column must have one value per row");
+        }
+      }
+      return new Dataset(source, Collections.unmodifiableMap(new LinkedHashMap<>(columns)), rows, droppedMissing);
+    }
+  }
+
+  /** True if every value of the column is finite. */
+  static boolean allFinite(double[] v) {
+    return Arrays.stream(v).allMatch(Double::isFinite);
+  }
+}

@@ -1,0 +1,314 @@
+package org.parboot.exec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a {@link RangeJob} over {@code [0, total)} in chunks, on threads of one {@link ExecutorKind}.
+ *
+ * <p>Contract, for every kind: every index is given to exactly one chunk; a chunk's failure is
+ * recorded in the {@link RunControl} (the first one wins) and stops the other chunks; every
+ * thread the strategy started has ended when {@link #execute} returns or throws; and an interrupt
+ * of the calling thread cancels the run. Threads are named {@code parboot-<kind>-<n>} and are
+ * daemons, so a stuck statistic can never keep the JVM alive.
+ */
+public final class ExecutionStrategy {
+
+  /* Design notes.
+   * Each strategy owns its threads for the length of one run: pools are created and shut down
+   * inside execute, so no thread outlives a run and concurrent runs share nothing. Scratch is
+   * created per worker (serial, queue) or taken from a lock-free pool around each chunk (pool,
+   * forkjoin, virtual), so at most one scratch exists per concurrently running chunk.
+   */
+
+  private final ExecutorKind kind;
+  private final int threads;
+
+  /** A strategy of the given kind with the given number of threads (ignored by SERIAL). */
+  public ExecutionStrategy(ExecutorKind kind, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    }
+    this.kind = kind;
+    this.threads = kind == ExecutorKind.SERIAL ? 1 : threads;
+  }
+
+  public ExecutorKind kind() {
+    return kind;
+  }
+
+  public int threads() {
+    return threads;
+  }
+
+  /**
+   * Runs the job over {@code [0, total)} in chunks of {@code chunk} indices.
+   *
+   * @throws org.parboot.CancelledException if cancelled, timed out or interrupted
+   * @throws RuntimeException the first failure of a chunk
+   */
+  public <S> void execute(RangeJob<S> job, int total, int chunk, RunControl control) {
+    if (chunk < 1) {
+      throw new IllegalArgumentException("chunk must be >= 1, got " + chunk);
+    }
+    control.startPhase(total);
+    final int chunks = (int) ((total + (long) chunk - 1) / chunk);
+    final Chunks work = new Chunks(job, total, chunk, control);
+    try {
+      switch (kind) {
+        case SERIAL -> runSerial(work, chunks);
+        case QUEUE -> runQueue(work, chunks);
+        case POOL -> runPool(work, chunks);
+        case FORKJOIN -> runForkJoin(work, chunks);
+        case VIRTUAL -> runVirtual(work, chunks);
+      }
+    } catch (InterruptedException e) {
+      control.cancel();
+      Thread.currentThread().interrupt();
+    }
+    control.throwIfStopped();
+  }
+
+  /** A job cut into numbered chunks, with failure capture. */
+  private static final class Chunks {
+    final RangeJob<Object> job;
+    final int total;
+    final int chunk;
+    final RunControl control;
+    final ConcurrentLinkedQueue<Object> scratchPool = new ConcurrentLinkedQueue<>();
+
+    @SuppressWarnings("unchecked")
+    Chunks(RangeJob<?> job, int total, int chunk, RunControl control) {
+      this.job = (RangeJob<Object>) job;
+      this.total = total;
+      this.chunk = chunk;
+      this.control = control;
+    }
+
+    /** Runs chunk c with the given scratch; records a failure instead of throwing. */
+    void run(Object scratch, int c) {
+      if (control.shouldStop()) {
+        return;
+      }
+      final int from = c * chunk;
+      final int to = (int) Math.min((long) from + chunk, total);
+      try {
+        job.run(scratch, from, to, control);
+        control.addCompleted(to - from);
+      } catch (Throwable t) {
+        control.fail(t);
+      }
+    }
+
+    /** Runs chunk c with scratch from the pool (made on demand). */
+    void runPooled(int c) {
+      if (control.shouldStop()) {
+        return;
+      }
+      Object s = scratchPool.poll();
+      if (s == null) {
+        try {
+          s = job.newScratch();
+        } catch (Throwable t) {
+          control.fail(t);
+          return;
+        }
+      }
+      run(s, c);
+      scratchPool.offer(s);
+    }
+
+    Object newScratchOrFail() {
+      try {
+        return job.newScratch();
+      } catch (Throwable t) {
+        control.fail(t);
+        return null;
+      }
+    }
+  }
+
+  private static void runSerial(Chunks work, int chunks) {
+    final Object s = work.newScratchOrFail();
+    for (int c = 0; c < chunks && !work.control.shouldStop(); c++) {
+      work.run(s, c);
+    }
+  }
+
+  private static final int POISON = -1;
+
+  private void runQueue(Chunks work, int chunks) throws InterruptedException {
+    final LinkedBlockingQueue<Integer> queue = new LinkedBlockingQueue<>();
+    final List<Thread> workers = new ArrayList<>(threads);
+    final ThreadFactory factory = Thread.ofPlatform().daemon().name("parboot-queue-", 0).factory();
+    for (int t = 0; t < threads; t++) {
+      workers.add(factory.newThread(() -> {
+        final Object s = work.newScratchOrFail();
+        try {
+          for (int c = queue.take(); c != POISON; c = queue.take()) {
+            if (s != null) {
+              work.run(s, c);
+            }
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }));
+    }
+    workers.forEach(Thread::start);
+    // The queue is unbounded, so add never blocks: the main thread's only wait is the join.
+    for (int c = 0; c < chunks; c++) {
+      queue.add(c);
+    }
+    for (int t = 0; t < threads; t++) {
+      queue.add(POISON);
+    }
+    joinAll(workers, work.control);
+  }
+
+  private void runPool(Chunks work, int chunks) throws InterruptedException {
+    final ExecutorService pool = Executors.newFixedThreadPool(threads,
+        Thread.ofPlatform().daemon().name("parboot-pool-", 0).factory());
+    try {
+      final List<Future<?>> futures = new ArrayList<>(chunks);
+      for (int c = 0; c < chunks; c++) {
+        final int chunkIndex = c;
+        futures.add(pool.submit(() -> work.runPooled(chunkIndex)));
+      }
+      for (Future<?> f : futures) {
+        awaitFuture(f, work.control);
+      }
+    } finally {
+      shutdownAndWait(pool, work.control);
+    }
+  }
+
+  private void runForkJoin(Chunks work, int chunks) throws InterruptedException {
+    final AtomicInteger ids = new AtomicInteger();
+    final ForkJoinPool pool = new ForkJoinPool(threads, p -> {
+      final var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+      t.setName("parboot-forkjoin-" + ids.getAndIncrement());
+      t.setDaemon(true);
+      return t;
+    }, null, false);
+    try {
+      final Future<?> f = pool.submit(new Split(work, 0, chunks));
+      awaitFuture(f, work.control);
+    } finally {
+      shutdownAndWait(pool, work.control);
+    }
+  }
+
+  /** Halves a chunk range until one chunk is left (the chunk is the sequential grain). */
+  private static final class Split extends RecursiveAction {
+    private static final long serialVersionUID = 1L;
+    private final transient Chunks work;
+    private final int from;
+    private final int to;
+
+    Split(Chunks work, int from, int to) {
+      this.work = work;
+      this.from = from;
+      this.to = to;
+    }
+
+    @Override
+    protected void compute() {
+      if (to - from <= 1) {
+        if (from < to) {
+          work.runPooled(from);
+        }
+        return;
+      }
+      final int mid = (from + to) >>> 1;
+      invokeAll(new Split(work, from, mid), new Split(work, mid, to));
+    }
+  }
+
+  private void runVirtual(Chunks work, int chunks) throws InterruptedException {
+    final Semaphore permits = new Semaphore(threads);
+    final ExecutorService exec = Executors.newThreadPerTaskExecutor(
+        Thread.ofVirtual().name("parboot-virtual-", 0).factory());
+    try {
+      for (int c = 0; c < chunks && !work.control.shouldStop(); c++) {
+        try {
+          permits.acquire();
+        } catch (InterruptedException e) {
+          work.control.cancel();
+          throw e;
+        }
+        final int chunkIndex = c;
+        exec.execute(() -> {
+          try {
+            work.runPooled(chunkIndex);
+          } finally {
+            permits.release();
+          }
+        });
+      }
+    } finally {
+      shutdownAndWait(exec, work.control);
+    }
+  }
+
+  private static void awaitFuture(Future<?> f, RunControl control) throws InterruptedException {
+    try {
+      f.get();
+    } catch (ExecutionException e) {
+      control.fail(e.getCause());
+    } catch (InterruptedException e) {
+      control.cancel(); // before the caller's finally waits for the workers
+      throw e;
+    }
+  }
+
+  private static void joinAll(List<Thread> threads, RunControl control) throws InterruptedException {
+    InterruptedException interrupted = null;
+    for (Thread t : threads) {
+      while (true) {
+        try {
+          t.join();
+          break;
+        } catch (InterruptedException e) {
+          // Keep joining: no thread may outlive the run. Stop the work so the join is short.
+          control.cancel();
+          interrupted = e;
+        }
+      }
+    }
+    if (interrupted != null) {
+      throw interrupted;
+    }
+  }
+
+  private static void shutdownAndWait(ExecutorService pool, RunControl control) throws InterruptedException {
+    pool.shutdown();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (pool.awaitTermination(1, TimeUnit.DAYS)) {
+          break;
+        }
+      } catch (InterruptedException e) {
+        control.cancel();
+        pool.shutdownNow();
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      throw new InterruptedException();
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package org.parboot.resample;
+
+import org.parboot.rng.ResampleStreams;
+
+/**
+ * The ordinary (iid, Efron) bootstrap: n rows drawn uniformly with replacement, resample
+ * {@code b} from the stream {@link ResampleStreams#streamState(long, long) streamState(seed, b)}.
+ */
+public final class IidResampler implements Resampler {
+  private final long seed;
+  private final int n;
+  private final long threshold;
+
+  /** Resamples of {@code n} rows under {@code seed}. */
+  public IidResampler(long seed, int n) {
+    this.seed = seed;
+    this.n = n;
+    this.threshold = ResampleStreams.threshold(n);
+  }
+
+  @Override
+  public String name() {
+    return "iid";
+  }
+
+  @Override
+  public int size() {
+    return n;
+  }
+
+  @Override
+  public void fill(long b, int[] out) {
+    ResampleStreams.fillIndices(ResampleStreams.streamState(seed, b), n, threshold, out, n);
+  }
+}

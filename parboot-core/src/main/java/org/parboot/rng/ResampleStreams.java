@@ -1,0 +1,160 @@
+package org.parboot.rng;
+
+/**
+ * Where every resample's random numbers come from: a pure function of (seed, resample index).
+ *
+ * <p>This class is the reproducibility contract of parboot. Because resample {@code b} draws only
+ * from its own stream, and its stream depends on nothing but the seed and {@code b}, the bootstrap
+ * distribution is bit-identical for one seed whatever executor, thread count or chunking runs it,
+ * and it stays so across JDK versions: the arithmetic is plain 64-bit integer arithmetic, with no
+ * call into {@code java.util.random}.
+ *
+ * <h2>The algorithm</h2>
+ * <ul>
+ *   <li>Generator: <b>SplitMix64</b> (Steele, Lea and Flood, "Fast splittable pseudorandom number
+ *       generators", OOPSLA 2014), with Stafford's "variant 13" finaliser, as in
+ *       {@code java.util.SplittableRandom} and Commons RNG's {@code SplitMix64}: the state advances
+ *       by the golden gamma {@code 0x9e3779b97f4a7c15} and each output is {@link #mix64} of the new
+ *       state.</li>
+ *   <li>Stream of resample {@code b} (0-based): a SplitMix64 whose initial state is output number
+ *       {@code b} of a SplitMix64 seeded with {@code seed}, that is
+ *       {@code mix64(seed + (b + 1) * gamma)}. Start states are therefore random 64-bit points of
+ *       the generator's 2<sup>64</sup> cycle; two streams of length {@code n} overlap with
+ *       probability about {@code B^2 n / 2^64} (5e-6 for B = 10<sup>4</sup>, n = 10<sup>6</sup>).</li>
+ *   <li>Bounded integers, {@link #boundedIndex}: each 64-bit output supplies two 32-bit words, the
+ *       high word first. A word {@code w} maps to an index in {@code [0, n)} by Lemire's
+ *       multiply-shift, {@code floor(w * n / 2^32)}, and is rejected (the next word is used) when
+ *       the low half of {@code w * n} is below {@code 2^32 mod n}; this makes every index exactly
+ *       equally likely (D. Lemire, "Fast random integer generation in an interval", ACM TOMACS
+ *       2019). Rejections happen with probability below {@code n / 2^32}.</li>
+ * </ul>
+ *
+ * <p>The golden-value tests in {@code ResampleStreamsTest} pin all of this; any change to this
+ * class that changes a single drawn index is a breaking change of every result parboot ever
+ * printed, and must change {@link #ALGORITHM}.
+ */
+public final class ResampleStreams {
+
+  /** The name of the stream algorithm, as reported in results. */
+  public static final String ALGORITHM = "splitmix64-lemire32";
+
+  /** The SplitMix64 increment, the odd integer nearest 2^64 / golden ratio. */
+  public static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
+
+  private static final long LOW32 = 0xffffffffL;
+
+  private ResampleStreams() {}
+
+  /** SplitMix64's output function (Stafford variant 13), a bijection of 64-bit values. */
+  public static long mix64(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
+  }
+
+  /**
+   * The initial SplitMix64 state of resample {@code index}'s stream: output {@code index} of a
+   * SplitMix64 seeded with {@code seed}.
+   */
+  public static long streamState(long seed, long index) {
+    return mix64(seed + (index + 1) * GOLDEN_GAMMA);
+  }
+
+  /**
+   * The rejection threshold of the bounded mapping for indices in {@code [0, n)}: {@code 2^32 mod
+   * n}. Precompute it once per data size.
+   *
+   * @throws IllegalArgumentException if n is not positive
+   */
+  public static long threshold(int n) {
+    if (n <= 0) {
+      throw new IllegalArgumentException("bound must be positive: " + n);
+    }
+    return (1L << 32) % n;
+  }
+
+  /**
+   * Fills {@code out[0, len)} with the indices in {@code [0, bound)} of the stream that starts at
+   * {@code state} (see {@link #streamState}), using the bounded mapping described in the class
+   * documentation. This is the iid bootstrap's draw: {@code len} indices with replacement.
+   *
+   * @param state the stream's initial SplitMix64 state
+   * @param bound the number of observations, positive
+   * @param threshold {@link #threshold threshold(bound)}
+   * @param out where the indices go
+   * @param len how many indices to draw
+   */
+  public static void fillIndices(long state, int bound, long threshold, int[] out, int len) {
+    final long n = bound;
+    int i = 0;
+    while (i < len) {
+      final long r = mix64(state += GOLDEN_GAMMA);
+      long m = (r >>> 32) * n;
+      if ((m & LOW32) >= threshold) {
+        out[i++] = (int) (m >>> 32);
+        if (i == len) {
+          break;
+        }
+      }
+      m = (r & LOW32) * n;
+      if ((m & LOW32) >= threshold) {
+        out[i++] = (int) (m >>> 32);
+      }
+    }
+  }
+
+  /**
+   * A sequential view of one stream, for schemes that need a few numbers at a time. It follows
+   * the same word order as {@link #fillIndices}: high word, then low word, of each output.
+   * Not thread-safe: one instance belongs to one task.
+   */
+  public static final class Stream {
+    private long state;
+    private long pending;
+    private boolean hasPending;
+
+    /** A stream starting at the given SplitMix64 state. */
+    public Stream(long state) {
+      this.state = state;
+    }
+
+    /** The stream of resample {@code index} under {@code seed}. */
+    public static Stream of(long seed, long index) {
+      return new Stream(streamState(seed, index));
+    }
+
+    /** The next 64-bit output of the generator (discarding any unused low word). */
+    public long nextLong() {
+      hasPending = false;
+      return mix64(state += GOLDEN_GAMMA);
+    }
+
+    /** The next 32-bit word, as an unsigned value in a long. */
+    public long nextWord() {
+      if (hasPending) {
+        hasPending = false;
+        return pending;
+      }
+      final long r = mix64(state += GOLDEN_GAMMA);
+      pending = r & LOW32;
+      hasPending = true;
+      return r >>> 32;
+    }
+
+    /** An index uniform in {@code [0, bound)}, by the bounded mapping of the class documentation. */
+    public int nextIndex(int bound) {
+      final long t = threshold(bound);
+      while (true) {
+        final long m = nextWord() * bound;
+        if ((m & LOW32) >= t) {
+          return (int) (m >>> 32);
+        }
+      }
+    }
+
+    /** A double uniform in {@code [0, 1)}: the top 53 bits of the next output, times 2^-53. */
+    public double nextDouble() {
+      return (nextLong() >>> 11) * 0x1.0p-53;
+    }
+  }
+}

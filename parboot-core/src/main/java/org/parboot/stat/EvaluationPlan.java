@@ -1,0 +1,554 @@
+package org.parboot.stat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.parboot.InvalidInputException;
+import org.parboot.data.Dataset;
+
+/**
+ * How a list of statistics is evaluated on a resample, given as the row indices it drew. Built
+ * once per run from the dataset; immutable and shared by all workers, each of which makes its own
+ * {@link Evaluator} (the scratch buffers).
+ *
+ * <p>Per resample:
+ * <ol>
+ *   <li>every column some {@link MomentStatistic} reads gets one pass over the indices that
+ *       gathers its values and accumulates the centred power sums it needs (up to the fourth);
+ *       every pair of columns a paired statistic reads gets one pass for the cross sum;</li>
+ *   <li>every column some {@link OrderStatistic} reads gets one pass that counts the drawn ranks
+ *       (the data was sorted once, here) and one that expands the counts into the sorted
+ *       resample; every order statistic of that column reads the sorted resample;</li>
+ *   <li>every {@link CustomStatistic} gets its columns gathered into arrays.</li>
+ * </ol>
+ *
+ * <p>Reproducibility: every sum runs over the indices in draw order, in two interleaved lanes
+ * (even and odd draw positions) added at the end. The value of a statistic is therefore a fixed
+ * function of the drawn indices, whoever computes it and whatever else is computed with it.
+ */
+public final class EvaluationPlan {
+
+  /* Design notes.
+   * The index buffer is the interface between resampling schemes and statistics: a scheme fills
+   * it, the plan reads it. Fusing the draw into the gather loop would save a store and a load per
+   * draw but tie every scheme to every kernel; the buffer sits in L1/L2 for the sizes where it
+   * matters. A faster kernel must keep the summation order above, so results stay bit-identical.
+   */
+
+  private final Dataset data;
+  private final List<Statistic> statistics;
+  private final int rows;
+
+  // Moment columns: values, centre, highest power needed.
+  private final double[][] momentValues;
+  private final double[] centres;
+  private final int[] orders;
+  // Column pairs needing a cross sum: indices into the moment columns.
+  private final int[][] pairs;
+  // Order columns: data sorted once, and each row's position in that order.
+  private final double[][] sortedValues;
+  private final int[][] rankOfRow;
+  // Custom statistics' columns.
+  private final double[][] customValues;
+
+  // Wiring: for statistic s, the moment column(s) / pair / order column / custom columns it reads.
+  private final int[] slotA;
+  private final int[] slotB;
+  private final int[] pairSlot;
+  private final int[][] customSlots;
+
+  /**
+   * Plans the statistics over the data.
+   *
+   * @throws InvalidInputException if a column is missing (naming the available ones), a label
+   *     repeats, or the data has fewer rows than a statistic needs
+   */
+  public EvaluationPlan(Dataset data, List<? extends Statistic> statistics) {
+    this.data = data;
+    this.statistics = List.copyOf(statistics);
+    this.rows = data.rows();
+    if (this.statistics.isEmpty()) {
+      throw new InvalidInputException("no statistic to compute: give at least one --stat");
+    }
+    final Set<String> labels = new HashSet<>();
+    for (Statistic s : this.statistics) {
+      for (String c : s.columns()) {
+        if (!data.hasColumn(c)) {
+          throw new InvalidInputException("unknown column '" + c + "' (used by " + s.label() + ") in "
+              + data.source() + "; available: " + String.join(", ", data.columnNames()));
+        }
+      }
+      if (!labels.add(s.label())) {
+        throw new InvalidInputException("statistic " + s.label() + " is asked for twice");
+      }
+      if (rows < s.minObservations()) {
+        throw new InvalidInputException(s.label() + " needs at least " + s.minObservations()
+            + " observations; " + data.source() + " has " + rows + " after dropping missing values");
+      }
+    }
+    if (rows < 2) {
+      throw new InvalidInputException("a bootstrap needs at least 2 observations; " + data.source() + " has " + rows
+          + (data.droppedMissing() > 0 ? " after dropping " + data.droppedMissing() + " rows with missing values" : ""));
+    }
+
+    final int k = this.statistics.size();
+    slotA = new int[k];
+    slotB = new int[k];
+    pairSlot = new int[k];
+    customSlots = new int[k][];
+    Arrays.fill(slotA, -1);
+    Arrays.fill(slotB, -1);
+    Arrays.fill(pairSlot, -1);
+
+    final Map<String, Integer> momentIndex = new LinkedHashMap<>();
+    final List<Integer> momentOrder = new ArrayList<>();
+    final Map<List<Integer>, Integer> pairIndex = new LinkedHashMap<>();
+    final Map<String, Integer> orderIndex = new LinkedHashMap<>();
+    final Map<String, Integer> customIndex = new LinkedHashMap<>();
+    for (int s = 0; s < k; s++) {
+      switch (this.statistics.get(s)) {
+        case MomentStatistic m -> {
+          final int need = m.kind().order();
+          final int a = momentSlot(momentIndex, momentOrder, m.columns().get(0), need);
+          slotA[s] = a;
+          if (m.kind().arity() == 2) {
+            final int b = momentSlot(momentIndex, momentOrder, m.columns().get(1), need);
+            slotB[s] = b;
+            if (m.kind() == MomentStatistic.Kind.COV || m.kind() == MomentStatistic.Kind.CORR) {
+              pairSlot[s] = pairIndex.computeIfAbsent(List.of(a, b), key -> pairIndex.size());
+            }
+          }
+        }
+        case OrderStatistic o -> slotA[s] = orderIndex.computeIfAbsent(o.column(), key -> orderIndex.size());
+        case CustomStatistic c -> {
+          final int[] slots = new int[c.columns().size()];
+          for (int j = 0; j < slots.length; j++) {
+            slots[j] = customIndex.computeIfAbsent(c.columns().get(j), key -> customIndex.size());
+          }
+          customSlots[s] = slots;
+        }
+      }
+    }
+
+    momentValues = new double[momentIndex.size()][];
+    centres = new double[momentIndex.size()];
+    orders = new int[momentIndex.size()];
+    for (Map.Entry<String, Integer> e : momentIndex.entrySet()) {
+      final int i = e.getValue();
+      momentValues[i] = Dataset.Access.readOnly(data, e.getKey());
+      centres[i] = centre(momentValues[i]);
+      orders[i] = momentOrder.get(i);
+    }
+    pairs = pairIndex.keySet().stream().map(p -> new int[] {p.get(0), p.get(1)}).toArray(int[][]::new);
+
+    sortedValues = new double[orderIndex.size()][];
+    rankOfRow = new int[orderIndex.size()][];
+    for (Map.Entry<String, Integer> e : orderIndex.entrySet()) {
+      final double[] v = Dataset.Access.readOnly(data, e.getKey());
+      final Integer[] order = new Integer[rows];
+      for (int i = 0; i < rows; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, (x, y) -> Double.compare(v[x], v[y]));
+      final double[] sorted = new double[rows];
+      final int[] rank = new int[rows];
+      for (int r = 0; r < rows; r++) {
+        sorted[r] = v[order[r]];
+        rank[order[r]] = r;
+      }
+      sortedValues[e.getValue()] = sorted;
+      rankOfRow[e.getValue()] = rank;
+    }
+    customValues = new double[customIndex.size()][];
+    for (Map.Entry<String, Integer> e : customIndex.entrySet()) {
+      customValues[e.getValue()] = Dataset.Access.readOnly(data, e.getKey());
+    }
+  }
+
+  private static int momentSlot(Map<String, Integer> index, List<Integer> order, String column, int need) {
+    final Integer i = index.get(column);
+    if (i != null) {
+      order.set(i, Math.max(order.get(i), need));
+      return i;
+    }
+    index.put(column, index.size());
+    order.add(need);
+    return index.size() - 1;
+  }
+
+  /** The full-data mean, refined by a second pass (so the centre is right to the last bits). */
+  static double centre(double[] x) {
+    double s = 0;
+    for (double v : x) {
+      s += v;
+    }
+    final double mean = s / x.length;
+    double r = 0;
+    for (double v : x) {
+      r += v - mean;
+    }
+    return mean + r / x.length;
+  }
+
+  /** The data it was planned over. */
+  public Dataset data() {
+    return data;
+  }
+
+  /** The statistics, in output order. */
+  public List<Statistic> statistics() {
+    return statistics;
+  }
+
+  /** The number of rows (the resample size). */
+  public int rows() {
+    return rows;
+  }
+
+  /** Bytes of scratch one {@link Evaluator} holds, for memory planning. */
+  public long scratchBytes() {
+    long b = 4L * rows; // indices
+    b += (long) sortedValues.length * rows * (4 + 8);
+    b += (long) customValues.length * rows * 8;
+    return b;
+  }
+
+  /** A new evaluator with its own scratch buffers. Not thread-safe: one per worker. */
+  public Evaluator newEvaluator() {
+    return new Evaluator();
+  }
+
+  /** The value of every statistic on the full data. */
+  public double[] observed() {
+    final int[] identity = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      identity[i] = i;
+    }
+    final double[] out = new double[statistics.size()];
+    newEvaluator().evaluate(identity, rows, out);
+    return out;
+  }
+
+  /**
+   * Jackknife (leave-one-out) values of every statistic: {@code result[s][i]} is statistic
+   * {@code s} on the data without row {@code i}. Moment and order statistics take O(n) in all,
+   * from the full-data sums and the sorted data; custom statistics are evaluated on each of the
+   * n leave-one-out samples (O(n^2)), which {@link #jackknifeRows} lets a caller spread over
+   * threads.
+   */
+  public double[][] jackknife() {
+    final int k = statistics.size();
+    final double[][] out = new double[k][];
+    boolean anyCustom = false;
+    for (int s = 0; s < k; s++) {
+      switch (statistics.get(s)) {
+        case MomentStatistic m -> out[s] = jackknifeMoment(s, m);
+        case OrderStatistic o -> out[s] = jackknifeOrder(s, o);
+        case CustomStatistic c -> anyCustom = true;
+      }
+    }
+    if (anyCustom) {
+      final double[][] generic = new double[k][rows];
+      jackknifeRows(0, rows, generic, newEvaluator());
+      for (int s = 0; s < k; s++) {
+        if (out[s] == null) {
+          out[s] = generic[s];
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The generic jackknife for rows {@code [from, to)}: evaluates every statistic on the data
+   * without each of those rows, into {@code out[s][i]}. Any thread may compute any range with
+   * its own evaluator; ranges write disjoint slots.
+   */
+  public void jackknifeRows(int from, int to, double[][] out, Evaluator evaluator) {
+    final int[] idx = new int[rows - 1];
+    final double[] row = new double[statistics.size()];
+    for (int i = from; i < to; i++) {
+      int p = 0;
+      for (int j = 0; j < rows; j++) {
+        if (j != i) {
+          idx[p++] = j;
+        }
+      }
+      evaluator.evaluate(idx, rows - 1, row);
+      for (int s = 0; s < row.length; s++) {
+        out[s][i] = row[s];
+      }
+    }
+  }
+
+  private double[] jackknifeMoment(int s, MomentStatistic m) {
+    final int n = rows;
+    final double[] out = new double[n];
+    final int a = slotA[s];
+    final double[] x = momentValues[a];
+    final double cx = centres[a];
+    final double[] sx = plainSums(x, cx);
+    if (m.kind().arity() == 1) {
+      for (int i = 0; i < n; i++) {
+        final double d = x[i] - cx;
+        final double d2 = d * d;
+        out[i] = m.fromSums(n - 1, cx, sx[0] - d, sx[1] - d2, sx[2] - d2 * d, sx[3] - d2 * d2);
+      }
+      return out;
+    }
+    final double[] y = momentValues[slotB[s]];
+    final double cy = centres[slotB[s]];
+    final double[] sy = plainSums(y, cy);
+    double sxy = 0;
+    for (int i = 0; i < n; i++) {
+      sxy += (x[i] - cx) * (y[i] - cy);
+    }
+    for (int i = 0; i < n; i++) {
+      final double dx = x[i] - cx;
+      final double dy = y[i] - cy;
+      out[i] = m.fromPairSums(n - 1, cx, sx[0] - dx, sx[1] - dx * dx, cy, sy[0] - dy, sy[1] - dy * dy, sxy - dx * dy);
+    }
+    return out;
+  }
+
+  private static double[] plainSums(double[] x, double c) {
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    double s4 = 0;
+    for (double v : x) {
+      final double d = v - c;
+      final double d2 = d * d;
+      s1 += d;
+      s2 += d2;
+      s3 += d2 * d;
+      s4 += d2 * d2;
+    }
+    return new double[] {s1, s2, s3, s4};
+  }
+
+  private double[] jackknifeOrder(int s, OrderStatistic o) {
+    final int n = rows;
+    final double[] sorted = sortedValues[slotA[s]];
+    final int[] rank = rankOfRow[slotA[s]];
+    final double[] prefix = new double[n + 1];
+    for (int i = 0; i < n; i++) {
+      prefix[i + 1] = prefix[i] + sorted[i];
+    }
+    final LeaveOneOut view = new LeaveOneOut(sorted, prefix);
+    final double[] out = new double[n];
+    for (int i = 0; i < n; i++) {
+      view.left = rank[i];
+      out[i] = o.evaluate(view);
+    }
+    return out;
+  }
+
+  /** The sorted data without the value at position {@code left}. */
+  private static final class LeaveOneOut implements SortedSample {
+    private final double[] sorted;
+    private final double[] prefix;
+    int left;
+
+    LeaveOneOut(double[] sorted, double[] prefix) {
+      this.sorted = sorted;
+      this.prefix = prefix;
+    }
+
+    @Override
+    public int size() {
+      return sorted.length - 1;
+    }
+
+    @Override
+    public double at(int pos) {
+      return sorted[pos < left ? pos : pos + 1];
+    }
+
+    @Override
+    public double sum(int from, int to) {
+      final int a = from < left ? from : from + 1;
+      final int b = to <= left ? to : to + 1;
+      double sum = prefix[b] - prefix[a];
+      if (from < left && left < b) {
+        sum -= sorted[left];
+      }
+      return sum;
+    }
+  }
+
+  /**
+   * One worker's scratch and the per-resample evaluation. Not thread-safe; allocation-free per
+   * resample (custom statistics aside, which get reused arrays).
+   */
+  public final class Evaluator {
+    private final double[] sums = new double[4];
+    private final int[][] counts = new int[sortedValues.length][rows];
+    private final double[][] sortedResample = new double[sortedValues.length][rows];
+    private final SortedSample[] sortedViews = new SortedSample[sortedValues.length];
+    private final double[][] momentSums = new double[momentValues.length][4];
+    private final double[] crossSums = new double[pairs.length];
+    private double[][] customBuffers = new double[0][];
+    private int customSize = -1;
+
+    private Evaluator() {}
+
+    /** The statistics of the sample {@code data[idx[0..len)]}, into {@code out[0..k)}. */
+    public void evaluate(int[] idx, int len, double[] out) {
+      for (int c = 0; c < momentValues.length; c++) {
+        powerSums(momentValues[c], centres[c], orders[c], idx, len, momentSums[c]);
+      }
+      for (int p = 0; p < pairs.length; p++) {
+        crossSums[p] = crossSum(momentValues[pairs[p][0]], centres[pairs[p][0]],
+            momentValues[pairs[p][1]], centres[pairs[p][1]], idx, len);
+      }
+      for (int c = 0; c < sortedValues.length; c++) {
+        sortedViews[c] = sortResample(c, idx, len);
+      }
+      if (customValues.length > 0) {
+        gatherCustom(idx, len);
+      }
+      for (int s = 0; s < out.length; s++) {
+        out[s] = switch (statistics.get(s)) {
+          case MomentStatistic m -> momentValue(s, m, len);
+          case OrderStatistic o -> o.evaluate(sortedViews[slotA[s]]);
+          case CustomStatistic c -> customValue(s, c);
+        };
+      }
+    }
+
+    private double momentValue(int s, MomentStatistic m, int len) {
+      final double[] a = momentSums[slotA[s]];
+      if (slotB[s] < 0) {
+        return m.fromSums(len, centres[slotA[s]], a[0], a[1], a[2], a[3]);
+      }
+      final double[] b = momentSums[slotB[s]];
+      final double sxy = pairSlot[s] < 0 ? 0 : crossSums[pairSlot[s]];
+      return m.fromPairSums(len, centres[slotA[s]], a[0], a[1], centres[slotB[s]], b[0], b[1], sxy);
+    }
+
+    private double customValue(int s, CustomStatistic c) {
+      final int[] slots = customSlots[s];
+      final double[][] args = new double[slots.length][];
+      for (int j = 0; j < slots.length; j++) {
+        args[j] = customBuffers[slots[j]];
+      }
+      return c.function().apply(args);
+    }
+
+    private void gatherCustom(int[] idx, int len) {
+      if (customSize != len) {
+        customBuffers = new double[customValues.length][len];
+        customSize = len;
+      }
+      for (int c = 0; c < customValues.length; c++) {
+        final double[] v = customValues[c];
+        final double[] buf = customBuffers[c];
+        for (int i = 0; i < len; i++) {
+          buf[i] = v[idx[i]];
+        }
+      }
+    }
+
+    private SortedSample sortResample(int c, int[] idx, int len) {
+      final int[] cnt = counts[c];
+      final int[] rank = rankOfRow[c];
+      final double[] sorted = sortedValues[c];
+      final double[] out = sortedResample[c];
+      Arrays.fill(cnt, 0);
+      for (int i = 0; i < len; i++) {
+        cnt[rank[idx[i]]]++;
+      }
+      int p = 0;
+      for (int r = 0; r < rows; r++) {
+        final double v = sorted[r];
+        for (int t = cnt[r]; t > 0; t--) {
+          out[p++] = v;
+        }
+      }
+      return SortedSample.of(out, len);
+    }
+  }
+
+  /**
+   * Centred power sums {@code sum (x[idx[i]] - c)^k} for k = 1..order (higher entries set to 0),
+   * in two lanes, even and odd positions, added at the end.
+   */
+  static void powerSums(double[] x, double c, int order, int[] idx, int len, double[] out) {
+    double a1 = 0, a2 = 0, a3 = 0, a4 = 0;
+    double b1 = 0, b2 = 0, b3 = 0, b4 = 0;
+    final int even = len & ~1;
+    if (order <= 1) {
+      for (int i = 0; i < even; i += 2) {
+        a1 += x[idx[i]] - c;
+        b1 += x[idx[i + 1]] - c;
+      }
+      if (even < len) {
+        a1 += x[idx[even]] - c;
+      }
+    } else if (order == 2) {
+      for (int i = 0; i < even; i += 2) {
+        final double u = x[idx[i]] - c;
+        final double v = x[idx[i + 1]] - c;
+        a1 += u;
+        a2 += u * u;
+        b1 += v;
+        b2 += v * v;
+      }
+      if (even < len) {
+        final double u = x[idx[even]] - c;
+        a1 += u;
+        a2 += u * u;
+      }
+    } else {
+      for (int i = 0; i < even; i += 2) {
+        final double u = x[idx[i]] - c;
+        final double v = x[idx[i + 1]] - c;
+        final double u2 = u * u;
+        final double v2 = v * v;
+        a1 += u;
+        a2 += u2;
+        a3 += u2 * u;
+        a4 += u2 * u2;
+        b1 += v;
+        b2 += v2;
+        b3 += v2 * v;
+        b4 += v2 * v2;
+      }
+      if (even < len) {
+        final double u = x[idx[even]] - c;
+        final double u2 = u * u;
+        a1 += u;
+        a2 += u2;
+        a3 += u2 * u;
+        a4 += u2 * u2;
+      }
+    }
+    out[0] = a1 + b1;
+    out[1] = a2 + b2;
+    out[2] = a3 + b3;
+    out[3] = a4 + b4;
+  }
+
+  /** The centred cross sum {@code sum (x - cx)(y - cy)} over the indices, in the same two lanes. */
+  static double crossSum(double[] x, double cx, double[] y, double cy, int[] idx, int len) {
+    double a = 0;
+    double b = 0;
+    final int even = len & ~1;
+    for (int i = 0; i < even; i += 2) {
+      final int j = idx[i];
+      final int l = idx[i + 1];
+      a += (x[j] - cx) * (y[j] - cy);
+      b += (x[l] - cx) * (y[l] - cy);
+    }
+    if (even < len) {
+      final int j = idx[even];
+      a += (x[j] - cx) * (y[j] - cy);
+    }
+    return a + b;
+  }
+}

@@ -1,0 +1,42 @@
+package org.parboot.stat;
+
+/**
+ * A sample in ascending order, as order statistics see it. The engine provides it either as an
+ * array (a resample expanded from counts of drawn ranks) or as the sorted data with one position
+ * left out (the jackknife), without copying.
+ */
+public interface SortedSample {
+
+  /** The sample size. */
+  int size();
+
+  /** The value at 0-based position {@code pos} of the sorted sample. */
+  double at(int pos);
+
+  /** The sum of the values at positions {@code [from, to)}. */
+  double sum(int from, int to);
+
+  /** A sorted array, the first {@code size} entries of which are the sample. */
+  static SortedSample of(double[] sorted, int size) {
+    return new SortedSample() {
+      @Override
+      public int size() {
+        return size;
+      }
+
+      @Override
+      public double at(int pos) {
+        return sorted[pos];
+      }
+
+      @Override
+      public double sum(int from, int to) {
+        double s = 0;
+        for (int i = from; i < to; i++) {
+          s += sorted[i];
+        }
+        return s;
+      }
+    };
+  }
+}
