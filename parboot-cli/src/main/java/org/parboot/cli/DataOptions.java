@@ -1,0 +1,89 @@
+package org.parboot.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.parboot.InvalidInputException;
+import org.parboot.data.Dataset;
+import org.parboot.io.BundledData;
+import org.parboot.io.CsvColumns;
+import org.parboot.io.CsvOptions;
+import org.parboot.io.MissingPolicy;
+import org.parboot.io.RowFilter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Where the data comes from: shared by every command that reads a CSV. */
+final class DataOptions {
+
+  /** The column used when no file and no column are given. */
+  static final String BUNDLED_DEFAULT_COLUMN = "temp_max";
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+      description = "CSV file with a header row. Default: the bundled weather data (Seattle and New York, "
+          + "2012-2015; columns location, date, precipitation, temp_max, temp_min, wind, weather).")
+  Path file;
+
+  @Option(names = {"-c", "--column"}, paramLabel = "NAME", split = ",",
+      description = "Column(s) the one-column statistics are computed on; repeat or separate with commas. "
+          + "Default with the bundled data: " + BUNDLED_DEFAULT_COLUMN + ".")
+  List<String> columns = new ArrayList<>();
+
+  @Option(names = "--where", paramLabel = "COLUMN=VALUE",
+      description = "Keep only rows whose COLUMN equals VALUE (repeatable; all must match), e.g. --where location=Seattle.")
+  List<String> where = new ArrayList<>();
+
+  @Option(names = {"-d", "--delimiter"}, paramLabel = "CHAR", defaultValue = ",",
+      description = "Field delimiter: one character, or 'tab'. Default: ${DEFAULT-VALUE}")
+  String delimiter;
+
+  @Option(names = "--missing", paramLabel = "POLICY", defaultValue = "drop",
+      description = "Missing cells (empty, NA, NaN, nan, null): drop the row, or error. Default: ${DEFAULT-VALUE}")
+  String missing;
+
+  /** The columns one-column statistics apply to. */
+  List<String> defaultColumns() {
+    if (columns.isEmpty() && file == null) {
+      return List.of(BUNDLED_DEFAULT_COLUMN);
+    }
+    return columns;
+  }
+
+  /** A name for the input in output and messages. */
+  String sourceName() {
+    return file == null ? BundledData.SOURCE : file.toString();
+  }
+
+  CsvOptions csvOptions() {
+    final List<RowFilter> filters = new ArrayList<>();
+    for (String w : where) {
+      filters.add(RowFilter.parse(w));
+    }
+    return new CsvOptions(delimiterChar(), MissingPolicy.parse(missing), filters);
+  }
+
+  private char delimiterChar() {
+    if (delimiter.equalsIgnoreCase("tab") || delimiter.equals("\\t")) {
+      return '\t';
+    }
+    if (delimiter.length() != 1 || delimiter.charAt(0) == '"' || delimiter.charAt(0) == '\n'
+        || delimiter.charAt(0) == '\r') {
+      throw new InvalidInputException("--delimiter '" + delimiter
+          + "' is not accepted; accepted: one character other than a quote or line break, or 'tab'");
+    }
+    return delimiter.charAt(0);
+  }
+
+  /** Reads the given columns (in order, without repeats) from the file or the bundled data. */
+  Dataset load(List<String> needed) {
+    final Set<String> unique = new LinkedHashSet<>(needed);
+    if (unique.isEmpty()) {
+      throw new InvalidInputException("no column to bootstrap: give --column NAME"
+          + (file == null ? "" : " (a column of " + file + ")"));
+    }
+    final List<String> cols = List.copyOf(unique);
+    return file == null ? BundledData.weather(cols, csvOptions()) : CsvColumns.read(file, cols, csvOptions());
+  }
+}

@@ -1,0 +1,88 @@
+package org.parboot.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.parboot.BootstrapOptions;
+import org.parboot.ci.IntervalMethod;
+import org.parboot.exec.ExecutorKind;
+import org.parboot.stat.Statistic;
+import org.parboot.stat.StatisticSpec;
+import picocli.CommandLine.Option;
+
+/**
+ * The bootstrap's settings on the command line. They fill the same {@link BootstrapOptions.Builder}
+ * the Java API uses, which validates them, so the CLI and the library cannot drift.
+ */
+final class EngineOptions {
+
+  @Option(names = {"-s", "--stat"}, paramLabel = "SPEC",
+      description = "Statistic, repeatable: mean, var(ddof=1), std(ddof=1), skew(bias=false), kurt(bias=false), "
+          + "median, quantile(p), trimmed_mean(f), min, max; of two columns as rows: corr(x,y), cov(x,y,ddof=1), "
+          + "ratio(x,y), mean_diff(x,y). Default: mean.")
+  List<String> stats = new ArrayList<>();
+
+  @Option(names = {"-B", "--resamples"}, paramLabel = "B", defaultValue = "9999",
+      description = "Number of bootstrap resamples. Default: ${DEFAULT-VALUE}")
+  long resamples;
+
+  @Option(names = "--seed", paramLabel = "S",
+      description = "Seed: the same seed gives bit-identical results on any executor and thread count. "
+          + "Default: drawn at random and printed.")
+  Long seed;
+
+  @Option(names = {"-e", "--executor"}, paramLabel = "KIND", defaultValue = "forkjoin",
+      description = "Where resamples run: serial, queue, pool, forkjoin, virtual. Default: ${DEFAULT-VALUE}")
+  String executor;
+
+  @Option(names = {"-t", "--threads"}, paramLabel = "N",
+      description = "Worker threads. Default: the available processors.")
+  Integer threads;
+
+  @Option(names = "--ci", paramLabel = "METHODS", defaultValue = "bca",
+      description = "Interval methods, comma-separated: percentile, basic, normal, bca, or all. Default: ${DEFAULT-VALUE}")
+  String ci;
+
+  @Option(names = "--level", paramLabel = "L", defaultValue = "0.95",
+      description = "Confidence level, strictly between 0 and 1. Default: ${DEFAULT-VALUE}")
+  double level;
+
+  @Option(names = "--chunk", paramLabel = "N", defaultValue = "0", hidden = true,
+      description = "Resamples per work item (0: automatic). Results do not depend on it.")
+  int chunk;
+
+  /** The statistics the specs stand for, one-column ones applied to each default column. */
+  List<Statistic> statistics(List<String> defaultColumns) {
+    final List<String> specs = stats.isEmpty() ? List.of("mean") : stats;
+    final List<Statistic> out = new ArrayList<>();
+    for (String spec : specs) {
+      out.addAll(StatisticSpec.parse(spec, defaultColumns));
+    }
+    return out;
+  }
+
+  /** Every column the statistics read. */
+  static List<String> columnsOf(List<Statistic> statistics) {
+    final Set<String> cols = new LinkedHashSet<>();
+    statistics.forEach(s -> cols.addAll(s.columns()));
+    return List.copyOf(cols);
+  }
+
+  /** The options builder filled from the flags (validated when built). */
+  BootstrapOptions.Builder builder() {
+    final BootstrapOptions.Builder b = BootstrapOptions.builder()
+        .resamples(resamples)
+        .executor(ExecutorKind.parse(executor))
+        .intervals(IntervalMethod.parseList(ci))
+        .level(level)
+        .chunk(chunk);
+    if (seed != null) {
+      b.seed(seed);
+    }
+    if (threads != null) {
+      b.threads(threads);
+    }
+    return b;
+  }
+}

@@ -1,0 +1,123 @@
+package org.parboot.cli;
+
+import java.io.PrintWriter;
+import org.parboot.CancelledException;
+import org.parboot.InvalidInputException;
+import org.parboot.StatisticFailedException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The {@code parboot} command. Exit codes: 0 success, 1 internal failure (or a statistic threw),
+ * 2 bad input or usage, 124 time limit, 130 interrupted. Errors are one line on standard error;
+ * {@code --debug} adds the stack trace.
+ */
+@Command(name = "parboot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    subcommands = {RunCommand.class, CommandLine.HelpCommand.class},
+    description = "Fast, reproducible, parallel bootstrap resampling.")
+public final class Main implements Runnable {
+
+  /** Exit code: bad input or usage. */
+  public static final int EXIT_USAGE = 2;
+  /** Exit code: internal failure. */
+  public static final int EXIT_FAILURE = 1;
+  /** Exit code: interrupted (Ctrl-C), as shells report SIGINT. */
+  public static final int EXIT_INTERRUPTED = 130;
+  /** Exit code: the time limit passed, as timeout(1). */
+  public static final int EXIT_TIMEOUT = 124;
+
+  @Option(names = "--debug", scope = ScopeType.INHERITED, description = "Print stack traces of errors.")
+  boolean debug;
+
+  @Override
+  public void run() {
+    throw new ParameterException(new CommandLine(this), "missing command: run, demo or bench (see parboot --help)");
+  }
+
+  /** Runs the command line and returns the exit code (never calls System.exit). */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    final CommandLine cl = new CommandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setParameterExceptionHandler(Main::onParameterError);
+    cl.setExecutionExceptionHandler(new Errors());
+    return cl.execute(args);
+  }
+
+  public static void main(String[] args) {
+    Interrupts.install();
+    int code;
+    try {
+      code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    } finally {
+      Interrupts.finished();
+    }
+    System.exit(code);
+  }
+
+  private static int onParameterError(ParameterException e, String[] args) {
+    final CommandLine cl = e.getCommandLine();
+    final PrintWriter err = cl.getErr();
+    err.println("parboot: " + e.getMessage());
+    err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for the options.");
+    err.flush();
+    return EXIT_USAGE;
+  }
+
+  private static boolean debug(CommandLine cl) {
+    CommandLine c = cl;
+    while (c.getParent() != null) {
+      c = c.getParent();
+    }
+    return ((Main) c.getCommand()).debug;
+  }
+
+  /** Maps each failure to a one-line message and an exit code. */
+  static final class Errors implements IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
+      final PrintWriter err = cl.getErr();
+      final int code;
+      final String message;
+      switch (e) {
+        case InvalidInputException x -> {
+          code = EXIT_USAGE;
+          message = x.getMessage();
+        }
+        case CancelledException x -> {
+          code = x.timedOut() ? EXIT_TIMEOUT : EXIT_INTERRUPTED;
+          message = x.timedOut() ? "stopped: the time limit passed" : "interrupted";
+        }
+        case StatisticFailedException x -> {
+          code = EXIT_FAILURE;
+          message = x.getMessage();
+        }
+        default -> {
+          code = EXIT_FAILURE;
+          message = "internal error: " + e + (debug(cl) ? "" : " (run with --debug for the stack trace)");
+        }
+      }
+      err.println("parboot: " + message.replace('\n', ' '));
+      if (debug(cl)) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return code;
+    }
+  }
+
+  /** The version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      final String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"parboot " + (v == null ? "(development build)" : v), "JVM: " + Runtime.version()};
+    }
+  }
+}
