@@ -72,7 +72,9 @@ public record TimingConfig(ExecutorKind executor, int threads) {
 
   /** {@code base} with this executor and thread count, keeping its seed (even a drawn one). */
   BootstrapOptions applyTo(BootstrapOptions base) {
-    // toBuilder() forgets a seed that was drawn at random; pin it so every run resamples alike.
-    return base.toBuilder().seed(base.seed()).executor(executor).threads(threads).build();
+    // Not base.toBuilder(): it forgets a seed drawn at random, so each configuration would draw
+    // its own. base is validated and so is threads (above); the record keeps seedGiven as it was.
+    return new BootstrapOptions(base.resamples(), base.seed(), base.seedGiven(), executor, threads, base.intervals(),
+        base.level(), base.chunk());
   }
 }

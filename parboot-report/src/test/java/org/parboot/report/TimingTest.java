@@ -96,6 +96,18 @@ class TimingTest {
   }
 
   @Test
+  void run_seedDrawnAtRandom_everyConfigurationUsesIt() {
+    final org.parboot.BootstrapOptions drawn = org.parboot.BootstrapOptions.builder().resamples(50).build();
+    final TimingPlan plan = new TimingPlan(Fixtures.data(), Fixtures.tutorialStatistics(), drawn,
+        List.of(TimingConfig.serial(), new TimingConfig(ExecutorKind.POOL, 2)), 0, 1);
+
+    final TimingResult t = Timing.of(plan).run(); // would throw ReproducibilityException if reseeded
+
+    assertThat(t.last().options().seed()).isEqualTo(drawn.seed());
+    assertThat(t.last().options().seedGiven()).isFalse();
+  }
+
+  @Test
   void timingPlan_badValues_throwNamingTheOption() {
     final List<TimingConfig> configs = List.of(TimingConfig.serial());
     assertThatThrownBy(() -> new TimingPlan(Fixtures.data(), Fixtures.tutorialStatistics(), Fixtures.options(1),
