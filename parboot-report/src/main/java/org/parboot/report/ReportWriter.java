@@ -1,0 +1,148 @@
+package org.parboot.report;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.parboot.BootstrapResult;
+import org.parboot.CancelledException;
+import org.parboot.StatisticResult;
+
+/**
+ * Writes a run's report into a directory:
+ *
+ * <ul>
+ *   <li>{@code hist-<n>-<slug>.png}: one histogram per statistic ({@link Charts#WIDTH} x
+ *       {@link Charts#HEIGHT}), n from 1 in result order, slug the label in lower-case letters,
+ *       digits and dashes;</li>
+ *   <li>{@code timing.png}: run times per strategy ({@link Charts#WIDTH} x {@link Charts#HEIGHT}),
+ *       when timing is given;</li>
+ *   <li>{@code figure.png}: the tutorial's 2 x 2 figure ({@link Charts#GRID_WIDTH} x
+ *       {@link Charts#GRID_HEIGHT}: timing, then the first three histograms), when timing is given
+ *       and there are at least three statistics;</li>
+ *   <li>{@code report.html}: settings, results, warnings, timing table and the figures, embedded
+ *       as PNG data URIs, so the page is complete on its own and makes no network request.</li>
+ * </ul>
+ *
+ * <p>Every file is written to a temporary file in the directory and then moved into place
+ * atomically, so a reader never sees half a file; {@code report.html} is written last, so a run
+ * interrupted midway (the writer checks the thread's interrupt between files) leaves at most
+ * some PNGs and never a report that names missing files. Existing files of the same names are
+ * replaced.
+ */
+public final class ReportWriter {
+
+  /** The report's file name. */
+  public static final String HTML = "report.html";
+  /** The timing chart's file name. */
+  public static final String TIMING_PNG = "timing.png";
+  /** The 2 x 2 figure's file name. */
+  public static final String FIGURE_PNG = "figure.png";
+
+  private static final int MAX_SLUG = 40;
+
+  private ReportWriter() {}
+
+  /**
+   * Writes the report of {@code result}, with the timing section and charts if {@code timing} is
+   * present, into {@code dir} (created if missing).
+   *
+   * @throws IOException if a file cannot be written (temporary files are removed)
+   * @throws CancelledException if the thread is interrupted before the report is written
+   */
+  public static ReportFiles write(Path dir, BootstrapResult result, Optional<TimingResult> timing) throws IOException {
+    Files.createDirectories(dir);
+    final List<HtmlReport.Figure> shown = new ArrayList<>();
+    final List<Path> histograms = new ArrayList<>();
+    final List<BufferedImage> histImages = new ArrayList<>();
+    final List<HtmlReport.Figure> histFigures = new ArrayList<>();
+    final List<StatisticResult> stats = result.statistics();
+    for (int i = 0; i < stats.size(); i++) {
+      final StatisticResult s = stats.get(i);
+      final BufferedImage image = Charts.histogram(s);
+      final String name = histogramFileName(i + 1, s.label());
+      final byte[] png = Charts.png(image);
+      histograms.add(writeAtomically(dir, name, png));
+      histImages.add(image);
+      histFigures.add(new HtmlReport.Figure(name, "Histogram of the bootstrap distribution of " + s.label(),
+          "Bootstrap distribution of " + s.label() + ": observed value marked, confidence interval shaded",
+          png, Charts.WIDTH, Charts.HEIGHT));
+    }
+    Optional<Path> timingPath = Optional.empty();
+    Optional<Path> figurePath = Optional.empty();
+    int histogramsInFigure = 0;
+    if (timing.isPresent()) {
+      checkInterrupt();
+      final BufferedImage timingChart = Charts.timing(timing.get());
+      final byte[] png = Charts.png(timingChart);
+      timingPath = Optional.of(writeAtomically(dir, TIMING_PNG, png));
+      final HtmlReport.Figure timingFigure = new HtmlReport.Figure(TIMING_PNG, "Run time of each strategy",
+          "Run time of each strategy: every timed run a point, the median a bar", png, Charts.WIDTH, Charts.HEIGHT);
+      if (stats.size() >= 3) {
+        checkInterrupt();
+        final byte[] grid = Charts.png(Charts.grid2x2(timingChart, histImages.get(0), histImages.get(1),
+            histImages.get(2)));
+        figurePath = Optional.of(writeAtomically(dir, FIGURE_PNG, grid));
+        shown.add(new HtmlReport.Figure(FIGURE_PNG,
+            "Run times per strategy and histograms of the first three bootstrap distributions",
+            "Run times of serial against the parallel strategies, and the bootstrap distributions of "
+                + stats.get(0).label() + ", " + stats.get(1).label() + " and " + stats.get(2).label(),
+            grid, Charts.GRID_WIDTH, Charts.GRID_HEIGHT));
+        histogramsInFigure = 3;
+      } else {
+        shown.add(timingFigure);
+      }
+    }
+    // The figure already shows the first three histograms; embed each picture once.
+    shown.addAll(histFigures.subList(histogramsInFigure, histFigures.size()));
+    checkInterrupt();
+    final String html = HtmlReport.render(result, timing, shown, Instant.now());
+    final Path htmlPath = writeAtomically(dir, HTML, html.getBytes(StandardCharsets.UTF_8));
+    return new ReportFiles(htmlPath, histograms, timingPath, figurePath);
+  }
+
+  /** {@code hist-<n>-<slug>.png}, e.g. {@code hist-2-std-temp-max-ddof-0.png}. */
+  static String histogramFileName(int n, String label) {
+    String slug = label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    if (slug.length() > MAX_SLUG) {
+      slug = slug.substring(0, MAX_SLUG).replaceAll("-+$", "");
+    }
+    return "hist-" + n + (slug.isEmpty() ? "" : "-" + slug) + ".png";
+  }
+
+  private static void checkInterrupt() {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new CancelledException("interrupted while writing the report; " + HTML + " was not written", false);
+    }
+  }
+
+  /** Writes bytes to {@code dir/name} through a temporary file in {@code dir} and an atomic move. */
+  static Path writeAtomically(Path dir, String name, byte[] bytes) throws IOException {
+    final Path target = dir.resolve(name);
+    final Path tmp = dir.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+    try {
+      try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        out.write(bytes);
+      }
+      try {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+    return target;
+  }
+}
