@@ -51,7 +51,9 @@ public final class Bootstrap {
    *
    * @throws InvalidInputException bad columns, too few rows, or a run too large for the heap
    * @throws StatisticFailedException a statistic threw (the run was stopped)
-   * @throws CancelledException the run was cancelled, interrupted or timed out
+   * @throws CancelledException the run was cancelled, interrupted or timed out. When the calling
+   *     thread is interrupted, the run is cancelled, its workers are waited for, and the thread's
+   *     interrupt flag is set again before this is thrown.
    */
   public static BootstrapResult run(Dataset data, List<? extends Statistic> statistics, BootstrapOptions options,
       RunControl control) {

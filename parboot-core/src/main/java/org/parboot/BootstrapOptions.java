@@ -29,7 +29,7 @@ import org.parboot.exec.ExecutorKind;
  * @param seed the seed every resample's random stream derives from
  * @param seedGiven whether the seed was chosen by the caller (false: drawn at random)
  * @param executor where resamples run (default {@link ExecutorKind#DEFAULT})
- * @param threads worker threads (default: available processors)
+ * @param threads worker threads (default: available processors; always 1 for {@link ExecutorKind#SERIAL})
  * @param intervals interval methods, in order (default BCa)
  * @param level confidence level in (0, 1) (default 0.95)
  * @param chunk resamples per work item, or 0 to choose automatically
@@ -56,7 +56,8 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Exec
   public Builder toBuilder() {
     final Builder b = new Builder();
     b.resamples = resamples;
-    b.seed = seedGiven ? seed : null;
+    b.seed = seed; // a drawn seed is kept too: a copy with another executor must give the same replicates
+    b.seedGiven = seedGiven;
     b.executor = executor;
     b.threads = threads;
     b.intervals = new LinkedHashSet<>(intervals);
@@ -69,6 +70,7 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Exec
   public static final class Builder {
     private long resamples = 9999;
     private Long seed;
+    private boolean seedGiven;
     private ExecutorKind executor = ExecutorKind.DEFAULT;
     private int threads = Runtime.getRuntime().availableProcessors();
     private Set<IntervalMethod> intervals = EnumSet.of(IntervalMethod.DEFAULT);
@@ -86,6 +88,7 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Exec
     /** The seed; without one, a seed is drawn at random (and reported, so the run can be repeated). */
     public Builder seed(long seed) {
       this.seed = seed;
+      this.seedGiven = true;
       return this;
     }
 
@@ -144,9 +147,9 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Exec
       if (chunk < 0) {
         throw new InvalidInputException("--chunk " + chunk + " is out of range; accepted: 0 (automatic) or more");
       }
-      final boolean given = seed != null;
-      final long s = given ? seed : new SecureRandom().nextLong() >>> 1;
-      return new BootstrapOptions((int) resamples, s, given, executor, threads, List.copyOf(intervals), level, chunk);
+      final long s = seed != null ? seed : new SecureRandom().nextLong() >>> 1;
+      final int workers = executor == ExecutorKind.SERIAL ? 1 : threads;
+      return new BootstrapOptions((int) resamples, s, seedGiven, executor, workers, List.copyOf(intervals), level, chunk);
     }
   }
 }
