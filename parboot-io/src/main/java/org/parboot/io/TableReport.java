@@ -87,7 +87,7 @@ final class TableReport {
 
   /**
    * Six significant digits, trailing zeros dropped; plain notation from 1e-4 up to 1e12, else
-   * scientific ({@code 1.23457e-07}).
+   * scientific ({@code 1.23457e-07}, {@code 2e+15}).
    */
   static String number(double v) {
     if (Double.isNaN(v)) {
@@ -100,9 +100,12 @@ final class TableReport {
     if (a == 0) {
       return "0";
     }
+    final BigDecimal rounded = BigDecimal.valueOf(v).round(SIX_DIGITS).stripTrailingZeros();
     if (a >= 1e-4 && a < 1e12) {
-      return BigDecimal.valueOf(v).round(SIX_DIGITS).stripTrailingZeros().toPlainString();
+      return rounded.toPlainString();
     }
-    return String.format(Locale.ROOT, "%.5e", v);
+    final int exponent = rounded.precision() - rounded.scale() - 1;
+    return rounded.movePointLeft(exponent).toPlainString() + (exponent < 0 ? "e-" : "e+")
+        + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
   }
 }
