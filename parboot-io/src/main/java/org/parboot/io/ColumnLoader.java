@@ -1,11 +1,11 @@
 package org.parboot.io;
 
-import de.siegmar.fastcsv.reader.CsvRecord;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.parboot.InvalidInputException;
 import org.parboot.data.Dataset;
 
@@ -57,8 +57,11 @@ final class ColumnLoader {
     }
   }
 
-  /** The next record: the header if none was read yet, else a data row. */
-  void accept(CsvRecord record) {
+  /**
+   * The next record: the header if none was read yet, else a data row. After the header, tells
+   * the picker which fields the rows need.
+   */
+  void accept(FieldPicker record) {
     if (header == null) {
       readHeader(record);
     } else {
@@ -66,22 +69,23 @@ final class ColumnLoader {
     }
   }
 
-  private void readHeader(CsvRecord record) {
-    final List<String> names = new ArrayList<>(record.getFieldCount());
-    for (int i = 0; i < record.getFieldCount(); i++) {
-      final String field = record.getField(i);
+  private void readHeader(FieldPicker record) {
+    final List<String> names = new ArrayList<>(record.fieldCount());
+    for (int i = 0; i < record.fieldCount(); i++) {
+      final String field = record.field(i);
       names.add((i == 0 && field.startsWith("\uFEFF") ? field.substring(1) : field).strip());
     }
     if (names.size() == 1 && names.get(0).isEmpty()) {
       return; // a byte order mark alone on a line: nothing yet
     }
     header = names;
-    headerLine = record.getStartingLineNumber();
+    headerLine = record.line();
     columnIndex = columns.stream().mapToInt(c -> indexOf(c, "column")).toArray();
     filterIndex = new int[filters.length];
     for (int k = 0; k < filters.length; k++) {
       filterIndex[k] = indexOf(filters[k].column(), "--where column");
     }
+    record.keepOnly(IntStream.concat(IntStream.of(columnIndex), IntStream.of(filterIndex)).toArray());
   }
 
   private int indexOf(String name, String what) {
@@ -107,11 +111,11 @@ final class ColumnLoader {
     return found;
   }
 
-  private void readRow(CsvRecord record) {
-    final long line = record.getStartingLineNumber();
-    if (record.getFieldCount() != header.size()) {
+  private void readRow(FieldPicker record) {
+    final long line = record.line();
+    if (record.fieldCount() != header.size()) {
       throw new InvalidInputException(source + ":" + line + ": expected " + header.size()
-          + " fields, as in the header, found " + record.getFieldCount() + "; accepted: one field per header column, separated by "
+          + " fields, as in the header, found " + record.fieldCount() + "; accepted: one field per header column, separated by "
           + Messages.quote(String.valueOf(options.delimiter())) + " (fields that contain it must be in double quotes)");
     }
     dataRows++;
@@ -121,7 +125,7 @@ final class ColumnLoader {
     matched++;
     boolean missing = false;
     for (int j = 0; j < row.length; j++) {
-      final String cell = record.getField(columnIndex[j]);
+      final String cell = record.field(columnIndex[j]);
       row[j] = Cells.parse(cell, source, line, columns.get(j));
       if (Double.isNaN(row[j])) {
         if (options.missing() == MissingPolicy.ERROR) {
@@ -145,10 +149,10 @@ final class ColumnLoader {
     }
   }
 
-  private boolean matchesFilters(CsvRecord record) {
+  private boolean matchesFilters(FieldPicker record) {
     boolean all = true;
     for (int k = 0; k < filters.length && all; k++) {
-      final String cell = record.getField(filterIndex[k]);
+      final String cell = record.field(filterIndex[k]);
       if (matched == 0 && seen.get(k).size() <= SEEN_VALUES) {
         seen.get(k).add(cell.strip()); // only for the message if nothing matches
       }

@@ -4,7 +4,6 @@ import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CommentStrategy;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,7 +88,8 @@ public final class CsvColumns {
     Objects.requireNonNull(sourceName, "sourceName");
     Objects.requireNonNull(options, "options");
     final ColumnLoader loader = new ColumnLoader(sourceName, columns, options);
-    final CsvReader<CsvRecord> csv = CsvReader.builder()
+    final FieldPicker picker = new FieldPicker();
+    final CsvReader<FieldPicker> csv = CsvReader.builder()
         .fieldSeparator(options.delimiter())
         .commentStrategy(CommentStrategy.NONE)
         .skipEmptyLines(true)
@@ -97,12 +97,12 @@ public final class CsvColumns {
         // field counts are checked by the loader, whose message names the line and both counts
         .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
         .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
-        .ofCsvRecord(reader);
+        .build(picker, reader);
     long line = 0;
-    try (CloseableIterator<CsvRecord> records = csv.iterator()) {
+    try (CloseableIterator<FieldPicker> records = csv.iterator()) {
       while (records.hasNext()) {
-        final CsvRecord record = records.next();
-        line = record.getStartingLineNumber();
+        final FieldPicker record = records.next();
+        line = record.line();
         loader.accept(record);
       }
     } catch (CsvParseException e) {
