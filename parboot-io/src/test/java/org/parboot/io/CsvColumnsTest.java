@@ -38,6 +38,11 @@ class CsvColumnsTest {
     return f;
   }
 
+  /** Comma-separated, rows with missing cells dropped, and these {@code column=value} filters. */
+  private static CsvOptions where(String... filters) {
+    return new CsvOptions(',', MissingPolicy.DROP, Stream.of(filters).map(RowFilter::parse).toList());
+  }
+
   private static Dataset text(String csv, List<String> columns, CsvOptions options) {
     return CsvColumns.read(new StringReader(csv), "text.csv", columns, options);
   }
@@ -127,11 +132,10 @@ class CsvColumnsTest {
   @Test
   void read_where_keepsOnlyRowsMatchingEveryFilter() {
     final String csv = "city,kind,x\nA,u,1\n A ,v,2\nB,u,3\nA,u,NA\nB,u,NA\n";
-    final Dataset a = text(csv, List.of("x"), new CsvOptions(',', MissingPolicy.DROP, List.of(RowFilter.parse("city=A"))));
+    final Dataset a = text(csv, List.of("x"), where("city=A"));
     assertThat(a.column("x")).containsExactly(1, 2);
     assertThat(a.droppedMissing()).isEqualTo(1); // B's missing row is filtered out first
-    final Dataset au = text(csv, List.of("x"), new CsvOptions(',', MissingPolicy.DROP,
-        List.of(RowFilter.parse("city=A"), RowFilter.parse("kind=u"))));
+    final Dataset au = text(csv, List.of("x"), where("city=A", "kind=u"));
     assertThat(au.column("x")).containsExactly(1);
   }
 
@@ -144,6 +148,7 @@ class CsvColumnsTest {
 
   @Test
   void weather_seattleTempMax_has1461Rows() {
+    // exactly the demo's call
     final Dataset d = BundledData.weather(List.of("temp_max"),
         new CsvOptions(',', MissingPolicy.DROP, List.of(new RowFilter("location", "Seattle"))));
     assertThat(d.rows()).isEqualTo(1461);
@@ -259,7 +264,7 @@ class CsvColumnsTest {
   void read_unknownWhereColumn_listsColumns() throws IOException {
     final Path f = file("x,y\n1,2\n");
     assertThatThrownBy(() -> CsvColumns.read(f, List.of("x"),
-        new CsvOptions(',', MissingPolicy.DROP, List.of(RowFilter.parse("city=A")))))
+        where("city=A")))
         .isExactlyInstanceOf(InvalidInputException.class)
         .hasMessage(f + ": unknown --where column 'city'; available: x, y");
   }
@@ -268,7 +273,7 @@ class CsvColumnsTest {
   void read_whereMatchesNothing_namesFilterAndValuesSeen() throws IOException {
     final Path f = file("city,x\nSeattle,1\nNew York,2\n");
     assertThatThrownBy(() -> CsvColumns.read(f, List.of("x"),
-        new CsvOptions(',', MissingPolicy.DROP, List.of(RowFilter.parse("city=Seatle")))))
+        where("city=Seatle")))
         .isExactlyInstanceOf(InvalidInputException.class)
         .hasMessage(f + ": no rows match --where city=Seatle (2 data rows; values of 'city' include 'Seattle', 'New York')");
   }
