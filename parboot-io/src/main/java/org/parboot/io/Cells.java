@@ -1,0 +1,110 @@
+package org.parboot.io;
+
+import java.util.Locale;
+import org.parboot.InvalidInputException;
+
+/**
+ * Reads one numeric cell. The grammar is deliberately narrower than
+ * {@link Double#parseDouble}, which also takes {@code 1d}, {@code 12f}, {@code 0x1p3} and
+ * {@code Infinity}: an optional sign, digits with at most one decimal point (at least one
+ * digit), and an optional exponent {@code e} or {@code E} with optional sign and digits;
+ * blanks around it are ignored.
+ */
+final class Cells {
+  static final String MISSING_MARKERS = "empty, NA, NaN, nan, null";
+  static final String NUMBER = "a decimal number such as 12.5 or -3e-2";
+
+  private Cells() {}
+
+  /** True if the stripped cell is a missing marker. */
+  static boolean isMissing(String stripped) {
+    return switch (stripped) {
+      case "", "NA", "NaN", "nan", "null" -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * The cell's value, or NaN if it is a missing marker (a valid number is never NaN).
+   *
+   * @throws InvalidInputException for text that is not a number or not finite, naming the source,
+   *     line, column and cell
+   */
+  static double parse(String cell, String source, long line, String column) {
+    final String s = cell.strip();
+    if (isMissing(s)) {
+      return Double.NaN;
+    }
+    if (!isDecimal(s)) {
+      if (isInfinity(s)) {
+        throw nonFinite(cell, source, line, column, "");
+      }
+      throw new InvalidInputException(where(source, line, column) + Messages.quote(cell)
+          + " is not a number; accepted: " + NUMBER + ", or a missing marker (" + MISSING_MARKERS + ")");
+    }
+    final double v = Double.parseDouble(s);
+    if (Double.isInfinite(v)) {
+      throw nonFinite(cell, source, line, column, " (beyond the largest double, about 1.8e308)");
+    }
+    return v;
+  }
+
+  /** The message prefix {@code data.csv:17: column 'temp_max': }. */
+  static String where(String source, long line, String column) {
+    return source + ":" + line + ": column '" + column + "': ";
+  }
+
+  private static InvalidInputException nonFinite(String cell, String source, long line, String column,
+      String why) {
+    return new InvalidInputException(where(source, line, column) + Messages.quote(cell) + " is a non-finite value"
+        + why + "; accepted: a finite " + NUMBER + ", or a missing marker (" + MISSING_MARKERS + ")");
+  }
+
+  private static boolean isInfinity(String s) {
+    final String unsigned = (s.startsWith("+") || s.startsWith("-")) ? s.substring(1) : s;
+    final String lower = unsigned.toLowerCase(Locale.ROOT);
+    return lower.equals("inf") || lower.equals("infinity");
+  }
+
+  /** True if s is {@code [+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?}. */
+  static boolean isDecimal(String s) {
+    final int n = s.length();
+    int i = 0;
+    if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+      i++;
+    }
+    int digits = 0;
+    while (i < n && isDigit(s.charAt(i))) {
+      i++;
+      digits++;
+    }
+    if (i < n && s.charAt(i) == '.') {
+      i++;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+        digits++;
+      }
+    }
+    if (digits == 0) {
+      return false;
+    }
+    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+        i++;
+      }
+      final int start = i;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+      }
+      if (i == start) {
+        return false;
+      }
+    }
+    return i == n;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+}

@@ -1,0 +1,199 @@
+package org.parboot.io;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.parboot.InvalidInputException;
+import org.parboot.data.Dataset;
+
+/**
+ * Turns the records of one CSV file, header first, into the requested columns: checks the field
+ * count of every row, applies the row filters, parses only the requested cells and drops or
+ * refuses rows with missing cells. One instance per file; not thread-safe.
+ */
+final class ColumnLoader {
+  private static final int SEEN_VALUES = 10;
+
+  private final String source;
+  private final List<String> columns;
+  private final CsvOptions options;
+  private final RowFilter[] filters;
+  private final GrowingDoubles[] values;
+  private final double[] row;
+  private final List<Set<String>> seen = new ArrayList<>();
+
+  private List<String> header;
+  private long headerLine;
+  private int[] columnIndex;
+  private int[] filterIndex;
+  private long dataRows;
+  private long matched;
+  private long dropped;
+
+  ColumnLoader(String source, List<String> columns, CsvOptions options) {
+    this.source = source;
+    this.columns = List.copyOf(columns);
+    this.options = options;
+    this.filters = options.where().toArray(RowFilter[]::new);
+    this.values = new GrowingDoubles[columns.size()];
+    for (int j = 0; j < values.length; j++) {
+      values[j] = new GrowingDoubles();
+    }
+    this.row = new double[columns.size()];
+    for (int k = 0; k < filters.length; k++) {
+      seen.add(new LinkedHashSet<>());
+    }
+    final Set<String> distinct = new HashSet<>();
+    for (String c : columns) {
+      if (!distinct.add(c)) {
+        throw new InvalidInputException(source + ": column '" + c + "' is requested twice; accepted: each column once");
+      }
+    }
+    if (columns.isEmpty()) {
+      throw new InvalidInputException(source + ": no columns requested; accepted: one or more numeric column names");
+    }
+  }
+
+  /**
+   * The next record: the header if none was read yet, else a data row. After the header, tells
+   * the picker which fields the rows need.
+   */
+  void accept(FieldPicker record) {
+    if (header == null) {
+      readHeader(record);
+    } else {
+      readRow(record);
+    }
+  }
+
+  private void readHeader(FieldPicker record) {
+    final List<String> names = new ArrayList<>(record.fieldCount());
+    for (int i = 0; i < record.fieldCount(); i++) {
+      final String field = record.field(i);
+      names.add((i == 0 && field.startsWith("\uFEFF") ? field.substring(1) : field).strip());
+    }
+    if (names.size() == 1 && names.get(0).isEmpty()) {
+      return; // a byte order mark alone on a line: nothing yet
+    }
+    header = names;
+    headerLine = record.line();
+    columnIndex = columns.stream().mapToInt(c -> indexOf(c, "column")).toArray();
+    filterIndex = new int[filters.length];
+    for (int k = 0; k < filters.length; k++) {
+      filterIndex[k] = indexOf(filters[k].column(), "--where column");
+    }
+    record.keepOnly(IntStream.concat(IntStream.of(columnIndex), IntStream.of(filterIndex)).toArray());
+  }
+
+  private int indexOf(String name, String what) {
+    int found = -1;
+    for (int i = 0; i < header.size(); i++) {
+      if (header.get(i).equals(name)) {
+        if (found >= 0) {
+          throw new InvalidInputException(source + ":" + headerLine + ": " + what + " '" + name
+              + "' appears more than once in the header (fields " + (found + 1) + " and " + (i + 1)
+              + "); accepted: a header whose names are unique, so rename one");
+        }
+        found = i;
+      }
+    }
+    if (found < 0) {
+      final String hint = header.size() == 1
+          ? " (the header has a single field: is the delimiter " + Messages.quote(String.valueOf(options.delimiter()))
+              + " right? set it with --delimiter)"
+          : "";
+      throw new InvalidInputException(source + ": unknown " + what + " '" + name + "'; available: "
+          + String.join(", ", header) + hint);
+    }
+    return found;
+  }
+
+  private void readRow(FieldPicker record) {
+    final long line = record.line();
+    if (record.fieldCount() != header.size()) {
+      throw new InvalidInputException(source + ":" + line + ": expected " + header.size()
+          + " fields, as in the header, found " + record.fieldCount() + "; accepted: one field per header column, separated by "
+          + Messages.quote(String.valueOf(options.delimiter())) + " (fields that contain it must be in double quotes)");
+    }
+    dataRows++;
+    if (!matchesFilters(record)) {
+      return;
+    }
+    matched++;
+    boolean missing = false;
+    for (int j = 0; j < row.length; j++) {
+      final String cell = record.field(columnIndex[j]);
+      row[j] = Cells.parse(cell, source, line, columns.get(j));
+      if (Double.isNaN(row[j])) {
+        if (options.missing() == MissingPolicy.ERROR) {
+          throw new InvalidInputException(Cells.where(source, line, columns.get(j)) + "missing value "
+              + Messages.quote(cell) + " (--missing error); accepted: " + Cells.NUMBER
+              + ", or --missing drop to drop rows with missing values");
+        }
+        missing = true;
+      }
+    }
+    if (missing) {
+      dropped++;
+      return;
+    }
+    if (values[0].size() == GrowingDoubles.MAX) {
+      throw new InvalidInputException(source + ":" + line + ": more than " + GrowingDoubles.MAX
+          + " data rows; accepted: at most " + GrowingDoubles.MAX + " (split the file or filter it with --where)");
+    }
+    for (int j = 0; j < row.length; j++) {
+      values[j].add(row[j]);
+    }
+  }
+
+  private boolean matchesFilters(FieldPicker record) {
+    boolean all = true;
+    for (int k = 0; k < filters.length && all; k++) {
+      final String cell = record.field(filterIndex[k]);
+      if (matched == 0 && seen.get(k).size() <= SEEN_VALUES) {
+        seen.get(k).add(cell.strip()); // only for the message if nothing matches
+      }
+      all = filters[k].matches(cell);
+    }
+    return all;
+  }
+
+  /** The columns read. */
+  Dataset build() {
+    if (header == null) {
+      throw new InvalidInputException(source + ": the file is empty; accepted: a header row naming the columns, then data rows");
+    }
+    if (dataRows == 0) {
+      throw new InvalidInputException(source + ": no data rows after the header on line " + headerLine
+          + "; accepted: a header row, then at least one data row");
+    }
+    if (matched == 0) {
+      throw new InvalidInputException(source + ": no rows match --where " + options.where().stream()
+          .map(RowFilter::toString).reduce((a, b) -> a + " " + b).orElse("") + " (" + dataRows + " data rows; "
+          + seenValues() + ")");
+    }
+    if (values[0].size() == 0) {
+      throw new InvalidInputException(source + ": every one of the " + matched + " data rows" + (filters.length > 0 ? " that match --where" : "")
+          + " has a missing value in " + String.join(", ", columns) + ", so no rows are left");
+    }
+    final Dataset.Builder data = Dataset.builder(source).droppedMissing(dropped);
+    for (int j = 0; j < values.length; j++) {
+      data.column(columns.get(j), values[j].toArray());
+    }
+    return data.build();
+  }
+
+  private String seenValues() {
+    final List<String> parts = new ArrayList<>();
+    for (int k = 0; k < filters.length; k++) {
+      final List<String> v = new ArrayList<>(seen.get(k));
+      final String more = v.size() > SEEN_VALUES ? ", ..." : "";
+      parts.add("values of '" + filters[k].column() + "' include " + String.join(", ",
+          v.subList(0, Math.min(SEEN_VALUES, v.size())).stream().map(Messages::quote).toList()) + more);
+    }
+    return String.join("; ", parts);
+  }
+}

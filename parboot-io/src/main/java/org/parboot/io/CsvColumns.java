@@ -1,0 +1,139 @@
+package org.parboot.io;
+
+import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CommentStrategy;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.parboot.InvalidInputException;
+import org.parboot.data.Dataset;
+
+/**
+ * Reads named numeric columns of a CSV file into a {@link Dataset}.
+ *
+ * <pre>{@code
+ * Dataset data = CsvColumns.read(Path.of("weather.csv"), List.of("temp_max", "temp_min"),
+ *     new CsvOptions(',', MissingPolicy.DROP, List.of(RowFilter.parse("location=Seattle"))));
+ * }</pre>
+ *
+ * <p>The format: UTF-8 text (a byte order mark is skipped), a header row naming the columns,
+ * then one row per observation with as many fields as the header; fields that contain the
+ * delimiter, a quote or a line break are in double quotes, with quotes inside doubled (RFC
+ * 4180); lines end in LF or CRLF; blank lines are skipped. Header names are compared after
+ * stripping blanks.
+ *
+ * <p>Only the requested columns are parsed, as numbers (see {@link MissingPolicy} for missing
+ * cells): an optional sign, decimal digits with an optional point, an optional exponent, blanks
+ * around ignored. Anything else, including {@code 1,5}, {@code 0x10}, {@code 1d} and non-finite
+ * values such as {@code Infinity} or {@code 1e999}, is refused. Other columns are not looked at,
+ * except the ones {@link RowFilter}s compare as text.
+ *
+ * <p>Every problem with the input is an {@link InvalidInputException} whose one-line message names
+ * the file (as given), the 1-based line where the offending record starts, the column, the value
+ * and what would be accepted. The file is streamed: memory is the parsed columns (8 bytes per
+ * value, kept in growing primitive arrays) plus a small buffer.
+ */
+public final class CsvColumns {
+  private static final Pattern FASTCSV_LINE = Pattern.compile("\\s*\\(record starting at line (\\d+)\\)");
+
+  private CsvColumns() {}
+
+  /**
+   * Reads the named numeric columns (in the given order) of a CSV file with a header row.
+   *
+   * @throws InvalidInputException if the file cannot be read or its content is not acceptable
+   */
+  public static Dataset read(Path file, List<String> columns, CsvOptions options) {
+    Objects.requireNonNull(file, "file");
+    final String source = file.toString();
+    if (Files.isDirectory(file)) {
+      throw new InvalidInputException(source + ": is a directory; accepted: a CSV file");
+    }
+    final InputStream in;
+    try {
+      in = Files.newInputStream(file);
+    } catch (IOException e) {
+      throw new InvalidInputException(source + ": cannot open the file (" + Messages.reason(e) + ")", e);
+    }
+    try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
+      return read(reader, source, columns, options);
+    } catch (IOException e) {
+      throw new InvalidInputException(source + ": cannot close the file (" + Messages.reason(e) + ")", e);
+    }
+  }
+
+  /**
+   * Reads the named numeric columns from CSV text; {@code sourceName} names it in messages and
+   * in the dataset. The caller closes the reader.
+   *
+   * @throws InvalidInputException if the text cannot be read or is not acceptable
+   */
+  public static Dataset read(Reader reader, String sourceName, List<String> columns, CsvOptions options) {
+    Objects.requireNonNull(reader, "reader");
+    Objects.requireNonNull(sourceName, "sourceName");
+    Objects.requireNonNull(options, "options");
+    final ColumnLoader loader = new ColumnLoader(sourceName, columns, options);
+    final FieldPicker picker = new FieldPicker();
+    final CsvReader<FieldPicker> csv = CsvReader.builder()
+        .fieldSeparator(options.delimiter())
+        .commentStrategy(CommentStrategy.NONE)
+        .skipEmptyLines(true)
+        .allowUnclosedQuote(false)
+        // field counts are checked by the loader, whose message names the line and both counts
+        .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+        .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+        .build(picker, reader);
+    long line = 0;
+    try (CloseableIterator<FieldPicker> records = csv.iterator()) {
+      while (records.hasNext()) {
+        final FieldPicker record = records.next();
+        line = record.line();
+        loader.accept(record);
+      }
+    } catch (CsvParseException e) {
+      throw malformed(sourceName, line, e);
+    } catch (UncheckedIOException e) {
+      throw unreadable(sourceName, line, e.getCause());
+    } catch (IOException e) {
+      throw unreadable(sourceName, line, e);
+    }
+    return loader.build();
+  }
+
+  private static InvalidInputException malformed(String source, long lastLine, CsvParseException e) {
+    String detail = String.valueOf(e.getMessage());
+    String at = ":" + (lastLine + 1);
+    final Matcher m = FASTCSV_LINE.matcher(detail);
+    if (m.find()) {
+      at = ":" + m.group(1);
+      detail = m.replaceFirst("");
+    }
+    return new InvalidInputException(source + at + ": malformed CSV: " + detail.replace('\n', ' ')
+        + "; accepted: RFC 4180 CSV (fields with the delimiter, quotes or line breaks in double quotes, quotes inside doubled)",
+        e);
+  }
+
+  private static InvalidInputException unreadable(String source, long lastLine, IOException e) {
+    final String after = lastLine > 0 ? " after line " + lastLine : "";
+    if (e instanceof CharacterCodingException) {
+      return new InvalidInputException(source + ": not UTF-8 text" + after
+          + "; accepted: UTF-8 (with or without a byte order mark); convert it, e.g. iconv -f latin1 -t utf-8", e);
+    }
+    return new InvalidInputException(source + ": cannot read the file" + after + " (" + Messages.reason(e) + ")", e);
+  }
+}

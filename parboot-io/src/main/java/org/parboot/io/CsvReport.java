@@ -1,0 +1,31 @@
+package org.parboot.io;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import org.parboot.BootstrapResult;
+import org.parboot.StatisticResult;
+import org.parboot.ci.Interval;
+
+/** {@link OutputFormat#CSV}. */
+final class CsvReport {
+  private CsvReport() {}
+
+  static String format(BootstrapResult result) {
+    final StringWriter out = new StringWriter();
+    try (CsvWriter csv = Csv.writer(out)) {
+      csv.writeRecord("stat", "columns", "observed", "bias", "std_error", "method", "level", "low", "high");
+      for (StatisticResult s : result.statistics()) {
+        for (Interval i : s.intervals()) {
+          csv.writeRecord(s.statistic().name(), String.join(";", s.statistic().columns()), Csv.finite(s.observed()),
+              Csv.finite(s.bias()), Csv.finite(s.standardError()), i.method().spelling(), Csv.finite(i.level()),
+              Csv.finite(i.low()), Csv.finite(i.high()));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,47 @@
+package org.parboot.io;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.parboot.BootstrapResult;
+import org.parboot.InvalidInputException;
+import org.parboot.StatisticResult;
+
+/**
+ * Writes the bootstrap distributions as CSV: a header of statistic labels, then one row per
+ * resample in resample order, one column per statistic, values in shortest round-trip form
+ * ({@link Double#toString}: {@code NaN}, {@code Infinity} as Java spells them). Streamed, so B
+ * can be in the tens of millions; written atomically through {@link AtomicFiles}.
+ */
+public final class ReplicatesCsv {
+  private ReplicatesCsv() {}
+
+  /**
+   * Writes the replicates of every statistic of {@code result} to {@code file}.
+   *
+   * @throws InvalidInputException naming the file if it cannot be written (the old file, if
+   *     any, is left as it was)
+   */
+  public static void write(Path file, BootstrapResult result) {
+    final List<StatisticResult> stats = result.statistics();
+    try {
+      AtomicFiles.write(file, w -> {
+        final CsvWriter csv = Csv.writer(w);
+        csv.writeRecord(stats.stream().map(StatisticResult::label).toList());
+        final double[][] replicates = stats.stream().map(StatisticResult::replicates).toArray(double[][]::new);
+        final int b = replicates.length == 0 ? 0 : replicates[0].length;
+        final String[] row = new String[replicates.length];
+        for (int i = 0; i < b; i++) {
+          for (int s = 0; s < row.length; s++) {
+            row[s] = Double.toString(replicates[s][i]);
+          }
+          csv.writeRecord(row);
+        }
+        csv.flush();
+      });
+    } catch (IOException e) {
+      throw new InvalidInputException("cannot write the replicates to " + file + " (" + Messages.reason(e) + ")", e);
+    }
+  }
+}

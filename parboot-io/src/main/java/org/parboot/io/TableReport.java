@@ -1,0 +1,111 @@
+package org.parboot.io;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.parboot.BootstrapOptions;
+import org.parboot.BootstrapResult;
+import org.parboot.StatisticResult;
+import org.parboot.ci.Interval;
+import org.parboot.ci.IntervalMethod;
+import org.parboot.exec.ExecutorKind;
+
+/** {@link OutputFormat#TABLE}. */
+final class TableReport {
+  private static final MathContext SIX_DIGITS = new MathContext(6, RoundingMode.HALF_UP);
+  private static final String GAP = "  ";
+
+  private TableReport() {}
+
+  static String format(BootstrapResult result) {
+    final BootstrapOptions options = result.options();
+    final StringBuilder out = new StringBuilder();
+    out.append(headerLine(result)).append("\n\n");
+
+    final List<String[]> rows = new ArrayList<>();
+    final List<String> head = new ArrayList<>(List.of("statistic", "observed", "bias", "std error"));
+    for (IntervalMethod m : options.intervals()) {
+      head.add(m.spelling() + " " + percent(options.level()) + " CI");
+    }
+    rows.add(head.toArray(String[]::new));
+    for (StatisticResult s : result.statistics()) {
+      final List<String> cells = new ArrayList<>(List.of(s.label(), number(s.observed()), number(s.bias()),
+          number(s.standardError())));
+      for (IntervalMethod m : options.intervals()) {
+        cells.add(s.intervals().stream().filter(i -> i.method() == m).findFirst().map(TableReport::interval).orElse(""));
+      }
+      rows.add(cells.toArray(String[]::new));
+    }
+    appendAligned(out, rows);
+
+    for (String w : result.warnings()) {
+      out.append("warning: ").append(w).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** {@code n = 1461 (dropped 0 missing) · resamples = 9999 · seed = 42 · executor = forkjoin × 2 threads · 0.21 s}. */
+  static String headerLine(BootstrapResult result) {
+    final BootstrapOptions o = result.options();
+    final String executor = o.executor() == ExecutorKind.SERIAL
+        ? o.executor().spelling()
+        : o.executor().spelling() + " × " + o.threads() + (o.threads() == 1 ? " thread" : " threads");
+    return "n = " + result.n() + " (dropped " + result.droppedMissing() + " missing) · resamples = " + o.resamples()
+        + " · seed = " + o.seed() + " · executor = " + executor + " · "
+        + String.format(Locale.ROOT, "%.2f s", result.elapsed().toNanos() / 1e9);
+  }
+
+  /** The first column left-aligned, the others right-aligned, two spaces apart. */
+  private static void appendAligned(StringBuilder out, List<String[]> rows) {
+    final int[] width = new int[rows.get(0).length];
+    for (String[] r : rows) {
+      for (int c = 0; c < r.length; c++) {
+        width[c] = Math.max(width[c], r[c].length());
+      }
+    }
+    for (String[] r : rows) {
+      final StringBuilder line = new StringBuilder();
+      for (int c = 0; c < r.length; c++) {
+        final String pad = " ".repeat(width[c] - r[c].length());
+        line.append(c == 0 ? "" : GAP).append(c == 0 ? r[c] + pad : pad + r[c]);
+      }
+      out.append(line.toString().stripTrailing()).append('\n');
+    }
+  }
+
+  private static String interval(Interval i) {
+    return i.defined() ? "[" + number(i.low()) + ", " + number(i.high()) + "]" : "undefined";
+  }
+
+  /** 0.95 as {@code 95%}, 0.975 as {@code 97.5%}. */
+  static String percent(double level) {
+    return BigDecimal.valueOf(level).movePointRight(2).round(SIX_DIGITS).stripTrailingZeros().toPlainString() + "%";
+  }
+
+  /**
+   * Six significant digits, trailing zeros dropped; plain notation from 1e-4 up to 1e12, else
+   * scientific ({@code 1.23457e-07}, {@code 2e+15}).
+   */
+  static String number(double v) {
+    if (Double.isNaN(v)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "inf" : "-inf";
+    }
+    final double a = Math.abs(v);
+    if (a == 0) {
+      return "0";
+    }
+    final BigDecimal rounded = BigDecimal.valueOf(v).round(SIX_DIGITS).stripTrailingZeros();
+    if (a >= 1e-4 && a < 1e12) {
+      return rounded.toPlainString();
+    }
+    final int exponent = rounded.precision() - rounded.scale() - 1;
+    return rounded.movePointLeft(exponent).toPlainString() + (exponent < 0 ? "e-" : "e+")
+        + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
+  }
+}
