@@ -168,7 +168,7 @@ public final class Bootstrap {
     final Runtime rt = Runtime.getRuntime();
     final long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     if (need > available * 0.9) {
-      throw new InvalidInputException(String.format(
+      throw new InvalidInputException(String.format(java.util.Locale.ROOT,
           "--resamples %d with %d statistic(s) needs about %s of memory, but only %s is free in the JVM heap; "
               + "use fewer resamples or a larger heap (PARBOOT_JAVA_OPTS=-Xmx...)",
           options.resamples(), k, bytes(need), bytes(available)));
@@ -177,9 +177,9 @@ public final class Bootstrap {
 
   static String bytes(long b) {
     if (b >= 1L << 30) {
-      return String.format("%.1f GiB", b / (double) (1L << 30));
+      return String.format(java.util.Locale.ROOT, "%.1f GiB", b / (double) (1L << 30));
     }
-    return String.format("%.1f MiB", b / (double) (1L << 20));
+    return String.format(java.util.Locale.ROOT, "%.1f MiB", b / (double) (1L << 20));
   }
 
   static String labels(EvaluationPlan plan) {

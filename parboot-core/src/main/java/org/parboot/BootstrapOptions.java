@@ -147,7 +147,8 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Exec
       if (chunk < 0) {
         throw new InvalidInputException("--chunk " + chunk + " is out of range; accepted: 0 (automatic) or more");
       }
-      final long s = seed != null ? seed : new SecureRandom().nextLong() >>> 1;
+      // A drawn seed has 53 bits, so it survives JSON tools that read numbers as doubles (jq, JavaScript).
+      final long s = seed != null ? seed : new SecureRandom().nextLong() >>> 11;
       final int workers = executor == ExecutorKind.SERIAL ? 1 : threads;
       return new BootstrapOptions((int) resamples, s, seedGiven, executor, workers, List.copyOf(intervals), level, chunk);
     }

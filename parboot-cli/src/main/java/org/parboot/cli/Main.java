@@ -4,13 +4,14 @@ import java.io.PrintWriter;
 import org.parboot.CancelledException;
 import org.parboot.InvalidInputException;
 import org.parboot.StatisticFailedException;
+import static picocli.CommandLine.ScopeType.INHERIT;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code parboot} command. Exit codes: 0 success, 1 internal failure (or a statistic threw),
@@ -31,7 +32,7 @@ public final class Main implements Runnable {
   /** Exit code: the time limit passed, as timeout(1). */
   public static final int EXIT_TIMEOUT = 124;
 
-  @Option(names = "--debug", scope = ScopeType.INHERITED, description = "Print stack traces of errors.")
+  @Option(names = "--debug", scope = INHERIT, description = "Print stack traces of errors.")
   boolean debug;
 
   @Override
@@ -46,8 +47,15 @@ public final class Main implements Runnable {
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler(Main::onParameterError);
-    cl.setExecutionExceptionHandler(new Errors());
-    return cl.execute(args);
+    final Errors errors = new Errors();
+    cl.setExecutionExceptionHandler(errors);
+    try {
+      return cl.execute(args);
+    } catch (Error e) {
+      // picocli hands only Exceptions to the handler; an Error (out of memory, a missing class)
+      // still gets one line and exit 1.
+      return errors.report(e, cl.getErr(), args != null && java.util.Arrays.asList(args).contains("--debug"));
+    }
   }
 
   public static void main(String[] args) {
@@ -82,7 +90,10 @@ public final class Main implements Runnable {
   static final class Errors implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
-      final PrintWriter err = cl.getErr();
+      return report(e, cl.getErr(), debug(cl));
+    }
+
+    int report(Throwable e, PrintWriter err, boolean debug) {
       final int code;
       final String message;
       switch (e) {
@@ -100,11 +111,12 @@ public final class Main implements Runnable {
         }
         default -> {
           code = EXIT_FAILURE;
-          message = "internal error: " + e + (debug(cl) ? "" : " (run with --debug for the stack trace)");
+          message = (e instanceof OutOfMemoryError ? "out of memory (raise the heap with PARBOOT_JAVA_OPTS=-Xmx...): "
+              : "internal error: ") + e + (debug ? "" : " (run with --debug for the stack trace)");
         }
       }
-      err.println("parboot: " + message.replace('\n', ' '));
-      if (debug(cl)) {
+      err.println("parboot: " + String.valueOf(message).replace('\n', ' '));
+      if (debug) {
         e.printStackTrace(err);
       }
       err.flush();

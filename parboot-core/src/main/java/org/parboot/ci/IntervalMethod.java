@@ -66,6 +66,10 @@ public enum IntervalMethod {
     @Override
     Interval compute(Distribution d, double level, double[] jackknife, List<String> warnings) {
       final double alpha = (1 - level) / 2;
+      if (!Double.isFinite(d.observed())) {
+        warnings.add("BCa: needs a finite observed value; BCa endpoints are null");
+        return new Interval(this, level, Double.NaN, Double.NaN);
+      }
       final double z0 = STANDARD_NORMAL.inverseCumulativeProbability(d.shareBelow(d.observed()));
       final double a = acceleration(jackknife);
       if (Double.isNaN(a)) {

@@ -1,7 +1,6 @@
 package org.parboot.data;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,23 +134,14 @@ public final class Dataset {
       if (columns.isEmpty()) {
         throw new InvalidInputException("no columns in " + source);
       }
-      int rows = -1;
-      List<String> lengths = new ArrayList<>();
-      for (Map.Entry<String, double[]> e : columns.entrySet()) {
-        lengths.add(e.getKey() + "=" + e.getValue().length);
-        if (rows < 0) {
-          rows = e.getValue().length;
-        } else if (rows != e.getValue().length) {
-          throw new InvalidInputException("columns of " + source + " differ in length: " + lengths
-              + " and more; every column must have one value per row");
-        }
+      final int rows = columns.values().iterator().next().length;
+      if (columns.values().stream().anyMatch(v -> v.length != rows)) {
+        final List<String> lengths = new ArrayList<>();
+        columns.forEach((name, v) -> lengths.add(name + "=" + v.length));
+        throw new InvalidInputException("columns of " + source + " differ in length: " + lengths
+            + "; every column must have one value per row");
       }
       return new Dataset(source, Collections.unmodifiableMap(new LinkedHashMap<>(columns)), rows, droppedMissing);
     }
-  }
-
-  /** True if every value of the column is finite. */
-  static boolean allFinite(double[] v) {
-    return Arrays.stream(v).allMatch(Double::isFinite);
   }
 }
