@@ -46,6 +46,7 @@ public final class Main implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setOverwrittenOptionsAllowed(true); // a repeated option: the last one wins
     cl.setParameterExceptionHandler(Main::onParameterError);
     final Errors errors = new Errors();
     cl.setExecutionExceptionHandler(errors);

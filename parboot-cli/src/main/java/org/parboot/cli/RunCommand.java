@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code parboot run}: bootstrap statistics of CSV columns. */
-@Command(name = "run", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "run", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
     description = {"Bootstrap statistics of CSV columns: observed value, bias, standard error and confidence intervals.",
         "",
         "Examples:",
