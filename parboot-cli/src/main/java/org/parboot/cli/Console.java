@@ -42,20 +42,47 @@ final class Console {
     return Boolean.getBoolean("parboot.tty");
   }
 
-  /**
-   * Runs {@code work} on this thread while a daemon thread draws the progress of {@code control};
-   * the control is also registered for Ctrl-C, which cancels it.
-   */
+  /** How far some work has come: {@code done} of {@code total} units (total may change by phase). */
+  interface ProgressSource {
+    long done();
+
+    long total();
+
+    static ProgressSource of(RunControl control) {
+      return new ProgressSource() {
+        @Override
+        public long done() {
+          return control.completed();
+        }
+
+        @Override
+        public long total() {
+          return control.total();
+        }
+      };
+    }
+  }
+
+  /** {@link #withProgress(ProgressSource, String, String, Runnable, Callable)} for one bootstrap run. */
   <T> T withProgress(RunControl control, String label, Callable<T> work) throws Exception {
-    Interrupts.register(control);
+    return withProgress(ProgressSource.of(control), label, " resamples", control::cancel, work);
+  }
+
+  /**
+   * Runs {@code work} on this thread while a daemon thread draws its progress; Ctrl-C runs
+   * {@code cancel}, which must make {@code work} stop promptly.
+   */
+  <T> T withProgress(ProgressSource source, String label, String unit, Runnable cancel, Callable<T> work)
+      throws Exception {
+    Interrupts.register(cancel);
     Thread drawer = null;
     if (!quiet && stderrIsTerminal()) {
-      drawer = Thread.ofPlatform().daemon().name("parboot-progress").start(() -> draw(control, label));
+      drawer = Thread.ofPlatform().daemon().name("parboot-progress").start(() -> draw(source, label, unit));
     }
     try {
       return work.call();
     } finally {
-      Interrupts.unregister(control);
+      Interrupts.unregister(cancel);
       if (drawer != null) {
         drawer.interrupt();
         drawer.join();
@@ -63,7 +90,7 @@ final class Console {
     }
   }
 
-  private void draw(RunControl control, String label) {
+  private void draw(ProgressSource control, String label, String unit) {
     try {
       Thread.sleep(PROGRESS_DELAY_MS);
     } catch (InterruptedException e) {
@@ -75,20 +102,20 @@ final class Console {
         .setStyle(ProgressBarStyle.ASCII)
         .setUpdateIntervalMillis(100)
         .showSpeed()
-        .setUnit(" resamples", 1)
+        .setUnit(unit, 1)
         .continuousUpdate()
         .setConsumer(new me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer(System.err))
         .build()) {
       while (!Thread.currentThread().isInterrupted()) {
         bar.maxHint(Math.max(1, control.total()));
-        bar.stepTo(control.completed());
+        bar.stepTo(control.done());
         try {
           Thread.sleep(100);
         } catch (InterruptedException e) {
           break;
         }
       }
-      bar.stepTo(control.completed());
+      bar.stepTo(control.done());
     }
   }
 

@@ -6,13 +6,12 @@ import java.util.List;
 import java.util.Set;
 import org.parboot.BootstrapOptions;
 import org.parboot.ci.IntervalMethod;
-import org.parboot.exec.ExecutorKind;
 import org.parboot.stat.Statistic;
 import org.parboot.stat.StatisticSpec;
 import picocli.CommandLine.Option;
 
 /**
- * The bootstrap's settings on the command line. They fill the same {@link BootstrapOptions.Builder}
+ * The bootstrap's settings on the command line (but where it runs: {@link ExecutorOptions}). They fill the same {@link BootstrapOptions.Builder}
  * the Java API uses, which validates them, so the CLI and the library cannot drift.
  */
 final class EngineOptions {
@@ -31,14 +30,6 @@ final class EngineOptions {
       description = "Seed: the same seed gives bit-identical results on any executor and thread count. "
           + "Default: drawn at random and printed.")
   Long seed;
-
-  @Option(names = {"-e", "--executor"}, paramLabel = "KIND", defaultValue = "forkjoin",
-      description = "Where resamples run: serial, queue, pool, forkjoin, virtual. Default: ${DEFAULT-VALUE}")
-  String executor;
-
-  @Option(names = {"-t", "--threads"}, paramLabel = "N",
-      description = "Worker threads. Default: the available processors.")
-  Integer threads;
 
   @Option(names = "--ci", paramLabel = "METHODS", defaultValue = "bca",
       description = "Interval methods, comma-separated: percentile, basic, normal, bca, or all. Default: ${DEFAULT-VALUE}")
@@ -69,19 +60,15 @@ final class EngineOptions {
     return List.copyOf(cols);
   }
 
-  /** The options builder filled from the flags (validated when built). */
+  /** The options builder filled from the flags (validated when built); executor and threads are the caller's. */
   BootstrapOptions.Builder builder() {
     final BootstrapOptions.Builder b = BootstrapOptions.builder()
         .resamples(resamples)
-        .executor(ExecutorKind.parse(executor))
         .intervals(IntervalMethod.parseList(ci))
         .level(level)
         .chunk(chunk);
     if (seed != null) {
       b.seed(seed);
-    }
-    if (threads != null) {
-      b.threads(threads);
     }
     return b;
   }

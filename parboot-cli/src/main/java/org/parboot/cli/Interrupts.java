@@ -4,15 +4,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.parboot.exec.RunControl;
 
 /**
- * Ctrl-C (SIGINT) handling: a shutdown hook cancels every registered run and waits (briefly) for
+ * Ctrl-C (SIGINT) handling: a shutdown hook cancels every registered piece of work and waits (briefly) for
  * the command to finish cleaning up, so workers stop promptly and no output is left half-written
  * (outputs are renamed into place only on success). The JVM then exits with 130.
  */
 final class Interrupts {
-  private static final Set<RunControl> ACTIVE = ConcurrentHashMap.newKeySet();
+  private static final Set<Runnable> ACTIVE = ConcurrentHashMap.newKeySet();
   private static final CountDownLatch FINISHED = new CountDownLatch(1);
   private static volatile boolean installed;
 
@@ -25,7 +24,7 @@ final class Interrupts {
     }
     installed = true;
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("parboot-sigint").unstarted(() -> {
-      ACTIVE.forEach(RunControl::cancel);
+      ACTIVE.forEach(Runnable::run);
       try {
         FINISHED.await(5, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
@@ -34,12 +33,13 @@ final class Interrupts {
     }));
   }
 
-  static void register(RunControl control) {
-    ACTIVE.add(control);
+  /** Registers work to cancel on Ctrl-C (a method reference such as {@code control::cancel}). */
+  static void register(Runnable cancel) {
+    ACTIVE.add(cancel);
   }
 
-  static void unregister(RunControl control) {
-    ACTIVE.remove(control);
+  static void unregister(Runnable cancel) {
+    ACTIVE.remove(cancel);
   }
 
   /** Called when the command has finished (before System.exit), so the hook need not wait. */

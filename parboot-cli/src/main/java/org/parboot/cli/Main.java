@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.parboot.CancelledException;
 import org.parboot.InvalidInputException;
 import org.parboot.StatisticFailedException;
+import org.parboot.report.ReproducibilityException;
 import static picocli.CommandLine.ScopeType.INHERIT;
 
 import picocli.CommandLine;
@@ -19,7 +20,7 @@ import picocli.CommandLine.ParseResult;
  * {@code --debug} adds the stack trace.
  */
 @Command(name = "parboot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    subcommands = {RunCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {RunCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
     description = "Fast, reproducible, parallel bootstrap resampling.")
 public final class Main implements Runnable {
 
@@ -105,6 +106,10 @@ public final class Main implements Runnable {
         case CancelledException x -> {
           code = x.timedOut() ? EXIT_TIMEOUT : EXIT_INTERRUPTED;
           message = x.timedOut() ? "stopped: the time limit passed" : "interrupted";
+        }
+        case ReproducibilityException x -> {
+          code = EXIT_FAILURE;
+          message = "REPRODUCIBILITY FAILURE: " + x.getMessage();
         }
         case StatisticFailedException x -> {
           code = EXIT_FAILURE;

@@ -3,6 +3,7 @@ package org.parboot.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.parboot.Bootstrap;
 import org.parboot.BootstrapOptions;
@@ -13,6 +14,7 @@ import org.parboot.io.AtomicFiles;
 import org.parboot.io.OutputFormat;
 import org.parboot.io.ReplicatesCsv;
 import org.parboot.io.ResultFormatter;
+import org.parboot.report.ReportWriter;
 import org.parboot.stat.Statistic;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,6 +41,9 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   EngineOptions engine = new EngineOptions();
 
+  @Mixin
+  ExecutorOptions where = new ExecutorOptions();
+
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
       description = "Output format: table, json or csv. Default: ${DEFAULT-VALUE}")
   String format;
@@ -51,6 +56,10 @@ final class RunCommand implements Callable<Integer> {
       description = "Also write the bootstrap distribution as CSV: one row per resample, one column per statistic.")
   Path replicates;
 
+  @Option(names = "--report", paramLabel = "DIR",
+      description = "Also write an HTML report (histograms with intervals, tables, settings) and its charts into DIR.")
+  Path report;
+
   @Option(names = {"-q", "--quiet"}, description = "No progress bar, seed notice or warnings on standard error.")
   boolean quiet;
 
@@ -58,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     final OutputFormat fmt = OutputFormat.parse(format);
     final List<Statistic> statistics = engine.statistics(data.defaultColumns());
-    final BootstrapOptions options = engine.builder().build();
+    final BootstrapOptions options = where.apply(engine.builder()).build();
     final Dataset dataset = data.load(EngineOptions.columnsOf(statistics));
     final Console console = new Console(spec, quiet);
     if (!options.seedGiven()) {
@@ -83,6 +92,9 @@ final class RunCommand implements Callable<Integer> {
     if (replicates != null) {
       ReplicatesCsv.write(replicates, result);
       console.note("wrote " + replicates);
+    }
+    if (report != null) {
+      console.note("wrote " + ReportWriter.write(report, result, Optional.empty()).html());
     }
     return 0;
   }
