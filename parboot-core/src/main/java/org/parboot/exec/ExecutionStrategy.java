@@ -12,6 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -140,9 +141,13 @@ public final class ExecutionStrategy {
     }
   }
 
-  private static void runSerial(Chunks work, int chunks) {
+  private static void runSerial(Chunks work, int chunks) throws InterruptedException {
     final Object s = work.newScratchOrFail();
     for (int c = 0; c < chunks && !work.control.shouldStop(); c++) {
+      // The work runs on the caller's thread, which no join would wake: look for an interrupt here.
+      if (Thread.interrupted()) {
+        throw new InterruptedException();
+      }
       work.run(s, c);
     }
   }
@@ -157,7 +162,7 @@ public final class ExecutionStrategy {
       workers.add(factory.newThread(() -> {
         final Object s = work.newScratchOrFail();
         try {
-          for (int c = queue.take(); c != POISON; c = queue.take()) {
+          for (int c = queue.take(); c != POISON && !work.control.shouldStop(); c = queue.take()) {
             if (s != null) {
               work.run(s, c);
             }
@@ -169,7 +174,11 @@ public final class ExecutionStrategy {
     }
     workers.forEach(Thread::start);
     // The queue is unbounded, so add never blocks: the main thread's only wait is the join.
-    for (int c = 0; c < chunks; c++) {
+    for (int c = 0; c < chunks && !work.control.shouldStop(); c++) {
+      if (Thread.currentThread().isInterrupted()) {
+        work.control.cancel(); // the join below sees the interrupt and rethrows it
+        break;
+      }
       queue.add(c);
     }
     for (int t = 0; t < threads; t++) {
@@ -182,15 +191,26 @@ public final class ExecutionStrategy {
     final ExecutorService pool = Executors.newFixedThreadPool(threads,
         Thread.ofPlatform().daemon().name("parboot-pool-", 0).factory());
     try {
-      final List<Future<?>> futures = new ArrayList<>(chunks);
-      for (int c = 0; c < chunks; c++) {
+      final List<Future<?>> futures = new ArrayList<>();
+      for (int c = 0; c < chunks && !work.control.shouldStop(); c++) {
+        if (Thread.interrupted()) {
+          work.control.cancel();
+          throw new InterruptedException();
+        }
         final int chunkIndex = c;
         futures.add(pool.submit(() -> work.runPooled(chunkIndex)));
       }
       for (Future<?> f : futures) {
+        if (work.control.shouldStop()) {
+          break;
+        }
         awaitFuture(f, work.control);
       }
     } finally {
+      if (work.control.shouldStop()) {
+        // Queued chunks would only return at once; drop them so the workers end now.
+        ((ThreadPoolExecutor) pool).getQueue().clear();
+      }
       shutdownAndWait(pool, work.control);
     }
   }
@@ -226,6 +246,9 @@ public final class ExecutionStrategy {
 
     @Override
     protected void compute() {
+      if (work.control.shouldStop()) {
+        return;
+      }
       if (to - from <= 1) {
         if (from < to) {
           work.runPooled(from);
