@@ -84,8 +84,15 @@ public final class RunControl {
     completed.add(units);
   }
 
-  /** Records a worker's failure (the first one wins) and stops the others. */
+  /**
+   * Records a worker's failure (the first one wins) and stops the others. A failure after the run
+   * was cancelled is a consequence of the cancel (an interrupted statistic, say) and is not
+   * recorded: the run ends as cancelled.
+   */
   void fail(Throwable t) {
+    if (stopped && failure.get() == null) {
+      return;
+    }
     failure.compareAndSet(null, t);
     stopped = true;
   }
