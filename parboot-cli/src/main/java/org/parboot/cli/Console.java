@@ -63,21 +63,21 @@ final class Console {
     }
   }
 
-  /** {@link #withProgress(ProgressSource, String, String, Runnable, Callable)} for one bootstrap run. */
-  <T> T withProgress(RunControl control, String label, Callable<T> work) throws Exception {
-    return withProgress(ProgressSource.of(control), label, " resamples", control::cancel, work);
+  /** {@link #withProgress(ProgressSource, String, Runnable, Callable)} for one bootstrap run. */
+  <T> T withProgress(RunControl control, Callable<T> work) throws Exception {
+    return withProgress(ProgressSource.of(control), "resamples", control::cancel, work);
   }
 
   /**
    * Runs {@code work} on this thread while a daemon thread draws its progress; Ctrl-C runs
    * {@code cancel}, which must make {@code work} stop promptly.
    */
-  <T> T withProgress(ProgressSource source, String label, String unit, Runnable cancel, Callable<T> work)
+  <T> T withProgress(ProgressSource source, String unit, Runnable cancel, Callable<T> work)
       throws Exception {
     Interrupts.register(cancel);
     Thread drawer = null;
     if (!quiet && stderrIsTerminal()) {
-      drawer = Thread.ofPlatform().daemon().name("parboot-progress").start(() -> draw(source, label, unit));
+      drawer = Thread.ofPlatform().daemon().name("parboot-progress").start(() -> draw(source, unit));
     }
     try {
       return work.call();
@@ -90,19 +90,20 @@ final class Console {
     }
   }
 
-  private void draw(ProgressSource control, String label, String unit) {
+  /** Draws "unit  42% [====    ] 4200/10000 (0:00:01 / 0:00:02) 3500.0/s" until interrupted. */
+  private void draw(ProgressSource control, String unit) {
     try {
       Thread.sleep(PROGRESS_DELAY_MS);
     } catch (InterruptedException e) {
       return; // finished quickly: nothing to draw
     }
     try (ProgressBar bar = new ProgressBarBuilder()
-        .setTaskName(label)
+        .setTaskName(unit)
         .setInitialMax(Math.max(1, control.total()))
         .setStyle(ProgressBarStyle.ASCII)
         .setUpdateIntervalMillis(100)
         .showSpeed()
-        .setUnit(unit, 1)
+        .setUnit("", 1)
         .continuousUpdate()
         .setConsumer(new me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer(System.err))
         .build()) {

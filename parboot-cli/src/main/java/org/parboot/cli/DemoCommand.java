@@ -128,7 +128,7 @@ final class DemoCommand implements Callable<Integer> {
         public long total() {
           return total;
         }
-      }, "timing", " runs", timing::cancel, timing::run);
+      }, "runs", timing::cancel, timing::run);
     }
   }
 }

@@ -74,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
       console.note("seed " + options.seed() + " (drawn at random; --seed " + options.seed() + " repeats this run)");
     }
     final RunControl control = RunControl.create();
-    final BootstrapResult result = console.withProgress(control, "resampling",
+    final BootstrapResult result = console.withProgress(control,
         () -> Bootstrap.run(dataset, statistics, options, control));
 
     final String text = ResultFormatter.format(result, fmt);
