@@ -11,8 +11,8 @@ import org.parboot.data.Dataset;
 import org.parboot.exec.ExecutionStrategy;
 import org.parboot.exec.RangeJob;
 import org.parboot.exec.RunControl;
-import org.parboot.resample.IidResampler;
 import org.parboot.resample.Resampler;
+import org.parboot.resample.Schemes;
 import org.parboot.rng.ResampleStreams;
 import org.parboot.stat.CustomStatistic;
 import org.parboot.stat.EvaluationPlan;
@@ -73,7 +73,8 @@ public final class Bootstrap {
       throw new StatisticFailedException(labels(plan), -1, e);
     }
 
-    final Resampler resampler = new IidResampler(options.seed(), n);
+    final Resampler resampler = Schemes.create(options, data,
+        plan.statistics().stream().flatMap(s -> s.columns().stream()).distinct().toList());
     final double[][] replicates = new double[k][b];
     strategy.execute(new ResampleJob(plan, resampler, replicates), b, chunkSize(options, b, n, strategy.threads()),
         control);
@@ -198,7 +199,18 @@ public final class Bootstrap {
       this.out = out;
     }
 
-    record Scratch(EvaluationPlan.Evaluator evaluator, int[] indices, double[] row) {}
+    /** A worker's buffers; the index buffer grows when a variable-length scheme needs more. */
+    static final class Scratch {
+      final EvaluationPlan.Evaluator evaluator;
+      final double[] row;
+      int[] indices;
+
+      Scratch(EvaluationPlan.Evaluator evaluator, int[] indices, double[] row) {
+        this.evaluator = evaluator;
+        this.indices = indices;
+        this.row = row;
+      }
+    }
 
     @Override
     public Scratch newScratch() {
@@ -207,16 +219,19 @@ public final class Bootstrap {
 
     @Override
     public void run(Scratch s, int from, int to, RunControl control) {
-      final int[] idx = s.indices();
-      final double[] row = s.row();
-      final int len = idx.length;
+      final double[] row = s.row;
       for (int b = from; b < to; b++) {
         if (control.shouldStop()) {
           return;
         }
-        resampler.fill(b, idx);
+        int[] idx = s.indices;
+        final int len = resampler.fill(b, idx);
+        if (len > idx.length) { // the same indices again, into a buffer that holds them
+          idx = s.indices = new int[len + (len >>> 3)];
+          resampler.fill(b, idx);
+        }
         try {
-          s.evaluator().evaluate(idx, len, row);
+          s.evaluator.evaluate(idx, len, row);
         } catch (RuntimeException e) {
           throw new StatisticFailedException(labels(plan), b, e);
         }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.parboot.ci.IntervalMethod;
 import org.parboot.exec.ExecutorKind;
+import org.parboot.resample.Scheme;
 
 /**
  * How a bootstrap runs: immutable, validated once by {@link Builder#build()}, and shared by the
@@ -22,6 +23,8 @@ import org.parboot.exec.ExecutorKind;
  *     .threads(8)
  *     .intervals(IntervalMethod.PERCENTILE, IntervalMethod.BCA)
  *     .level(0.95)
+ *     .scheme(Scheme.STATIONARY)
+ *     .autoBlockLength()
  *     .build();
  * }</pre>
  *
@@ -33,17 +36,24 @@ import org.parboot.exec.ExecutorKind;
  * @param intervals interval methods, in order (default BCa)
  * @param level confidence level in (0, 1) (default 0.95)
  * @param chunk resamples per work item, or 0 to choose automatically
+ * @param scheme the resampling scheme (default {@link Scheme#IID})
+ * @param blockLength the block length L of the block schemes, or {@link #AUTO_BLOCK_LENGTH} (the
+ *     default) for the Politis-White choice; ignored by the other schemes
+ * @param strata the column whose values are the strata to resample within, or null (default)
  */
 public record BootstrapOptions(int resamples, long seed, boolean seedGiven, ExecutorKind executor, int threads,
-    List<IntervalMethod> intervals, double level, int chunk) {
+    List<IntervalMethod> intervals, double level, int chunk, Scheme scheme, int blockLength, String strata) {
 
   /** The most resamples a run accepts: the largest Java array. */
   public static final int MAX_RESAMPLES = Integer.MAX_VALUE - 8;
   /** The most threads a run accepts. */
   public static final int MAX_THREADS = 4096;
+  /** {@link #blockLength()} meaning "choose automatically" ({@code --block-length auto}). */
+  public static final int AUTO_BLOCK_LENGTH = 0;
 
   public BootstrapOptions {
     Objects.requireNonNull(executor, "executor");
+    Objects.requireNonNull(scheme, "scheme");
     intervals = List.copyOf(intervals);
   }
 
@@ -63,6 +73,9 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Exec
     b.intervals = new LinkedHashSet<>(intervals);
     b.level = level;
     b.chunk = chunk;
+    b.scheme = scheme;
+    b.blockLength = blockLength;
+    b.strata = strata;
     return b;
   }
 
@@ -76,6 +89,9 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Exec
     private Set<IntervalMethod> intervals = EnumSet.of(IntervalMethod.DEFAULT);
     private double level = 0.95;
     private int chunk;
+    private Scheme scheme = Scheme.DEFAULT;
+    private long blockLength = AUTO_BLOCK_LENGTH;
+    private String strata;
 
     private Builder() {}
 
@@ -125,6 +141,34 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Exec
       return this;
     }
 
+    /** The resampling scheme (default {@link Scheme#IID}). */
+    public Builder scheme(Scheme scheme) {
+      this.scheme = Objects.requireNonNull(scheme, "scheme");
+      return this;
+    }
+
+    /**
+     * The block length L of the block schemes (moving-block, circular-block: the length;
+     * stationary: the mean length), at least 1 and at most the number of rows (checked when the
+     * run starts).
+     */
+    public Builder blockLength(long blockLength) {
+      this.blockLength = blockLength;
+      return this;
+    }
+
+    /** Chooses the block length automatically (the default), by Politis and White (2004, 2009). */
+    public Builder autoBlockLength() {
+      this.blockLength = AUTO_BLOCK_LENGTH;
+      return this;
+    }
+
+    /** Resample within the strata given by this column's values (null: no strata). Only with {@link Scheme#IID}. */
+    public Builder strata(String column) {
+      this.strata = column;
+      return this;
+    }
+
     /**
      * The options.
      *
@@ -147,10 +191,26 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Exec
       if (chunk < 0) {
         throw new InvalidInputException("--chunk " + chunk + " is out of range; accepted: 0 (automatic) or more");
       }
+      if (blockLength < 0 || blockLength > Integer.MAX_VALUE) {
+        throw new InvalidInputException("--block-length " + blockLength
+            + " is out of range; accepted: a whole number from 1 to the number of rows, or auto");
+      }
+      if (blockLength != AUTO_BLOCK_LENGTH && !scheme.usesBlocks()) {
+        throw new InvalidInputException("--block-length " + blockLength + " does not apply to --scheme "
+            + scheme.spelling() + "; accepted: --block-length with --scheme moving-block, circular-block or stationary");
+      }
+      if (strata != null && strata.isBlank()) {
+        throw new InvalidInputException("--strata needs a column name; accepted: the name of a label column, e.g. location");
+      }
+      if (strata != null && scheme != Scheme.IID) {
+        throw new InvalidInputException("--strata " + strata + " cannot be combined with --scheme " + scheme.spelling()
+            + "; accepted: --strata with --scheme iid (the default)");
+      }
       // A drawn seed has 53 bits, so it survives JSON tools that read numbers as doubles (jq, JavaScript).
       final long s = seed != null ? seed : new SecureRandom().nextLong() >>> 11;
       final int workers = executor == ExecutorKind.SERIAL ? 1 : threads;
-      return new BootstrapOptions((int) resamples, s, seedGiven, executor, workers, List.copyOf(intervals), level, chunk);
+      return new BootstrapOptions((int) resamples, s, seedGiven, executor, workers, List.copyOf(intervals), level, chunk,
+          scheme, (int) blockLength, strata == null ? null : strata.strip());
     }
   }
 }

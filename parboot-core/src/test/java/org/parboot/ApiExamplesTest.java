@@ -9,6 +9,7 @@ import org.parboot.ci.Interval;
 import org.parboot.ci.IntervalMethod;
 import org.parboot.data.Dataset;
 import org.parboot.exec.ExecutorKind;
+import org.parboot.resample.Scheme;
 import org.parboot.exec.RunControl;
 import org.parboot.stat.MomentStatistic;
 import org.parboot.stat.OrderStatistic;
@@ -41,9 +42,13 @@ class ApiExamplesTest {
         .threads(8)
         .intervals(IntervalMethod.PERCENTILE, IntervalMethod.BCA)
         .level(0.95)
+        .scheme(Scheme.STATIONARY)
+        .autoBlockLength()
         .build();
     // ---
     assertThat(options.intervals()).containsExactly(IntervalMethod.PERCENTILE, IntervalMethod.BCA);
+    assertThat(options.scheme()).isEqualTo(Scheme.STATIONARY);
+    assertThat(options.blockLength()).isEqualTo(BootstrapOptions.AUTO_BLOCK_LENGTH);
     assertThat(options.seedGiven()).isTrue();
     assertThat(options.threads()).isEqualTo(8);
   }

@@ -45,6 +45,9 @@ final class BenchCommand implements Callable<Integer> {
   @Mixin
   EngineOptions engine = new EngineOptions();
 
+  @Mixin
+  SchemeOptions resampling = new SchemeOptions();
+
   @Option(names = "--executors", paramLabel = "LIST", split = ",",
       description = "Executors to time: serial, queue, pool, forkjoin, virtual. Default: all.")
   List<String> executors = new ArrayList<>();
@@ -81,8 +84,8 @@ final class BenchCommand implements Callable<Integer> {
       throw new InvalidInputException("--format csv is not available for bench; accepted: table, json");
     }
     final List<Statistic> statistics = engine.statistics(data.defaultColumns());
-    final BootstrapOptions options = engine.builder().build();
-    final Dataset dataset = data.load(EngineOptions.columnsOf(statistics));
+    final BootstrapOptions options = resampling.apply(engine.builder()).build();
+    final Dataset dataset = data.loadWithLabels(EngineOptions.columnsOf(statistics), resampling.labelColumns());
     final TimingPlan plan = new TimingPlan(dataset, statistics, options, TimingConfig.grid(kinds(), threadCounts()),
         warmups, runs);
     final Console console = new Console(spec, quiet);

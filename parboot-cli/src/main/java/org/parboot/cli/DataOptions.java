@@ -78,12 +78,21 @@ final class DataOptions {
 
   /** Reads the given columns (in order, without repeats) from the file or the bundled data. */
   Dataset load(List<String> needed) {
+    return loadWithLabels(needed, List.of());
+  }
+
+  /**
+   * Reads the given numeric columns and label columns (stored as label codes, see
+   * {@link CsvColumns#readWithLabels(Path, List, List, CsvOptions)}).
+   */
+  Dataset loadWithLabels(List<String> needed, List<String> labels) {
     final Set<String> unique = new LinkedHashSet<>(needed);
     if (unique.isEmpty()) {
       throw new InvalidInputException("no column to bootstrap: give --column NAME"
           + (file == null ? "" : " (a column of " + file + ")"));
     }
     final List<String> cols = List.copyOf(unique);
-    return file == null ? BundledData.weather(cols, csvOptions()) : CsvColumns.read(file, cols, csvOptions());
+    return file == null ? BundledData.weatherWithLabels(cols, labels, csvOptions())
+        : CsvColumns.readWithLabels(file, cols, labels, csvOptions());
   }
 }

@@ -42,6 +42,9 @@ final class RunCommand implements Callable<Integer> {
   EngineOptions engine = new EngineOptions();
 
   @Mixin
+  SchemeOptions resampling = new SchemeOptions();
+
+  @Mixin
   ExecutorOptions where = new ExecutorOptions();
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
@@ -67,8 +70,8 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     final OutputFormat fmt = OutputFormat.parse(format);
     final List<Statistic> statistics = engine.statistics(data.defaultColumns());
-    final BootstrapOptions options = where.apply(engine.builder()).build();
-    final Dataset dataset = data.load(EngineOptions.columnsOf(statistics));
+    final BootstrapOptions options = resampling.apply(where.apply(engine.builder())).build();
+    final Dataset dataset = data.loadWithLabels(EngineOptions.columnsOf(statistics), resampling.labelColumns());
     final Console console = new Console(spec, quiet);
     if (!options.seedGiven()) {
       console.note("seed " + options.seed() + " (drawn at random; --seed " + options.seed() + " repeats this run)");

@@ -5,6 +5,9 @@ import org.parboot.rng.ResampleStreams;
 /**
  * The ordinary (iid, Efron) bootstrap: n rows drawn uniformly with replacement, resample
  * {@code b} from the stream {@link ResampleStreams#streamState(long, long) streamState(seed, b)}.
+ *
+ * <p>Draw order: index j (j = 0..n-1) is the j-th bounded index of the stream,
+ * {@link ResampleStreams#fillIndices}.
  */
 public final class IidResampler implements Resampler {
   private final long seed;
@@ -20,7 +23,7 @@ public final class IidResampler implements Resampler {
 
   @Override
   public String name() {
-    return "iid";
+    return Scheme.IID.spelling();
   }
 
   @Override
@@ -29,7 +32,8 @@ public final class IidResampler implements Resampler {
   }
 
   @Override
-  public void fill(long b, int[] out) {
+  public int fill(long b, int[] out) {
     ResampleStreams.fillIndices(ResampleStreams.streamState(seed, b), n, threshold, out, n);
+    return n;
   }
 }

@@ -143,7 +143,14 @@ public final class ResampleStreams {
 
     /** An index uniform in {@code [0, bound)}, by the bounded mapping of the class documentation. */
     public int nextIndex(int bound) {
-      final long t = threshold(bound);
+      return nextIndex(bound, threshold(bound));
+    }
+
+    /**
+     * {@link #nextIndex(int)} with its threshold precomputed: {@code t} must be
+     * {@link ResampleStreams#threshold threshold(bound)}.
+     */
+    public int nextIndex(int bound, long t) {
       while (true) {
         final long m = nextWord() * bound;
         if ((m & LOW32) >= t) {

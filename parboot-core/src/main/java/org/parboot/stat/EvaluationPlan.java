@@ -397,8 +397,16 @@ public final class EvaluationPlan {
 
     private Evaluator() {}
 
-    /** The statistics of the sample {@code data[idx[0..len)]}, into {@code out[0..k)}. */
+    /**
+     * The statistics of the sample {@code data[idx[0..len)]}, into {@code out[0..k)}. Any length
+     * works, including more than the number of rows (a row drawn c times counts c times, as in
+     * the Poisson scheme); an empty sample gives NaN for every statistic.
+     */
     public void evaluate(int[] idx, int len, double[] out) {
+      if (len == 0) {
+        Arrays.fill(out, Double.NaN);
+        return;
+      }
       for (int c = 0; c < momentValues.length; c++) {
         powerSums(momentValues[c], centres[c], orders[c], idx, len, momentSums[c]);
       }
@@ -458,7 +466,10 @@ public final class EvaluationPlan {
       final int[] cnt = counts[c];
       final int[] rank = rankOfRow[c];
       final double[] sorted = sortedValues[c];
-      final double[] out = sortedResample[c];
+      double[] out = sortedResample[c];
+      if (out.length < len) {
+        out = sortedResample[c] = new double[len];
+      }
       Arrays.fill(cnt, 0);
       for (int i = 0; i < len; i++) {
         cnt[rank[idx[i]]]++;

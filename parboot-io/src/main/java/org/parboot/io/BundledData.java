@@ -34,12 +34,22 @@ public final class BundledData {
    * @throws org.parboot.InvalidInputException for unknown columns or filters that match nothing
    */
   public static Dataset weather(List<String> columns, CsvOptions options) {
+    return weatherWithLabels(columns, List.of(), options);
+  }
+
+  /**
+   * Reads numeric and label columns of the bundled weather data, as
+   * {@link CsvColumns#readWithLabels(Reader, String, List, List, CsvOptions)}.
+   *
+   * @throws org.parboot.InvalidInputException for unknown columns or filters that match nothing
+   */
+  public static Dataset weatherWithLabels(List<String> columns, List<String> labels, CsvOptions options) {
     final InputStream in = BundledData.class.getResourceAsStream(RESOURCE);
     if (in == null) {
       throw new IllegalStateException(RESOURCE + " is missing from the parboot-io jar (a packaging error)");
     }
     try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-      return CsvColumns.read(reader, SOURCE, columns, options);
+      return CsvColumns.readWithLabels(reader, SOURCE, columns, labels, options);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

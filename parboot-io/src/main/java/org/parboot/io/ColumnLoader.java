@@ -1,9 +1,11 @@
 package org.parboot.io;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.parboot.InvalidInputException;
@@ -12,7 +14,8 @@ import org.parboot.data.Dataset;
 /**
  * Turns the records of one CSV file, header first, into the requested columns: checks the field
  * count of every row, applies the row filters, parses only the requested cells and drops or
- * refuses rows with missing cells. One instance per file; not thread-safe.
+ * refuses rows with missing cells. Label columns, if any, are read as text and stored as label
+ * codes (see {@link CsvColumns#readWithLabels}). One instance per file; not thread-safe.
  */
 final class ColumnLoader {
   private static final int SEEN_VALUES = 10;
@@ -24,6 +27,10 @@ final class ColumnLoader {
   private final GrowingDoubles[] values;
   private final double[] row;
   private final List<Set<String>> seen = new ArrayList<>();
+  private final List<String> labels;
+  private final GrowingDoubles[] labelCodes;
+  private final List<Map<String, Integer>> codeOf = new ArrayList<>();
+  private int[] labelIndex = new int[0];
 
   private List<String> header;
   private long headerLine;
@@ -34,7 +41,17 @@ final class ColumnLoader {
   private long dropped;
 
   ColumnLoader(String source, List<String> columns, CsvOptions options) {
+    this(source, columns, List.of(), options);
+  }
+
+  ColumnLoader(String source, List<String> columns, List<String> labels, CsvOptions options) {
     this.source = source;
+    this.labels = List.copyOf(labels);
+    this.labelCodes = new GrowingDoubles[this.labels.size()];
+    for (int j = 0; j < labelCodes.length; j++) {
+      labelCodes[j] = new GrowingDoubles();
+      codeOf.add(new HashMap<>());
+    }
     this.columns = List.copyOf(columns);
     this.options = options;
     this.filters = options.where().toArray(RowFilter[]::new);
@@ -50,6 +67,12 @@ final class ColumnLoader {
     for (String c : columns) {
       if (!distinct.add(c)) {
         throw new InvalidInputException(source + ": column '" + c + "' is requested twice; accepted: each column once");
+      }
+    }
+    for (String c : this.labels) {
+      if (!distinct.add(c)) {
+        throw new InvalidInputException(source + ": column '" + c + "' is requested twice (as a number and as a label, "
+            + "or as a label twice); accepted: each column once");
       }
     }
     if (columns.isEmpty()) {
@@ -85,7 +108,9 @@ final class ColumnLoader {
     for (int k = 0; k < filters.length; k++) {
       filterIndex[k] = indexOf(filters[k].column(), "--where column");
     }
-    record.keepOnly(IntStream.concat(IntStream.of(columnIndex), IntStream.of(filterIndex)).toArray());
+    labelIndex = labels.stream().mapToInt(c -> indexOf(c, "label column")).toArray();
+    record.keepOnly(IntStream.concat(IntStream.concat(IntStream.of(columnIndex), IntStream.of(filterIndex)),
+        IntStream.of(labelIndex)).toArray());
   }
 
   private int indexOf(String name, String what) {
@@ -147,6 +172,10 @@ final class ColumnLoader {
     for (int j = 0; j < row.length; j++) {
       values[j].add(row[j]);
     }
+    for (int j = 0; j < labelIndex.length; j++) {
+      final Map<String, Integer> codes = codeOf.get(j);
+      labelCodes[j].add(codes.computeIfAbsent(record.field(labelIndex[j]).strip(), k -> codes.size()));
+    }
   }
 
   private boolean matchesFilters(FieldPicker record) {
@@ -182,6 +211,9 @@ final class ColumnLoader {
     final Dataset.Builder data = Dataset.builder(source).droppedMissing(dropped);
     for (int j = 0; j < values.length; j++) {
       data.column(columns.get(j), values[j].toArray());
+    }
+    for (int j = 0; j < labelCodes.length; j++) {
+      data.column(labels.get(j), labelCodes[j].toArray());
     }
     return data.build();
   }

@@ -58,6 +58,24 @@ public final class CsvColumns {
    * @throws InvalidInputException if the file cannot be read or its content is not acceptable
    */
   public static Dataset read(Path file, List<String> columns, CsvOptions options) {
+    return readWithLabels(file, columns, List.of(), options);
+  }
+
+  /**
+   * Reads the named numeric columns and, after them, the named label (text) columns of a CSV
+   * file. A label column is stored in the dataset under its name as label codes: 0 for the first
+   * distinct label (compared after stripping blanks) among the rows kept, 1 for the next, in
+   * order of first appearance. Label cells are never missing (an empty cell is a label too).
+   * This is how {@code --strata COLUMN} reads a column such as {@code location}.
+   *
+   * <pre>{@code
+   * Dataset data = CsvColumns.readWithLabels(Path.of("weather.csv"), List.of("temp_max"),
+   *     List.of("location"), CsvOptions.defaults());   // location: 0 = Seattle, 1 = New York
+   * }</pre>
+   *
+   * @throws InvalidInputException if the file cannot be read or its content is not acceptable
+   */
+  public static Dataset readWithLabels(Path file, List<String> columns, List<String> labels, CsvOptions options) {
     Objects.requireNonNull(file, "file");
     final String source = file.toString();
     if (Files.isDirectory(file)) {
@@ -71,7 +89,7 @@ public final class CsvColumns {
     }
     try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
-      return read(reader, source, columns, options);
+      return readWithLabels(reader, source, columns, labels, options);
     } catch (IOException e) {
       throw new InvalidInputException(source + ": cannot close the file (" + Messages.reason(e) + ")", e);
     }
@@ -84,10 +102,21 @@ public final class CsvColumns {
    * @throws InvalidInputException if the text cannot be read or is not acceptable
    */
   public static Dataset read(Reader reader, String sourceName, List<String> columns, CsvOptions options) {
+    return readWithLabels(reader, sourceName, columns, List.of(), options);
+  }
+
+  /**
+   * Reads numeric and label columns from CSV text, as {@link #readWithLabels(Path, List, List, CsvOptions)}.
+   * The caller closes the reader.
+   *
+   * @throws InvalidInputException if the text cannot be read or is not acceptable
+   */
+  public static Dataset readWithLabels(Reader reader, String sourceName, List<String> columns, List<String> labels,
+      CsvOptions options) {
     Objects.requireNonNull(reader, "reader");
     Objects.requireNonNull(sourceName, "sourceName");
     Objects.requireNonNull(options, "options");
-    final ColumnLoader loader = new ColumnLoader(sourceName, columns, options);
+    final ColumnLoader loader = new ColumnLoader(sourceName, columns, labels, options);
     final FieldPicker picker = new FieldPicker();
     final CsvReader<FieldPicker> csv = CsvReader.builder()
         .fieldSeparator(options.delimiter())

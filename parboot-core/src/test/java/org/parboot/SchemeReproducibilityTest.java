@@ -1,0 +1,168 @@
+package org.parboot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.parboot.ci.IntervalMethod;
+import org.parboot.data.Dataset;
+import org.parboot.exec.ExecutorKind;
+import org.parboot.resample.Scheme;
+import org.parboot.stat.MomentStatistic;
+import org.parboot.stat.OrderStatistic;
+import org.parboot.stat.Statistic;
+import org.parboot.testing.Runs;
+
+/**
+ * The reproducibility contract under every scheme (and strata): for one seed, the replicates are
+ * bit-identical whatever the executor, thread count and chunk size; and the scheme options are
+ * checked with messages that name the flag.
+ */
+class SchemeReproducibilityTest {
+
+  private static final int N = 53;
+  private static final Dataset DATA = withStrata(Runs.twoColumns(N));
+  private static final List<Statistic> STATS = Runs.mixedStatistics();
+  private static final int B = 151;
+
+  private static Dataset withStrata(Dataset d) {
+    final double[] g = new double[d.rows()];
+    for (int i = 0; i < g.length; i++) {
+      g[i] = i % 3 == 0 ? 7 : i % 5; // strata 7, 0, 1, 2, 3, 4 of unequal sizes
+    }
+    return Dataset.builder(d.source()).column("x", d.column("x")).column("y", d.column("y")).column("g", g).build();
+  }
+
+  private static BootstrapOptions.Builder options(String variant) {
+    final BootstrapOptions.Builder b = BootstrapOptions.builder().resamples(B).seed(19).intervals(IntervalMethod.all());
+    return switch (variant) {
+      case "strata" -> b.strata("g");
+      case "moving-block", "circular-block" -> b.scheme(Scheme.parse(variant)).blockLength(4);
+      case "stationary" -> b.scheme(Scheme.STATIONARY).autoBlockLength();
+      default -> b.scheme(Scheme.parse(variant));
+    };
+  }
+
+  private static BootstrapResult run(String variant, ExecutorKind kind, int threads, int chunk) {
+    return Bootstrap.run(DATA, STATS, options(variant).executor(kind).threads(threads).chunk(chunk).build());
+  }
+
+  static Stream<String> variants() {
+    final List<String> v = new ArrayList<>();
+    for (Scheme s : Scheme.values()) {
+      v.add(s.spelling());
+    }
+    v.add("strata");
+    return v.stream();
+  }
+
+  static Stream<Arguments> configurations() {
+    return variants().flatMap(v -> Stream.of(ExecutorKind.values())
+        .flatMap(kind -> Stream.of(Arguments.of(v, kind, 3, 7), Arguments.of(v, kind, 2, 0))));
+  }
+
+  @ParameterizedTest(name = "{0}: {1}, {2} threads, chunk {3}")
+  @MethodSource("configurations")
+  void replicates_anyExecutor_bitIdenticalToSerial(String variant, ExecutorKind kind, int threads, int chunk) {
+    final BootstrapResult serial = run(variant, ExecutorKind.SERIAL, 1, 0);
+    final BootstrapResult r = run(variant, kind, threads, chunk);
+    assertThat(r.scheme()).isEqualTo(serial.scheme());
+    final List<long[]> expected = Runs.replicateBits(serial);
+    final List<long[]> actual = Runs.replicateBits(r);
+    for (int s = 0; s < STATS.size(); s++) {
+      assertThat(actual.get(s)).as(STATS.get(s).label()).containsExactly(expected.get(s));
+      assertThat(r.statistics().get(s).intervals()).isEqualTo(serial.statistics().get(s).intervals());
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("variants")
+  void run_eachScheme_variesAndNamesItself(String variant) {
+    final BootstrapResult r = run(variant, ExecutorKind.SERIAL, 1, 0);
+    assertThat(r.scheme()).startsWith(variant.equals("strata") ? "iid(strata=g, 6 strata)" : variant);
+    assertThat(r.statistics().get(0).standardError()).isGreaterThan(0);
+    // differs from the iid scheme's replicates
+    if (!variant.equals("iid")) {
+      assertThat(Runs.replicateBits(r).get(0)).isNotEqualTo(Runs.replicateBits(run("iid", ExecutorKind.SERIAL, 1, 0)).get(0));
+    }
+  }
+
+  @Test
+  void run_autoBlockLength_reportedInScheme() {
+    final BootstrapResult r = run("stationary", ExecutorKind.SERIAL, 1, 0);
+    assertThat(r.scheme()).matches("stationary\\(L=[0-9.]+, auto\\)");
+  }
+
+  @Test
+  void run_poissonOnTwoRows_emptyResamplesAreNonFinite() {
+    // P(no row drawn) = e^-2 = 13.5%: those replicates are NaN and left out, not an error.
+    final BootstrapResult r = Bootstrap.run(Dataset.of("x", 1, 5), List.of(MomentStatistic.mean("x"),
+        OrderStatistic.median("x")), BootstrapOptions.builder().resamples(1000).seed(3).scheme(Scheme.POISSON).build());
+    assertThat(r.statistics().get(0).nonFinite()).isBetween(90, 180);
+    assertThat(r.statistics().get(1).nonFinite()).isEqualTo(r.statistics().get(0).nonFinite());
+    assertThat(r.warnings()).anyMatch(w -> w.contains("NaN or infinite"));
+  }
+
+  @Test
+  void build_blockLengthWithIid_refusedNamingTheFlags() {
+    assertThatThrownBy(() -> BootstrapOptions.builder().blockLength(5).build())
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("--block-length 5 does not apply to --scheme iid; accepted: --block-length with "
+            + "--scheme moving-block, circular-block or stationary");
+  }
+
+  @Test
+  void build_negativeBlockLength_refused() {
+    assertThatThrownBy(() -> BootstrapOptions.builder().scheme(Scheme.STATIONARY).blockLength(-1).build())
+        .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("--block-length -1 is out of range");
+  }
+
+  @Test
+  void build_strataWithBlocks_refused() {
+    assertThatThrownBy(() -> BootstrapOptions.builder().scheme(Scheme.MOVING_BLOCK).strata("g").build())
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("--strata g cannot be combined with --scheme moving-block; accepted: --strata with --scheme iid (the default)");
+  }
+
+  @Test
+  void parse_unknownScheme_listsAccepted() {
+    assertThatThrownBy(() -> Scheme.parse("block"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("unknown --scheme 'block'; accepted: iid, moving-block, circular-block, stationary, poisson, balanced");
+  }
+
+  @Test
+  void run_blockLongerThanData_refused() {
+    assertThatThrownBy(() -> Bootstrap.run(DATA, STATS, options("iid").scheme(Scheme.CIRCULAR_BLOCK).blockLength(54).build()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("--block-length 54 is larger than the 53 rows of the data; accepted: 1 to 53, or auto");
+  }
+
+  @Test
+  void run_autoOnTooFewRows_refused() {
+    assertThatThrownBy(() -> Bootstrap.run(Dataset.of("x", 1, 2, 3, 4, 5), List.of(MomentStatistic.mean("x")),
+        BootstrapOptions.builder().scheme(Scheme.STATIONARY).build()))
+        .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("--block-length auto needs at least 16 rows");
+  }
+
+  @Test
+  void run_unknownStrataColumn_listsColumns() {
+    assertThatThrownBy(() -> Bootstrap.run(DATA, STATS, options("iid").strata("location").build()))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("unknown --strata column 'location'")
+        .hasMessageContaining("available: x, y, g");
+  }
+
+  @Test
+  void toBuilder_keepsSchemeLengthAndStrata() {
+    final BootstrapOptions o = BootstrapOptions.builder().seed(1).scheme(Scheme.STATIONARY).blockLength(9).build();
+    assertThat(o.toBuilder().build()).isEqualTo(o);
+    final BootstrapOptions s = BootstrapOptions.builder().seed(1).strata("g").build();
+    assertThat(s.toBuilder().build().strata()).isEqualTo("g");
+  }
+}
