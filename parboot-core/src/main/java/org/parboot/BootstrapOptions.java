@@ -33,9 +33,15 @@ import org.parboot.exec.ExecutorKind;
  * @param intervals interval methods, in order (default BCa)
  * @param level confidence level in (0, 1) (default 0.95)
  * @param chunk resamples per work item, or 0 to choose automatically
+ * @param innerResamples inner resamples per outer resample for the studentized interval's nested
+ *     standard errors (default {@value #DEFAULT_INNER_RESAMPLES}; read only when
+ *     {@link IntervalMethod#STUDENTIZED} is asked for and a statistic has no analytic standard error)
  */
 public record BootstrapOptions(int resamples, long seed, boolean seedGiven, ExecutorKind executor, int threads,
-    List<IntervalMethod> intervals, double level, int chunk) {
+    List<IntervalMethod> intervals, double level, int chunk, int innerResamples) {
+
+  /** The default number of inner resamples of the studentized interval's nested bootstrap. */
+  public static final int DEFAULT_INNER_RESAMPLES = 50;
 
   /** The most resamples a run accepts: the largest Java array. */
   public static final int MAX_RESAMPLES = Integer.MAX_VALUE - 8;
@@ -63,6 +69,7 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Exec
     b.intervals = new LinkedHashSet<>(intervals);
     b.level = level;
     b.chunk = chunk;
+    b.innerResamples = innerResamples;
     return b;
   }
 
@@ -76,6 +83,7 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Exec
     private Set<IntervalMethod> intervals = EnumSet.of(IntervalMethod.DEFAULT);
     private double level = 0.95;
     private int chunk;
+    private long innerResamples = DEFAULT_INNER_RESAMPLES;
 
     private Builder() {}
 
@@ -126,6 +134,16 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Exec
     }
 
     /**
+     * Inner resamples per outer resample (2 to 100,000) for the nested standard errors of
+     * {@link IntervalMethod#STUDENTIZED}; the cost of the studentized interval grows by this factor
+     * for statistics without an analytic standard error.
+     */
+    public Builder innerResamples(long innerResamples) {
+      this.innerResamples = innerResamples;
+      return this;
+    }
+
+    /**
      * The options.
      *
      * @throws InvalidInputException naming the option and the accepted values
@@ -147,10 +165,15 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Exec
       if (chunk < 0) {
         throw new InvalidInputException("--chunk " + chunk + " is out of range; accepted: 0 (automatic) or more");
       }
+      if (innerResamples < 2 || innerResamples > 100_000) {
+        throw new InvalidInputException("--inner-resamples " + innerResamples
+            + " is out of range; accepted: 2 to 100000 (default " + DEFAULT_INNER_RESAMPLES + ")");
+      }
       // A drawn seed has 53 bits, so it survives JSON tools that read numbers as doubles (jq, JavaScript).
       final long s = seed != null ? seed : new SecureRandom().nextLong() >>> 11;
       final int workers = executor == ExecutorKind.SERIAL ? 1 : threads;
-      return new BootstrapOptions((int) resamples, s, seedGiven, executor, workers, List.copyOf(intervals), level, chunk);
+      return new BootstrapOptions((int) resamples, s, seedGiven, executor, workers, List.copyOf(intervals), level, chunk,
+          (int) innerResamples);
     }
   }
 }

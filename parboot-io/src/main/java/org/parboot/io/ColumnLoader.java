@@ -1,9 +1,12 @@
 package org.parboot.io;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.parboot.InvalidInputException;
@@ -24,16 +27,26 @@ final class ColumnLoader {
   private final GrowingDoubles[] values;
   private final double[] row;
   private final List<Set<String>> seen = new ArrayList<>();
+  private final String groupColumn; // null: not grouped
+  private final Map<String, Integer> groupIds = new LinkedHashMap<>();
+  private int[] groupOfRow = new int[0];
 
   private List<String> header;
   private long headerLine;
   private int[] columnIndex;
   private int[] filterIndex;
+  private int groupIndex = -1;
   private long dataRows;
   private long matched;
   private long dropped;
 
   ColumnLoader(String source, List<String> columns, CsvOptions options) {
+    this(source, columns, options, null);
+  }
+
+  /** A loader that also records each kept row's value of the text column {@code groupColumn} (null: none). */
+  ColumnLoader(String source, List<String> columns, CsvOptions options, String groupColumn) {
+    this.groupColumn = groupColumn;
     this.source = source;
     this.columns = List.copyOf(columns);
     this.options = options;
@@ -85,7 +98,11 @@ final class ColumnLoader {
     for (int k = 0; k < filters.length; k++) {
       filterIndex[k] = indexOf(filters[k].column(), "--where column");
     }
-    record.keepOnly(IntStream.concat(IntStream.of(columnIndex), IntStream.of(filterIndex)).toArray());
+    if (groupColumn != null) {
+      groupIndex = indexOf(groupColumn, "--group-by column");
+    }
+    record.keepOnly(IntStream.concat(IntStream.concat(IntStream.of(columnIndex), IntStream.of(filterIndex)),
+        groupIndex < 0 ? IntStream.empty() : IntStream.of(groupIndex)).toArray());
   }
 
   private int indexOf(String name, String what) {
@@ -144,6 +161,15 @@ final class ColumnLoader {
       throw new InvalidInputException(source + ":" + line + ": more than " + GrowingDoubles.MAX
           + " data rows; accepted: at most " + GrowingDoubles.MAX + " (split the file or filter it with --where)");
     }
+    if (groupIndex >= 0) {
+      final int kept = values[0].size();
+      if (kept == groupOfRow.length) {
+        groupOfRow = Arrays.copyOf(groupOfRow, (int) Math.min(GrowingDoubles.MAX, kept + (kept >> 1) + 1024L));
+      }
+      final Integer next = groupIds.size();
+      final Integer id = groupIds.putIfAbsent(record.field(groupIndex).strip(), next);
+      groupOfRow[kept] = id == null ? next : id;
+    }
     for (int j = 0; j < row.length; j++) {
       values[j].add(row[j]);
     }
@@ -159,6 +185,10 @@ final class ColumnLoader {
       all = filters[k].matches(cell);
     }
     return all;
+  }
+
+  CsvOptions options() {
+    return options;
   }
 
   /** The columns read. */
@@ -184,6 +214,38 @@ final class ColumnLoader {
       data.column(columns.get(j), values[j].toArray());
     }
     return data.build();
+  }
+
+  /**
+   * The rows read, split by the value of the group column (stripped of blanks), groups in order
+   * of first appearance; each group's dataset is named {@code source} and counts none dropped.
+   */
+  Map<String, Dataset> buildGrouped() {
+    final Dataset all = build();
+    final int n = all.rows();
+    final int groups = groupIds.size();
+    final int[] sizes = new int[groups];
+    for (int i = 0; i < n; i++) {
+      sizes[groupOfRow[i]]++;
+    }
+    final Map<String, Dataset> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Integer> g : groupIds.entrySet()) {
+      final int id = g.getValue();
+      final Dataset.Builder data = Dataset.builder(source);
+      for (int j = 0; j < values.length; j++) {
+        final double[] column = Dataset.Access.readOnly(all, columns.get(j));
+        final double[] part = new double[sizes[id]];
+        int p = 0;
+        for (int i = 0; i < n; i++) {
+          if (groupOfRow[i] == id) {
+            part[p++] = column[i];
+          }
+        }
+        data.column(columns.get(j), part);
+      }
+      out.put(g.getKey(), data.build());
+    }
+    return out;
   }
 
   private String seenValues() {

@@ -13,12 +13,17 @@ final class CsvReport {
   private CsvReport() {}
 
   static String format(BootstrapResult result) {
+    return format(result, "");
+  }
+
+  /** The CSV, each statistic's name followed by {@code suffix}. */
+  static String format(BootstrapResult result, String suffix) {
     final StringWriter out = new StringWriter();
     try (CsvWriter csv = Csv.writer(out)) {
       csv.writeRecord("stat", "columns", "observed", "bias", "std_error", "method", "level", "low", "high");
       for (StatisticResult s : result.statistics()) {
         for (Interval i : s.intervals()) {
-          csv.writeRecord(s.statistic().name(), String.join(";", s.statistic().columns()), Csv.finite(s.observed()),
+          csv.writeRecord(s.statistic().name() + suffix, String.join(";", s.statistic().columns()), Csv.finite(s.observed()),
               Csv.finite(s.bias()), Csv.finite(s.standardError()), i.method().spelling(), Csv.finite(i.level()),
               Csv.finite(i.low()), Csv.finite(i.high()));
         }

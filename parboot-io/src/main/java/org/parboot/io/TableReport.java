@@ -21,6 +21,11 @@ final class TableReport {
   private TableReport() {}
 
   static String format(BootstrapResult result) {
+    return format(result, "");
+  }
+
+  /** The table, each statistic's label followed by {@code suffix}. */
+  static String format(BootstrapResult result, String suffix) {
     final BootstrapOptions options = result.options();
     final StringBuilder out = new StringBuilder();
     out.append(headerLine(result)).append("\n\n");
@@ -32,7 +37,7 @@ final class TableReport {
     }
     rows.add(head.toArray(String[]::new));
     for (StatisticResult s : result.statistics()) {
-      final List<String> cells = new ArrayList<>(List.of(s.label(), number(s.observed()), number(s.bias()),
+      final List<String> cells = new ArrayList<>(List.of(s.label() + suffix, number(s.observed()), number(s.bias()),
           number(s.standardError())));
       for (IntervalMethod m : options.intervals()) {
         cells.add(s.intervals().stream().filter(i -> i.method() == m).findFirst().map(TableReport::interval).orElse(""));
@@ -59,7 +64,7 @@ final class TableReport {
   }
 
   /** The first column left-aligned, the others right-aligned, two spaces apart. */
-  private static void appendAligned(StringBuilder out, List<String[]> rows) {
+  static void appendAligned(StringBuilder out, List<String[]> rows) {
     final int[] width = new int[rows.get(0).length];
     for (String[] r : rows) {
       for (int c = 0; c < r.length; c++) {
@@ -76,7 +81,7 @@ final class TableReport {
     }
   }
 
-  private static String interval(Interval i) {
+  static String interval(Interval i) {
     return i.defined() ? "[" + number(i.low()) + ", " + number(i.high()) + "]" : "undefined";
   }
 
