@@ -157,17 +157,8 @@ final class RunCommand implements Callable<Integer> {
         data.csvOptions());
     final GroupedBootstrap batch = new GroupedBootstrap(jobs, statistics, options);
     final RunControl control = RunControl.create();
-    final BatchResult result = console.withProgress(new Console.ProgressSource() {
-      @Override
-      public long done() {
-        return batch.finishedGroups();
-      }
-
-      @Override
-      public long total() {
-        return batch.groups();
-      }
-    }, "resampling", " groups", control::cancel, () -> batch.run(control));
+    final BatchResult result = console.withProgress(Console.ProgressSource.of(batch::finishedGroups, batch::groups),
+        "resampling", " groups", control::cancel, () -> batch.run(control));
     emit(ResultFormatter.format(result, fmt), fmt, ResultFormatter.warnings(result), console);
     return 0;
   }

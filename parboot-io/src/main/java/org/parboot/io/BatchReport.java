@@ -16,7 +16,6 @@ import org.parboot.batch.BatchResult;
 import org.parboot.batch.GroupResult;
 import org.parboot.ci.Interval;
 import org.parboot.ci.IntervalMethod;
-import org.parboot.exec.ExecutorKind;
 
 /** The formats of a {@link BatchResult}: one row per file × group × statistic (see {@link ResultFormatter}). */
 final class BatchReport {
@@ -44,8 +43,7 @@ final class BatchReport {
     final BootstrapOptions o = batch.options();
     final boolean grouped = batch.groups().stream().anyMatch(g -> !g.group().isEmpty());
     final StringBuilder out = new StringBuilder();
-    final String executor = o.executor() == ExecutorKind.SERIAL ? o.executor().spelling()
-        : o.executor().spelling() + " × " + o.threads() + (o.threads() == 1 ? " thread" : " threads");
+    final String executor = TableReport.executor(o);
     out.append("files = ").append(batch.groups().stream().map(GroupResult::file).distinct().count())
         .append(" · groups = ").append(batch.groups().size())
         .append(" · resamples = ").append(o.resamples())
@@ -70,11 +68,8 @@ final class BatchReport {
         if (grouped) {
           cells.add(g.group());
         }
-        cells.addAll(List.of(Integer.toString(g.result().n()), Long.toString(g.seed()), s.label(),
-            TableReport.number(s.observed()), TableReport.number(s.bias()), TableReport.number(s.standardError())));
-        for (IntervalMethod m : o.intervals()) {
-          cells.add(s.intervals().stream().filter(i -> i.method() == m).findFirst().map(TableReport::interval).orElse(""));
-        }
+        cells.addAll(List.of(Integer.toString(g.result().n()), Long.toString(g.seed()), s.label()));
+        cells.addAll(TableReport.numberCells(s, o));
         rows.add(cells.toArray(String[]::new));
       }
     }
@@ -122,18 +117,21 @@ final class BatchReport {
     return JsonReport.GSON.toJson(root) + "\n";
   }
 
+  private static List<String> concat(List<String> a, List<String> b) {
+    final List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
   private static String csv(BatchResult batch) {
     final StringWriter out = new StringWriter();
     try (CsvWriter csv = Csv.writer(out)) {
-      csv.writeRecord("file", "group", "n", "seed", "stat", "columns", "observed", "bias", "std_error", "method",
-          "level", "low", "high");
+      csv.writeRecord(concat(List.of("file", "group", "n", "seed"), CsvReport.HEADER));
       for (GroupResult g : batch.groups()) {
         for (StatisticResult s : g.result().statistics()) {
           for (Interval i : s.intervals()) {
-            csv.writeRecord(g.file(), g.group(), Integer.toString(g.result().n()), Long.toString(g.seed()),
-                s.statistic().name(), String.join(";", s.statistic().columns()), Csv.finite(s.observed()),
-                Csv.finite(s.bias()), Csv.finite(s.standardError()), i.method().spelling(), Csv.finite(i.level()),
-                Csv.finite(i.low()), Csv.finite(i.high()));
+            csv.writeRecord(concat(List.of(g.file(), g.group(), Integer.toString(g.result().n()),
+                Long.toString(g.seed())), CsvReport.cells(s, i, "")));
           }
         }
       }

@@ -37,11 +37,8 @@ final class TableReport {
     }
     rows.add(head.toArray(String[]::new));
     for (StatisticResult s : result.statistics()) {
-      final List<String> cells = new ArrayList<>(List.of(s.label() + suffix, number(s.observed()), number(s.bias()),
-          number(s.standardError())));
-      for (IntervalMethod m : options.intervals()) {
-        cells.add(s.intervals().stream().filter(i -> i.method() == m).findFirst().map(TableReport::interval).orElse(""));
-      }
+      final List<String> cells = new ArrayList<>(List.of(s.label() + suffix));
+      cells.addAll(numberCells(s, options));
       rows.add(cells.toArray(String[]::new));
     }
     appendAligned(out, rows);
@@ -52,12 +49,26 @@ final class TableReport {
     return out.toString();
   }
 
+  /** The cells after the label: observed, bias, std error, then one interval per method of {@code options}. */
+  static List<String> numberCells(StatisticResult s, BootstrapOptions options) {
+    final List<String> cells = new ArrayList<>(List.of(number(s.observed()), number(s.bias()), number(s.standardError())));
+    for (IntervalMethod m : options.intervals()) {
+      cells.add(s.intervals().stream().filter(i -> i.method() == m).findFirst().map(TableReport::interval).orElse(""));
+    }
+    return cells;
+  }
+
+  /** {@code forkjoin × 2 threads}, or {@code serial}. */
+  static String executor(BootstrapOptions o) {
+    return o.executor() == ExecutorKind.SERIAL
+        ? o.executor().spelling()
+        : o.executor().spelling() + " × " + o.threads() + (o.threads() == 1 ? " thread" : " threads");
+  }
+
   /** {@code n = 1461 (dropped 0 missing) · resamples = 9999 · seed = 42 · executor = forkjoin × 2 threads · 0.21 s}. */
   static String headerLine(BootstrapResult result) {
     final BootstrapOptions o = result.options();
-    final String executor = o.executor() == ExecutorKind.SERIAL
-        ? o.executor().spelling()
-        : o.executor().spelling() + " × " + o.threads() + (o.threads() == 1 ? " thread" : " threads");
+    final String executor = executor(o);
     return "n = " + result.n() + " (dropped " + result.droppedMissing() + " missing) · resamples = " + o.resamples()
         + " · seed = " + o.seed() + " · executor = " + executor + " · "
         + String.format(Locale.ROOT, "%.2f s", result.elapsed().toNanos() / 1e9);
