@@ -48,6 +48,10 @@ import org.parboot.stat.Statistic;
  * Cancelling the batch's {@link RunControl} (or its deadline) cancels every running group within
  * about 50 ms and the batch throws {@link CancelledException}. Every thread the batch started has
  * ended when it returns or throws.
+ *
+ * <p><b>Memory.</b> Each group's run checks its own needs before it starts; groups running at once
+ * each hold their replicates, so a batch can need up to {@code concurrentGroups()} times one
+ * group's memory. One instance runs once: {@link #run(RunControl)} again is not supported.
  */
 public final class GroupedBootstrap {
 
