@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.parboot.ci.Distribution;
 import org.parboot.ci.Interval;
+import org.parboot.ci.IntervalInputs;
 import org.parboot.ci.IntervalMethod;
 import org.parboot.data.Dataset;
 import org.parboot.exec.ExecutionStrategy;
@@ -79,15 +81,32 @@ public final class Bootstrap {
     strategy.execute(new ResampleJob(plan, resampler, replicates), b, chunkSize(options, b, n, strategy.threads()),
         control);
 
-    double[][] jackknife = null;
-    if (wantJackknife) {
-      jackknife = jackknife(plan, strategy, control);
-    }
-
+    final double[][] jk = wantJackknife ? jackknife(plan, strategy, control) : null;
+    // Studentized: a separate pass that regenerates each resample from the resampler.
+    final StandardErrorPass.Result se = IntervalMethod.anyNeedsStandardErrors(EnumSet.copyOf(options.intervals()))
+        ? StandardErrorPass.run(plan, resampler, options.seed(), options.innerResamples(), b, strategy,
+            chunkSize(options, b, n, strategy.threads()), control)
+        : null;
     final List<String> warnings = new ArrayList<>();
-    final List<StatisticResult> results = new ArrayList<>(k);
-    for (int s = 0; s < k; s++) {
-      final Statistic stat = plan.statistics().get(s);
+    final List<StatisticResult> results = summarise(plan.statistics(), replicates, observed, options, (s, d) -> {
+      final IntervalInputs inputs = IntervalInputs.ofJackknife(jk == null ? null : jk[s]);
+      return se == null ? inputs : inputs.withStandardErrors(se.replicateSe()[s], observedSe(se, s, d));
+    }, warnings);
+    return new BootstrapResult(data.source(), n, data.droppedMissing(), options, resampler.name(),
+        ResampleStreams.ALGORITHM, Duration.ofNanos(System.nanoTime() - start), results, warnings);
+  }
+
+  /**
+   * One {@link StatisticResult} per statistic from its replicates: distribution, warnings
+   * (prefixed with the statistic's label, into {@code warnings}) and the intervals of {@code options},
+   * each method reading what {@code inputs} gives for (statistic index, distribution).
+   */
+  static List<StatisticResult> summarise(List<Statistic> statistics, double[][] replicates, double[] observed,
+      BootstrapOptions options, BiFunction<Integer, Distribution, IntervalInputs> inputs, List<String> warnings) {
+    final int b = options.resamples();
+    final List<StatisticResult> results = new ArrayList<>(statistics.size());
+    for (int s = 0; s < statistics.size(); s++) {
+      final Statistic stat = statistics.get(s);
       final Distribution d = new Distribution(replicates[s], observed[s]);
       final List<String> w = new ArrayList<>();
       if (!Double.isFinite(observed[s])) {
@@ -100,9 +119,10 @@ public final class Bootstrap {
         w.add("the bootstrap distribution is degenerate (every replicate is " + d.mean()
             + "); every interval is that single point");
       }
+      final IntervalInputs in = inputs.apply(s, d);
       final List<Interval> intervals = new ArrayList<>();
       for (IntervalMethod m : options.intervals()) {
-        intervals.add(m.interval(d, options.level(), jackknife == null ? null : jackknife[s], w));
+        intervals.add(m.interval(d, options.level(), in, w));
       }
       for (String msg : w) {
         warnings.add(stat.label() + ": " + msg);
@@ -110,8 +130,13 @@ public final class Bootstrap {
       results.add(new StatisticResult(stat, observed[s], d.bias(), d.standardError(), intervals, d.omitted(),
           replicates[s]));
     }
-    return new BootstrapResult(data.source(), n, data.droppedMissing(), options, resampler.name(),
-        ResampleStreams.ALGORITHM, Duration.ofNanos(System.nanoTime() - start), results, warnings);
+    return results;
+  }
+
+  /** The studentized interval's scale: the analytic standard error, else the bootstrap one. */
+  static double observedSe(StandardErrorPass.Result standardErrors, int s, Distribution d) {
+    final double analytic = standardErrors.observedSe()[s];
+    return Double.isNaN(analytic) ? d.standardError() : analytic;
   }
 
   /**

@@ -40,9 +40,16 @@ import org.parboot.resample.Scheme;
  * @param blockLength the block length L of the block schemes, or {@link #AUTO_BLOCK_LENGTH} (the
  *     default) for the Politis-White choice; ignored by the other schemes
  * @param strata the column whose values are the strata to resample within, or null (default)
+ * @param innerResamples inner resamples per outer resample for the studentized interval's nested
+ *     standard errors (default {@value #DEFAULT_INNER_RESAMPLES}; read only when
+ *     {@link IntervalMethod#STUDENTIZED} is asked for and a statistic has no analytic standard error)
  */
 public record BootstrapOptions(int resamples, long seed, boolean seedGiven, ExecutorKind executor, int threads,
-    List<IntervalMethod> intervals, double level, int chunk, Scheme scheme, int blockLength, String strata) {
+    List<IntervalMethod> intervals, double level, int chunk, Scheme scheme, int blockLength, String strata,
+    int innerResamples) {
+
+  /** The default number of inner resamples of the studentized interval's nested bootstrap. */
+  public static final int DEFAULT_INNER_RESAMPLES = 50;
 
   /** The most resamples a run accepts: the largest Java array. */
   public static final int MAX_RESAMPLES = Integer.MAX_VALUE - 8;
@@ -76,6 +83,7 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Exec
     b.scheme = scheme;
     b.blockLength = blockLength;
     b.strata = strata;
+    b.innerResamples = innerResamples;
     return b;
   }
 
@@ -92,6 +100,7 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Exec
     private Scheme scheme = Scheme.DEFAULT;
     private long blockLength = AUTO_BLOCK_LENGTH;
     private String strata;
+    private long innerResamples = DEFAULT_INNER_RESAMPLES;
 
     private Builder() {}
 
@@ -170,6 +179,16 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Exec
     }
 
     /**
+     * Inner resamples per outer resample (2 to 100,000) for the nested standard errors of
+     * {@link IntervalMethod#STUDENTIZED}; the cost of the studentized interval grows by this factor
+     * for statistics without an analytic standard error.
+     */
+    public Builder innerResamples(long innerResamples) {
+      this.innerResamples = innerResamples;
+      return this;
+    }
+
+    /**
      * The options.
      *
      * @throws InvalidInputException naming the option and the accepted values
@@ -206,11 +225,15 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Exec
         throw new InvalidInputException("--strata " + strata + " cannot be combined with --scheme " + scheme.spelling()
             + "; accepted: --strata with --scheme iid (the default)");
       }
+      if (innerResamples < 2 || innerResamples > 100_000) {
+        throw new InvalidInputException("--inner-resamples " + innerResamples
+            + " is out of range; accepted: 2 to 100000 (default " + DEFAULT_INNER_RESAMPLES + ")");
+      }
       // A drawn seed has 53 bits, so it survives JSON tools that read numbers as doubles (jq, JavaScript).
       final long s = seed != null ? seed : new SecureRandom().nextLong() >>> 11;
       final int workers = executor == ExecutorKind.SERIAL ? 1 : threads;
       return new BootstrapOptions((int) resamples, s, seedGiven, executor, workers, List.copyOf(intervals), level, chunk,
-          scheme, (int) blockLength, strata == null ? null : strata.strip());
+          scheme, (int) blockLength, strata == null ? null : strata.strip(), (int) innerResamples);
     }
   }
 }

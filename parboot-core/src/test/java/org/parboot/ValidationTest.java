@@ -123,11 +123,11 @@ class ValidationTest {
   void parse_unknownExecutorOrInterval_listsAccepted() {
     assertThatThrownBy(() -> ExecutorKind.parse("gpu")).isInstanceOf(InvalidInputException.class)
         .hasMessage("unknown --executor 'gpu'; accepted: serial, queue, pool, forkjoin, virtual");
-    assertThatThrownBy(() -> IntervalMethod.parseList("percentile,studentized"))
+    assertThatThrownBy(() -> IntervalMethod.parseList("percentile,bootstrap-t"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("unknown --ci method 'studentized'; accepted: percentile, basic, normal, bca, all");
+        .hasMessage("unknown --ci method 'bootstrap-t'; accepted: percentile, basic, normal, bca, studentized, all");
     assertThat(IntervalMethod.parseList(" BCa, all")).containsExactly(IntervalMethod.BCA, IntervalMethod.PERCENTILE,
-        IntervalMethod.BASIC, IntervalMethod.NORMAL);
+        IntervalMethod.BASIC, IntervalMethod.NORMAL, IntervalMethod.STUDENTIZED);
     assertThat(ExecutorKind.parse(" Virtual ")).isEqualTo(ExecutorKind.VIRTUAL);
   }
 

@@ -49,15 +49,19 @@ final class Console {
     long total();
 
     static ProgressSource of(RunControl control) {
+      return of(control::completed, control::total);
+    }
+
+    static ProgressSource of(java.util.function.LongSupplier done, java.util.function.LongSupplier total) {
       return new ProgressSource() {
         @Override
         public long done() {
-          return control.completed();
+          return done.getAsLong();
         }
 
         @Override
         public long total() {
-          return control.total();
+          return total.getAsLong();
         }
       };
     }

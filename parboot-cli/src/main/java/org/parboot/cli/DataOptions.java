@@ -21,10 +21,21 @@ final class DataOptions {
   /** The column used when no file and no column are given. */
   static final String BUNDLED_DEFAULT_COLUMN = "temp_max";
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
-      description = "CSV file with a header row. Default: the bundled weather data (Seattle and New York, "
-          + "2012-2015; columns location, date, precipitation, temp_max, temp_min, wind, weather).")
-  Path file;
+  @Parameters(index = "0..*", arity = "0..*", paramLabel = "FILE",
+      description = "CSV file(s) with a header row, or quoted globs such as 'data/*.csv'; several files are read "
+          + "concurrently and bootstrapped independently (run only). Default: the bundled weather data (Seattle and "
+          + "New York, 2012-2015; columns location, date, precipitation, temp_max, temp_min, wind, weather).")
+  List<String> files = new ArrayList<>();
+
+  /** The one input file, or null for the bundled data; refuses several (commands that read one file). */
+  Path file() {
+    final List<Path> paths = InputFiles.expand(files);
+    if (paths.size() > 1) {
+      throw new InvalidInputException("this command reads one FILE, got " + paths.size() + " (" + String.join(", ",
+          paths.stream().map(Path::toString).toList()) + "); accepted: one CSV file");
+    }
+    return paths.isEmpty() ? null : paths.get(0);
+  }
 
   @Option(names = {"-c", "--column"}, paramLabel = "NAME", split = ",",
       description = "Column(s) the one-column statistics are computed on; repeat or separate with commas. "
@@ -45,7 +56,7 @@ final class DataOptions {
 
   /** The columns one-column statistics apply to. */
   List<String> defaultColumns() {
-    if (columns.isEmpty() && file == null) {
+    if (columns.isEmpty() && files.isEmpty()) {
       return List.of(BUNDLED_DEFAULT_COLUMN);
     }
     return columns;
@@ -53,7 +64,7 @@ final class DataOptions {
 
   /** A name for the input in output and messages. */
   String sourceName() {
-    return file == null ? BundledData.SOURCE : file.toString();
+    return files.isEmpty() ? BundledData.SOURCE : String.join(", ", files);
   }
 
   CsvOptions csvOptions() {
@@ -86,13 +97,19 @@ final class DataOptions {
    * {@link CsvColumns#readWithLabels(Path, List, List, CsvOptions)}).
    */
   Dataset loadWithLabels(List<String> needed, List<String> labels) {
+    final Path file = file();
+    final List<String> cols = uniqueColumns(needed);
+    return file == null ? BundledData.weatherWithLabels(cols, labels, csvOptions())
+        : CsvColumns.readWithLabels(file, cols, labels, csvOptions());
+  }
+
+  /** The columns, in order and without repeats; refuses none. */
+  List<String> uniqueColumns(List<String> needed) {
     final Set<String> unique = new LinkedHashSet<>(needed);
     if (unique.isEmpty()) {
       throw new InvalidInputException("no column to bootstrap: give --column NAME"
-          + (file == null ? "" : " (a column of " + file + ")"));
+          + (files.isEmpty() ? "" : " (a column of " + String.join(", ", files) + ")"));
     }
-    final List<String> cols = List.copyOf(unique);
-    return file == null ? BundledData.weatherWithLabels(cols, labels, csvOptions())
-        : CsvColumns.readWithLabels(file, cols, labels, csvOptions());
+    return List.copyOf(unique);
   }
 }

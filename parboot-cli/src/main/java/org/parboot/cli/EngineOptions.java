@@ -32,8 +32,14 @@ final class EngineOptions {
   Long seed;
 
   @Option(names = "--ci", paramLabel = "METHODS", defaultValue = "bca",
-      description = "Interval methods, comma-separated: percentile, basic, normal, bca, or all. Default: ${DEFAULT-VALUE}")
+      description = "Interval methods, comma-separated: percentile, basic, normal, bca, studentized, or all. "
+          + "Default: ${DEFAULT-VALUE}")
   String ci;
+
+  @Option(names = "--inner-resamples", paramLabel = "J", defaultValue = "50",
+      description = "Inner resamples per resample for the studentized interval's nested standard errors "
+          + "(statistics other than mean, mean_diff, var and std). Default: ${DEFAULT-VALUE}")
+  long innerResamples;
 
   @Option(names = "--level", paramLabel = "L", defaultValue = "0.95",
       description = "Confidence level, strictly between 0 and 1. Default: ${DEFAULT-VALUE}")
@@ -66,7 +72,8 @@ final class EngineOptions {
         .resamples(resamples)
         .intervals(IntervalMethod.parseList(ci))
         .level(level)
-        .chunk(chunk);
+        .chunk(chunk)
+        .innerResamples(innerResamples);
     if (seed != null) {
       b.seed(seed);
     }

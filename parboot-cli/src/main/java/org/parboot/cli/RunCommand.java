@@ -8,6 +8,12 @@ import java.util.concurrent.Callable;
 import org.parboot.Bootstrap;
 import org.parboot.BootstrapOptions;
 import org.parboot.BootstrapResult;
+import org.parboot.InvalidInputException;
+import org.parboot.TwoSampleBootstrap;
+import org.parboot.TwoSampleResult;
+import org.parboot.batch.BatchResult;
+import org.parboot.batch.GroupJob;
+import org.parboot.batch.GroupedBootstrap;
 import org.parboot.data.Dataset;
 import org.parboot.exec.RunControl;
 import org.parboot.io.AtomicFiles;
@@ -29,7 +35,10 @@ import picocli.CommandLine.Model.CommandSpec;
         "Examples:",
         "  parboot run --stat mean --stat 'std(ddof=0)' --seed 1",
         "  parboot run data.csv --column x --stat median --ci percentile,bca",
-        "  parboot run --where location=Seattle --stat 'corr(temp_max,temp_min)' --format json"})
+        "  parboot run --where location=Seattle --stat 'corr(temp_max,temp_min)' --format json",
+        "  parboot run --group-by location --stat mean --stat median --seed 1",
+        "  parboot run --compare 'location=Seattle,New York' --stat mean --ci all --seed 1",
+        "  parboot run 'data/*.csv' --column x --stat median --format csv"})
 final class RunCommand implements Callable<Integer> {
 
   @Spec
@@ -46,6 +55,17 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin
   ExecutorOptions where = new ExecutorOptions();
+
+  @Option(names = "--group-by", paramLabel = "COLUMN",
+      description = "An independent bootstrap per value of the text column COLUMN (groups run concurrently); "
+          + "one output row per file, group and statistic, each with the seed that repeats it alone.")
+  String groupBy;
+
+  @Option(names = "--compare", paramLabel = "COLUMN=A,B",
+      description = "Two-sample comparison: each statistic's difference statistic(A) - statistic(B) between the "
+          + "rows whose COLUMN is A and those whose COLUMN is B, each sample resampled independently; "
+          + "e.g. --compare 'location=Seattle,New York'.")
+  String compare;
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
       description = "Output format: table, json or csv. Default: ${DEFAULT-VALUE}")
@@ -71,16 +91,57 @@ final class RunCommand implements Callable<Integer> {
     final OutputFormat fmt = OutputFormat.parse(format);
     final List<Statistic> statistics = engine.statistics(data.defaultColumns());
     final BootstrapOptions options = resampling.apply(where.apply(engine.builder())).build();
-    final Dataset dataset = data.loadWithLabels(EngineOptions.columnsOf(statistics), resampling.labelColumns());
+    final List<Path> files = InputFiles.expand(data.files);
+    final String strata = options.strata() != null ? "--strata" : null;
     final Console console = new Console(spec, quiet);
-    if (!options.seedGiven()) {
-      console.note("seed " + options.seed() + " (drawn at random; --seed " + options.seed() + " repeats this run)");
+    if (compare != null) {
+      refuseWith("--compare", groupBy != null ? "--group-by" : null, files.size() > 1 ? "several FILEs" : null,
+          replicates != null ? "--replicates" : null, report != null ? "--report" : null, strata);
+      noteSeed(console, options);
+      return compare(fmt, files, statistics, options, console);
     }
+    if (groupBy != null || files.size() > 1) {
+      refuseWith(groupBy != null ? "--group-by" : "several FILEs", replicates != null ? "--replicates" : null,
+          report != null ? "--report" : null, strata);
+      noteSeed(console, options);
+      return batch(fmt, files, statistics, options, console);
+    }
+    final Dataset dataset = data.loadWithLabels(EngineOptions.columnsOf(statistics), resampling.labelColumns());
+    noteSeed(console, options);
     final RunControl control = RunControl.create();
     final BootstrapResult result = console.withProgress(control,
         () -> Bootstrap.run(dataset, statistics, options, control));
 
-    final String text = ResultFormatter.format(result, fmt);
+    emit(ResultFormatter.format(result, fmt), fmt, result.warnings(), console);
+    if (replicates != null) {
+      ReplicatesCsv.write(replicates, result);
+      console.note("wrote " + replicates);
+    }
+    if (report != null) {
+      console.note("wrote " + ReportWriter.write(report, result, Optional.empty()).html());
+    }
+    return 0;
+  }
+
+  private static void noteSeed(Console console, BootstrapOptions options) {
+    if (!options.seedGiven()) {
+      console.note("seed " + options.seed() + " (drawn at random; --seed " + options.seed() + " repeats this run)");
+    }
+  }
+
+  /** Refuses the options that {@code mode} cannot be combined with (nulls are options not given). */
+  private static void refuseWith(String mode, String... given) {
+    for (String g : given) {
+      if (g != null) {
+        throw new InvalidInputException(mode + " cannot be combined with " + g + "; accepted: " + mode
+            + " with one FILE (or the bundled data)" + (mode.equals("--compare") ? "" : " or several")
+            + ", without --replicates, --report and --strata");
+      }
+    }
+  }
+
+  /** Writes the text to --output or standard output; warnings go to stderr unless they are in a table on stdout. */
+  private void emit(String text, OutputFormat fmt, List<String> warnings, Console console) throws java.io.IOException {
     if (output != null) {
       AtomicFiles.write(output, w -> w.write(text));
       console.note("wrote " + output);
@@ -90,15 +151,45 @@ final class RunCommand implements Callable<Integer> {
       out.flush();
     }
     if (output != null || fmt != OutputFormat.TABLE) {
-      result.warnings().forEach(console::warn);
+      warnings.forEach(console::warn);
     }
-    if (replicates != null) {
-      ReplicatesCsv.write(replicates, result);
-      console.note("wrote " + replicates);
-    }
-    if (report != null) {
-      console.note("wrote " + ReportWriter.write(report, result, Optional.empty()).html());
-    }
+  }
+
+  private int batch(OutputFormat fmt, List<Path> files, List<Statistic> statistics, BootstrapOptions options,
+      Console console) throws Exception {
+    final List<GroupJob> jobs = BatchInputs.read(files, groupBy, data.uniqueColumns(EngineOptions.columnsOf(statistics)),
+        data.csvOptions());
+    final GroupedBootstrap batch = new GroupedBootstrap(jobs, statistics, options);
+    final RunControl control = RunControl.create();
+    final BatchResult result = console.withProgress(Console.ProgressSource.of(batch::finishedGroups, batch::groups),
+        "groups", control::cancel, () -> batch.run(control));
+    emit(ResultFormatter.format(result, fmt), fmt, ResultFormatter.warnings(result), console);
     return 0;
+  }
+
+  private int compare(OutputFormat fmt, List<Path> files, List<Statistic> statistics, BootstrapOptions options,
+      Console console) throws Exception {
+    final int eq = compare.indexOf('=');
+    final String[] groups = eq < 0 ? new String[0] : compare.substring(eq + 1).split(",", -1);
+    if (eq <= 0 || groups.length != 2 || groups[0].isBlank() || groups[1].isBlank()) {
+      throw new InvalidInputException("--compare '" + compare + "' is not accepted; accepted: COLUMN=A,B, "
+          + "e.g. --compare 'location=Seattle,New York'");
+    }
+    final String column = compare.substring(0, eq).strip();
+    final List<GroupJob> jobs = BatchInputs.read(files, column, data.uniqueColumns(EngineOptions.columnsOf(statistics)),
+        data.csvOptions());
+    final GroupJob first = pick(jobs, column, groups[0].strip());
+    final GroupJob second = pick(jobs, column, groups[1].strip());
+    final RunControl control = RunControl.create();
+    final TwoSampleResult result = console.withProgress(control,
+        () -> TwoSampleBootstrap.run(first, second, statistics, options, control));
+    emit(ResultFormatter.format(result, fmt), fmt, result.result().warnings(), console);
+    return 0;
+  }
+
+  private static GroupJob pick(List<GroupJob> jobs, String column, String group) {
+    return jobs.stream().filter(j -> j.group().equals(group)).findFirst().orElseThrow(() -> new InvalidInputException(
+        "--compare: no rows with " + column + " = '" + group + "'; values of '" + column + "': "
+            + String.join(", ", jobs.stream().map(j -> "'" + j.group() + "'").toList())));
   }
 }

@@ -10,6 +10,7 @@ import java.util.Arrays;
  * makes the mean and standard deviation meaningless.
  */
 public final class Distribution {
+  private final double[] replicates;
   private final double[] sorted;
   private final int omitted;
   private final double observed;
@@ -32,6 +33,7 @@ public final class Distribution {
       }
     }
     Arrays.sort(s);
+    this.replicates = replicates;
     this.sorted = s;
     this.omitted = replicates.length - finite;
     this.observed = observed;
@@ -65,6 +67,11 @@ public final class Distribution {
       ss += d * d;
     }
     return Math.sqrt(ss / (s.length - 1));
+  }
+
+  /** The replicates as given, in resample order (not copied; do not modify). */
+  double[] replicates() {
+    return replicates;
   }
 
   /** The sorted finite replicates (do not modify). */

@@ -24,7 +24,15 @@ import org.parboot.InvalidInputException;
  *   <li>{@link #BCA}: bias-corrected and accelerated (Efron 1987), as SciPy: {@code z0 =
  *       Phi^-1(share of replicates below t, ties counting half)}, acceleration {@code a =
  *       sum U^3 / (6 (sum U^2)^1.5)} with {@code U_i = mean(jackknife) - jackknife_i}, and
- *       endpoints {@code q(Phi(z0 + (z0 + z) / (1 - a (z0 + z))))} for z = -/+ z(1 - alpha).</li>
+ *       endpoints {@code q(Phi(z0 + (z0 + z) / (1 - a (z0 + z))))} for z = -/+ z(1 - alpha); for
+ *       several samples the acceleration is {@link #acceleration(List) SciPy's multi-sample one};</li>
+ *   <li>{@link #STUDENTIZED}: bootstrap-t (Efron and Tibshirani 1993, ch. 12; R boot.ci
+ *       {@code "stud"}): {@code t*_b = (theta*_b - t) / se*_b} and
+ *       {@code [t - se q_t(1 - alpha), t - se q_t(alpha)]}, q_t the quantiles of the t*_b (linear
+ *       interpolation, t*_b that are NaN or infinite left out), {@code se*_b} and {@code se} from
+ *       {@link IntervalInputs} (the engine's choice is documented on
+ *       {@link org.parboot.stat.StandardErrors}). R's boot.ci interpolates quantiles on the normal
+ *       scale instead, which differs in the order of 1/B.</li>
  * </ul>
  *
  * <p>Degenerate cases, never an exception: when every replicate is equal, every method gives the
@@ -35,14 +43,14 @@ import org.parboot.InvalidInputException;
 public enum IntervalMethod {
   PERCENTILE {
     @Override
-    Interval compute(Distribution d, double level, double[] jackknife, List<String> warnings) {
+    Interval compute(Distribution d, double level, IntervalInputs in, List<String> warnings) {
       final double alpha = (1 - level) / 2;
       return new Interval(this, level, d.quantile(alpha), d.quantile(1 - alpha));
     }
   },
   BASIC {
     @Override
-    Interval compute(Distribution d, double level, double[] jackknife, List<String> warnings) {
+    Interval compute(Distribution d, double level, IntervalInputs in, List<String> warnings) {
       final double alpha = (1 - level) / 2;
       final double t = d.observed();
       return new Interval(this, level, 2 * t - d.quantile(1 - alpha), 2 * t - d.quantile(alpha));
@@ -50,7 +58,7 @@ public enum IntervalMethod {
   },
   NORMAL {
     @Override
-    Interval compute(Distribution d, double level, double[] jackknife, List<String> warnings) {
+    Interval compute(Distribution d, double level, IntervalInputs in, List<String> warnings) {
       final double z = STANDARD_NORMAL.inverseCumulativeProbability((1 + level) / 2);
       final double centre = d.observed() - d.bias();
       final double half = d.standardError() * z;
@@ -64,14 +72,14 @@ public enum IntervalMethod {
     }
 
     @Override
-    Interval compute(Distribution d, double level, double[] jackknife, List<String> warnings) {
+    Interval compute(Distribution d, double level, IntervalInputs in, List<String> warnings) {
       final double alpha = (1 - level) / 2;
       if (!Double.isFinite(d.observed())) {
         warnings.add("BCa: needs a finite observed value; BCa endpoints are null");
         return new Interval(this, level, Double.NaN, Double.NaN);
       }
       final double z0 = STANDARD_NORMAL.inverseCumulativeProbability(d.shareBelow(d.observed()));
-      final double a = acceleration(jackknife);
+      final double a = in.jackknife().size() == 1 ? acceleration(in.jackknife().get(0)) : acceleration(in.jackknife());
       if (Double.isNaN(a)) {
         warnings.add("BCa: the acceleration is undefined (the jackknife values are all equal or not finite); "
             + "BCa endpoints are null");
@@ -90,6 +98,38 @@ public enum IntervalMethod {
       final double a2 = STANDARD_NORMAL.cumulativeProbability(z0 + n2 / (1 - a * n2));
       return new Interval(this, level, d.quantile(a1), d.quantile(a2));
     }
+  },
+  STUDENTIZED {
+    @Override
+    boolean needsStandardErrors() {
+      return true;
+    }
+
+    @Override
+    Interval compute(Distribution d, double level, IntervalInputs in, List<String> warnings) {
+      final double alpha = (1 - level) / 2;
+      final double[] reps = d.replicates();
+      final double[] se = in.replicateSe();
+      final double se0 = in.observedSe();
+      if (se == null || reps == null || se.length != reps.length) {
+        warnings.add("studentized: no per-resample standard errors were computed; studentized endpoints are null");
+        return new Interval(this, level, Double.NaN, Double.NaN);
+      }
+      final double[] t = new double[reps.length];
+      for (int b = 0; b < reps.length; b++) {
+        t[b] = (reps[b] - d.observed()) / se[b]; // 0/0 (a constant resample) is NaN and is left out below
+      }
+      final Distribution td = new Distribution(t, 0);
+      if (td.omitted() > 0) {
+        warnings.add("studentized: " + td.omitted() + " of " + t.length
+            + " resamples have a zero or undefined standard error; their t values were left out");
+      }
+      if (td.size() == 0 || !Double.isFinite(se0)) {
+        warnings.add("studentized: the standard error is undefined; studentized endpoints are null");
+        return new Interval(this, level, Double.NaN, Double.NaN);
+      }
+      return new Interval(this, level, d.observed() - se0 * td.quantile(1 - alpha), d.observed() - se0 * td.quantile(alpha));
+    }
   };
 
   static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
@@ -102,7 +142,12 @@ public enum IntervalMethod {
     return false;
   }
 
-  abstract Interval compute(Distribution d, double level, double[] jackknife, List<String> warnings);
+  /** Whether the method reads per-resample standard errors ({@link IntervalInputs#replicateSe()}). */
+  boolean needsStandardErrors() {
+    return false;
+  }
+
+  abstract Interval compute(Distribution d, double level, IntervalInputs in, List<String> warnings);
 
   /** The name on the command line. */
   public String spelling() {
@@ -117,6 +162,15 @@ public enum IntervalMethod {
    * @param warnings where warnings go
    */
   public Interval interval(Distribution d, double level, double[] jackknife, List<String> warnings) {
+    return interval(d, level, IntervalInputs.ofJackknife(jackknife), warnings);
+  }
+
+  /**
+   * The interval at {@code level} from the distribution and what else the method reads
+   * (jackknife values for BCa, per-resample standard errors for studentized), or the point
+   * interval when the distribution is degenerate.
+   */
+  public Interval interval(Distribution d, double level, IntervalInputs inputs, List<String> warnings) {
     if (d.size() == 0) {
       return new Interval(this, level, Double.NaN, Double.NaN);
     }
@@ -124,7 +178,43 @@ public enum IntervalMethod {
       final double v = d.sorted()[0];
       return new Interval(this, level, v, v);
     }
-    return compute(d, level, jackknife, warnings);
+    return compute(d, level, inputs, warnings);
+  }
+
+  /** True if any of the methods reads per-resample standard errors (studentized). */
+  public static boolean anyNeedsStandardErrors(Set<IntervalMethod> methods) {
+    return methods.stream().anyMatch(IntervalMethod::needsStandardErrors);
+  }
+
+  /**
+   * BCa's acceleration for k independent samples, as SciPy's {@code _bca_interval}: with
+   * {@code theta[j][i]} the statistic with row i of sample j left out, n_j its size and
+   * {@code U_ji = (n_j - 1)(mean_i theta[j] - theta[j][i])},
+   * {@code a = sum_j sum_i U_ji^3 / n_j^3 / (6 (sum_j sum_i U_ji^2 / n_j^2)^1.5)}; NaN when undefined.
+   * For one sample it equals {@link #acceleration(double[])} up to rounding.
+   */
+  public static double acceleration(List<double[]> theta) {
+    double num = 0;
+    double den = 0;
+    for (double[] t : theta) {
+      final double n = t.length;
+      double sum = 0;
+      for (double v : t) {
+        sum += v;
+      }
+      final double mean = sum / n;
+      double u2 = 0;
+      double u3 = 0;
+      for (double v : t) {
+        final double u = (n - 1) * (mean - v);
+        u2 += u * u;
+        u3 += u * u * u;
+      }
+      num += u3 / (n * n * n);
+      den += u2 / (n * n);
+    }
+    final double a = num / (6 * den * Math.sqrt(den));
+    return Double.isFinite(a) ? a : Double.NaN;
   }
 
   /** True if any of the methods reads the jackknife. */

@@ -7,6 +7,8 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.parboot.data.Dataset;
 
 /**
@@ -34,7 +36,7 @@ public final class BundledData {
    * @throws org.parboot.InvalidInputException for unknown columns or filters that match nothing
    */
   public static Dataset weather(List<String> columns, CsvOptions options) {
-    return weatherWithLabels(columns, List.of(), options);
+    return withReader(reader -> CsvColumns.read(reader, SOURCE, columns, options));
   }
 
   /**
@@ -44,12 +46,21 @@ public final class BundledData {
    * @throws org.parboot.InvalidInputException for unknown columns or filters that match nothing
    */
   public static Dataset weatherWithLabels(List<String> columns, List<String> labels, CsvOptions options) {
+    return withReader(reader -> CsvColumns.readWithLabels(reader, SOURCE, columns, labels, options));
+  }
+
+  /** The bundled data split by a text column, as {@link CsvColumns#readGrouped(Reader, String, String, List, CsvOptions)}. */
+  public static Map<String, Dataset> weatherGrouped(String groupColumn, List<String> columns, CsvOptions options) {
+    return withReader(reader -> CsvColumns.readGrouped(reader, SOURCE, groupColumn, columns, options));
+  }
+
+  private static <T> T withReader(Function<Reader, T> read) {
     final InputStream in = BundledData.class.getResourceAsStream(RESOURCE);
     if (in == null) {
       throw new IllegalStateException(RESOURCE + " is missing from the parboot-io jar (a packaging error)");
     }
     try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-      return CsvColumns.readWithLabels(reader, SOURCE, columns, labels, options);
+      return read.apply(reader);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

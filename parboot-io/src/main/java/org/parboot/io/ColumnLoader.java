@@ -1,8 +1,10 @@
 package org.parboot.io;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,20 +33,36 @@ final class ColumnLoader {
   private final GrowingDoubles[] labelCodes;
   private final List<Map<String, Integer>> codeOf = new ArrayList<>();
   private int[] labelIndex = new int[0];
+  private final String groupColumn; // null: not grouped
+  private final Map<String, Integer> groupIds = new LinkedHashMap<>();
+  private int[] groupOfRow = new int[0];
 
   private List<String> header;
   private long headerLine;
   private int[] columnIndex;
   private int[] filterIndex;
+  private int groupIndex = -1;
   private long dataRows;
   private long matched;
   private long dropped;
 
   ColumnLoader(String source, List<String> columns, CsvOptions options) {
-    this(source, columns, List.of(), options);
+    this(source, columns, List.of(), options, null);
   }
 
+  /** A loader that also reads label columns as codes (see {@link CsvColumns#readWithLabels}). */
   ColumnLoader(String source, List<String> columns, List<String> labels, CsvOptions options) {
+    this(source, columns, labels, options, null);
+  }
+
+  /** A loader that also records each kept row's value of the text column {@code groupColumn} (null: none). */
+  ColumnLoader(String source, List<String> columns, CsvOptions options, String groupColumn) {
+    this(source, columns, List.of(), options, groupColumn);
+  }
+
+  private ColumnLoader(String source, List<String> columns, List<String> labels, CsvOptions options,
+      String groupColumn) {
+    this.groupColumn = groupColumn;
     this.source = source;
     this.labels = List.copyOf(labels);
     this.labelCodes = new GrowingDoubles[this.labels.size()];
@@ -109,8 +127,12 @@ final class ColumnLoader {
       filterIndex[k] = indexOf(filters[k].column(), "--where column");
     }
     labelIndex = labels.stream().mapToInt(c -> indexOf(c, "label column")).toArray();
-    record.keepOnly(IntStream.concat(IntStream.concat(IntStream.of(columnIndex), IntStream.of(filterIndex)),
-        IntStream.of(labelIndex)).toArray());
+    if (groupColumn != null) {
+      groupIndex = indexOf(groupColumn, "--group-by column");
+    }
+    record.keepOnly(java.util.stream.Stream.of(IntStream.of(columnIndex), IntStream.of(filterIndex),
+        IntStream.of(labelIndex), groupIndex < 0 ? IntStream.empty() : IntStream.of(groupIndex))
+        .flatMapToInt(x -> x).toArray());
   }
 
   private int indexOf(String name, String what) {
@@ -169,6 +191,15 @@ final class ColumnLoader {
       throw new InvalidInputException(source + ":" + line + ": more than " + GrowingDoubles.MAX
           + " data rows; accepted: at most " + GrowingDoubles.MAX + " (split the file or filter it with --where)");
     }
+    if (groupIndex >= 0) {
+      final int kept = values[0].size();
+      if (kept == groupOfRow.length) {
+        groupOfRow = Arrays.copyOf(groupOfRow, (int) Math.min(GrowingDoubles.MAX, kept + (kept >> 1) + 1024L));
+      }
+      final Integer next = groupIds.size();
+      final Integer id = groupIds.putIfAbsent(record.field(groupIndex).strip(), next);
+      groupOfRow[kept] = id == null ? next : id;
+    }
     for (int j = 0; j < row.length; j++) {
       values[j].add(row[j]);
     }
@@ -188,6 +219,10 @@ final class ColumnLoader {
       all = filters[k].matches(cell);
     }
     return all;
+  }
+
+  CsvOptions options() {
+    return options;
   }
 
   /** The columns read. */
@@ -216,6 +251,38 @@ final class ColumnLoader {
       data.column(labels.get(j), labelCodes[j].toArray());
     }
     return data.build();
+  }
+
+  /**
+   * The rows read, split by the value of the group column (stripped of blanks), groups in order
+   * of first appearance; each group's dataset is named {@code source} and counts none dropped.
+   */
+  Map<String, Dataset> buildGrouped() {
+    final Dataset all = build();
+    final int n = all.rows();
+    final int groups = groupIds.size();
+    final int[] sizes = new int[groups];
+    for (int i = 0; i < n; i++) {
+      sizes[groupOfRow[i]]++;
+    }
+    final Map<String, Dataset> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Integer> g : groupIds.entrySet()) {
+      final int id = g.getValue();
+      final Dataset.Builder data = Dataset.builder(source);
+      for (int j = 0; j < values.length; j++) {
+        final double[] column = Dataset.Access.readOnly(all, columns.get(j));
+        final double[] part = new double[sizes[id]];
+        int p = 0;
+        for (int i = 0; i < n; i++) {
+          if (groupOfRow[i] == id) {
+            part[p++] = column[i];
+          }
+        }
+        data.column(columns.get(j), part);
+      }
+      out.put(g.getKey(), data.build());
+    }
+    return out;
   }
 
   private String seenValues() {

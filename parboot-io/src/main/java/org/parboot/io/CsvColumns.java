@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,7 +59,7 @@ public final class CsvColumns {
    * @throws InvalidInputException if the file cannot be read or its content is not acceptable
    */
   public static Dataset read(Path file, List<String> columns, CsvOptions options) {
-    return readWithLabels(file, columns, List.of(), options);
+    return load(file, new ColumnLoader(String.valueOf(file), columns, options)).build();
   }
 
   /**
@@ -76,6 +77,31 @@ public final class CsvColumns {
    * @throws InvalidInputException if the file cannot be read or its content is not acceptable
    */
   public static Dataset readWithLabels(Path file, List<String> columns, List<String> labels, CsvOptions options) {
+    return load(file, new ColumnLoader(String.valueOf(file), columns, labels, options)).build();
+  }
+
+  /**
+   * Reads the named numeric columns of a CSV file split by the text column {@code groupColumn}:
+   * one dataset per distinct value (blanks around it stripped), in order of first appearance.
+   * Filters and the missing policy apply as in {@link #read(Path, List, CsvOptions)}; a row is
+   * kept or dropped before it joins its group, and each group's dataset reports 0 dropped rows.
+   *
+   * @throws InvalidInputException as {@link #read(Path, List, CsvOptions)}, and if the group column is unknown
+   */
+  public static Map<String, Dataset> readGrouped(Path file, String groupColumn, List<String> columns,
+      CsvOptions options) {
+    Objects.requireNonNull(groupColumn, "groupColumn");
+    return load(file, new ColumnLoader(String.valueOf(file), columns, options, groupColumn)).buildGrouped();
+  }
+
+  /** {@link #readGrouped(Path, String, List, CsvOptions)} from CSV text; the caller closes the reader. */
+  public static Map<String, Dataset> readGrouped(Reader reader, String sourceName, String groupColumn,
+      List<String> columns, CsvOptions options) {
+    Objects.requireNonNull(groupColumn, "groupColumn");
+    return load(reader, sourceName, new ColumnLoader(sourceName, columns, options, groupColumn)).buildGrouped();
+  }
+
+  private static ColumnLoader load(Path file, ColumnLoader loader) {
     Objects.requireNonNull(file, "file");
     final String source = file.toString();
     if (Files.isDirectory(file)) {
@@ -89,7 +115,7 @@ public final class CsvColumns {
     }
     try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
-      return readWithLabels(reader, source, columns, labels, options);
+      return load(reader, source, loader);
     } catch (IOException e) {
       throw new InvalidInputException(source + ": cannot close the file (" + Messages.reason(e) + ")", e);
     }
@@ -102,7 +128,9 @@ public final class CsvColumns {
    * @throws InvalidInputException if the text cannot be read or is not acceptable
    */
   public static Dataset read(Reader reader, String sourceName, List<String> columns, CsvOptions options) {
-    return readWithLabels(reader, sourceName, columns, List.of(), options);
+    Objects.requireNonNull(sourceName, "sourceName");
+    Objects.requireNonNull(options, "options");
+    return load(reader, sourceName, new ColumnLoader(sourceName, columns, options)).build();
   }
 
   /**
@@ -113,10 +141,14 @@ public final class CsvColumns {
    */
   public static Dataset readWithLabels(Reader reader, String sourceName, List<String> columns, List<String> labels,
       CsvOptions options) {
-    Objects.requireNonNull(reader, "reader");
     Objects.requireNonNull(sourceName, "sourceName");
     Objects.requireNonNull(options, "options");
-    final ColumnLoader loader = new ColumnLoader(sourceName, columns, labels, options);
+    return load(reader, sourceName, new ColumnLoader(sourceName, columns, labels, options)).build();
+  }
+
+  private static ColumnLoader load(Reader reader, String sourceName, ColumnLoader loader) {
+    Objects.requireNonNull(reader, "reader");
+    final CsvOptions options = loader.options();
     final FieldPicker picker = new FieldPicker();
     final CsvReader<FieldPicker> csv = CsvReader.builder()
         .fieldSeparator(options.delimiter())
@@ -141,7 +173,7 @@ public final class CsvColumns {
     } catch (IOException e) {
       throw unreadable(sourceName, line, e);
     }
-    return loader.build();
+    return loader;
   }
 
   private static InvalidInputException malformed(String source, long lastLine, CsvParseException e) {

@@ -4,23 +4,38 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.parboot.BootstrapResult;
 import org.parboot.StatisticResult;
 import org.parboot.ci.Interval;
 
 /** {@link OutputFormat#CSV}. */
 final class CsvReport {
+  /** The columns of one statistic and interval. */
+  static final List<String> HEADER = List.of("stat", "columns", "observed", "bias", "std_error", "method", "level", "low",
+      "high");
+
   private CsvReport() {}
 
+  /** The {@link #HEADER} cells of one statistic and interval, the stat's name followed by {@code suffix}. */
+  static List<String> cells(StatisticResult s, Interval i, String suffix) {
+    return List.of(s.statistic().name() + suffix, String.join(";", s.statistic().columns()), Csv.finite(s.observed()),
+        Csv.finite(s.bias()), Csv.finite(s.standardError()), i.method().spelling(), Csv.finite(i.level()),
+        Csv.finite(i.low()), Csv.finite(i.high()));
+  }
+
   static String format(BootstrapResult result) {
+    return format(result, "");
+  }
+
+  /** The CSV, each statistic's name followed by {@code suffix}. */
+  static String format(BootstrapResult result, String suffix) {
     final StringWriter out = new StringWriter();
     try (CsvWriter csv = Csv.writer(out)) {
-      csv.writeRecord("stat", "columns", "observed", "bias", "std_error", "method", "level", "low", "high");
+      csv.writeRecord(HEADER);
       for (StatisticResult s : result.statistics()) {
         for (Interval i : s.intervals()) {
-          csv.writeRecord(s.statistic().name(), String.join(";", s.statistic().columns()), Csv.finite(s.observed()),
-              Csv.finite(s.bias()), Csv.finite(s.standardError()), i.method().spelling(), Csv.finite(i.level()),
-              Csv.finite(i.low()), Csv.finite(i.high()));
+          csv.writeRecord(cells(s, i, suffix));
         }
       }
     } catch (IOException e) {

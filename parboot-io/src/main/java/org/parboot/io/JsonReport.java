@@ -15,11 +15,16 @@ import org.parboot.ci.Interval;
 /** {@link OutputFormat#JSON}. */
 final class JsonReport {
   // HTML escaping off: labels such as quantile(x, q=0.9) must not come out as q\u003d0.9
-  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
+  static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
 
   private JsonReport() {}
 
   static String format(BootstrapResult result) {
+    return GSON.toJson(tree(result, "")) + "\n";
+  }
+
+  /** The JSON tree, each statistic's stat and label followed by {@code suffix}. */
+  static JsonObject tree(BootstrapResult result, String suffix) {
     final BootstrapOptions options = result.options();
     final JsonObject root = new JsonObject();
     root.addProperty("input", result.source());
@@ -39,16 +44,16 @@ final class JsonReport {
     root.add("warnings", warnings);
     final JsonArray statistics = new JsonArray();
     for (StatisticResult s : result.statistics()) {
-      statistics.add(statistic(s));
+      statistics.add(statistic(s, suffix));
     }
     root.add("statistics", statistics);
-    return GSON.toJson(root) + "\n";
+    return root;
   }
 
-  private static JsonObject statistic(StatisticResult s) {
+  static JsonObject statistic(StatisticResult s, String suffix) {
     final JsonObject o = new JsonObject();
-    o.addProperty("stat", s.statistic().name());
-    o.addProperty("label", s.label());
+    o.addProperty("stat", s.statistic().name() + suffix);
+    o.addProperty("label", s.label() + suffix);
     final JsonArray columns = new JsonArray();
     s.statistic().columns().forEach(columns::add);
     o.add("columns", columns);
@@ -70,7 +75,7 @@ final class JsonReport {
   }
 
   /** The number, or null when NaN or infinite (JSON has neither). */
-  private static JsonElement number(double v) {
+  static JsonElement number(double v) {
     return Double.isFinite(v) ? new JsonPrimitive(v) : JsonNull.INSTANCE;
   }
 }

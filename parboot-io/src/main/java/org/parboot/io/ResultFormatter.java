@@ -2,6 +2,8 @@ package org.parboot.io;
 
 import java.util.Objects;
 import org.parboot.BootstrapResult;
+import org.parboot.TwoSampleResult;
+import org.parboot.batch.BatchResult;
 
 /**
  * Renders a {@link BootstrapResult} as text: a pure function of the result, so the same result
@@ -31,5 +33,64 @@ public final class ResultFormatter {
       case JSON -> JsonReport.format(result);
       case CSV -> CsvReport.format(result);
     };
+  }
+
+  /**
+   * A batch (several files and/or groups, {@link org.parboot.batch.GroupedBootstrap}) in the
+   * given format: one row per file × group × statistic, each naming its file, group, n and
+   * derived seed.
+   *
+   * <ul>
+   *   <li>TABLE: a header line (files, groups, resamples, batch seed, executor, how many groups ran
+   *       at once), then columns {@code file, group, n, seed, statistic, observed, bias, std error}
+   *       and one per interval method ({@code group} is left out when no input is grouped), then
+   *       {@code warning: FILE, GROUP: ...} lines;</li>
+   *   <li>JSON: the batch settings and {@code groups}: an array of {@code {file, group, input, n,
+   *       dropped_missing, seed, rng, scheme, statistics}}, statistics as in the single-run JSON;</li>
+   *   <li>CSV: header {@code file,group,n,seed,stat,columns,observed,bias,std_error,method,level,low,high},
+   *       one row per file, group, statistic and interval.</li>
+   * </ul>
+   */
+  public static String format(BatchResult batch, OutputFormat format) {
+    Objects.requireNonNull(batch, "batch");
+    return BatchReport.format(batch, format);
+  }
+
+  /**
+   * A two-sample comparison ({@link org.parboot.TwoSampleBootstrap}) in the given format: as a
+   * single run, with each statistic's label (and CSV/JSON {@code stat}) followed by
+   * {@code ": FIRST - SECOND"}, e.g. {@code mean(temp_max): Seattle - New York}; the table adds a
+   * line naming both samples, their sizes and seeds, and the JSON a {@code comparison} object
+   * ({@code file, first, second, n_first, n_second, seed_first, seed_second}).
+   */
+  public static String format(TwoSampleResult comparison, OutputFormat format) {
+    Objects.requireNonNull(comparison, "comparison");
+    final BootstrapResult r = comparison.result();
+    final String suffix = ": " + comparison.first().group() + " - " + comparison.second().group();
+    return switch (format) {
+      case TABLE -> "comparison: statistic(" + comparison.first().group() + ", n = " + comparison.first().data().rows()
+          + ", seed " + comparison.firstSeed() + ") - statistic(" + comparison.second().group() + ", n = "
+          + comparison.second().data().rows() + ", seed " + comparison.secondSeed() + "), each resampled independently\n"
+          + TableReport.format(r, suffix);
+      case JSON -> {
+        final com.google.gson.JsonObject root = JsonReport.tree(r, suffix);
+        final com.google.gson.JsonObject c = new com.google.gson.JsonObject();
+        c.addProperty("file", comparison.first().file());
+        c.addProperty("first", comparison.first().group());
+        c.addProperty("second", comparison.second().group());
+        c.addProperty("n_first", comparison.first().data().rows());
+        c.addProperty("n_second", comparison.second().data().rows());
+        c.addProperty("seed_first", comparison.firstSeed());
+        c.addProperty("seed_second", comparison.secondSeed());
+        root.add("comparison", c);
+        yield JsonReport.GSON.toJson(root) + "\n";
+      }
+      case CSV -> CsvReport.format(r, suffix);
+    };
+  }
+
+  /** The warnings of every group of a batch, each prefixed with {@code FILE, GROUP: }. */
+  public static java.util.List<String> warnings(BatchResult batch) {
+    return BatchReport.warnings(batch);
   }
 }

@@ -21,6 +21,11 @@ final class TableReport {
   private TableReport() {}
 
   static String format(BootstrapResult result) {
+    return format(result, "");
+  }
+
+  /** The table, each statistic's label followed by {@code suffix}. */
+  static String format(BootstrapResult result, String suffix) {
     final BootstrapOptions options = result.options();
     final StringBuilder out = new StringBuilder();
     out.append(headerLine(result)).append("\n\n");
@@ -32,11 +37,8 @@ final class TableReport {
     }
     rows.add(head.toArray(String[]::new));
     for (StatisticResult s : result.statistics()) {
-      final List<String> cells = new ArrayList<>(List.of(s.label(), number(s.observed()), number(s.bias()),
-          number(s.standardError())));
-      for (IntervalMethod m : options.intervals()) {
-        cells.add(s.intervals().stream().filter(i -> i.method() == m).findFirst().map(TableReport::interval).orElse(""));
-      }
+      final List<String> cells = new ArrayList<>(List.of(s.label() + suffix));
+      cells.addAll(numberCells(s, options));
       rows.add(cells.toArray(String[]::new));
     }
     appendAligned(out, rows);
@@ -47,19 +49,33 @@ final class TableReport {
     return out.toString();
   }
 
+  /** The cells after the label: observed, bias, std error, then one interval per method of {@code options}. */
+  static List<String> numberCells(StatisticResult s, BootstrapOptions options) {
+    final List<String> cells = new ArrayList<>(List.of(number(s.observed()), number(s.bias()), number(s.standardError())));
+    for (IntervalMethod m : options.intervals()) {
+      cells.add(s.intervals().stream().filter(i -> i.method() == m).findFirst().map(TableReport::interval).orElse(""));
+    }
+    return cells;
+  }
+
+  /** {@code forkjoin × 2 threads}, or {@code serial}. */
+  static String executor(BootstrapOptions o) {
+    return o.executor() == ExecutorKind.SERIAL
+        ? o.executor().spelling()
+        : o.executor().spelling() + " × " + o.threads() + (o.threads() == 1 ? " thread" : " threads");
+  }
+
   /** {@code n = 1461 (dropped 0 missing) · resamples = 9999 · seed = 42 · executor = forkjoin × 2 threads · 0.21 s}. */
   static String headerLine(BootstrapResult result) {
     final BootstrapOptions o = result.options();
-    final String executor = o.executor() == ExecutorKind.SERIAL
-        ? o.executor().spelling()
-        : o.executor().spelling() + " × " + o.threads() + (o.threads() == 1 ? " thread" : " threads");
+    final String executor = executor(o);
     return "n = " + result.n() + " (dropped " + result.droppedMissing() + " missing) · resamples = " + o.resamples()
         + " · seed = " + o.seed() + " · executor = " + executor + " · "
         + String.format(Locale.ROOT, "%.2f s", result.elapsed().toNanos() / 1e9);
   }
 
   /** The first column left-aligned, the others right-aligned, two spaces apart. */
-  private static void appendAligned(StringBuilder out, List<String[]> rows) {
+  static void appendAligned(StringBuilder out, List<String[]> rows) {
     final int[] width = new int[rows.get(0).length];
     for (String[] r : rows) {
       for (int c = 0; c < r.length; c++) {
@@ -76,7 +92,7 @@ final class TableReport {
     }
   }
 
-  private static String interval(Interval i) {
+  static String interval(Interval i) {
     return i.defined() ? "[" + number(i.low()) + ", " + number(i.high()) + "]" : "undefined";
   }
 

@@ -1,0 +1,22 @@
+package org.parboot;
+
+import org.parboot.batch.GroupJob;
+
+/**
+ * The bootstrap of statistic(first) − statistic(second) for two independent samples.
+ *
+ * @param first the first sample (file, group, data)
+ * @param second the second sample
+ * @param firstSeed the seed the first sample's resamples derive from ({@link org.parboot.batch.GroupSeeds#derive})
+ * @param secondSeed the seed the second sample's resamples derive from
+ * @param result the differences: each statistic's observed value, replicates, bias, standard
+ *     error and intervals are of statistic(first) − statistic(second); {@code n} is the two
+ *     sizes added; the options carry the seed both samples' seeds derive from
+ */
+public record TwoSampleResult(GroupJob first, GroupJob second, long firstSeed, long secondSeed, BootstrapResult result) {
+
+  /** How a statistic is labelled in the output, e.g. {@code mean(temp_max): Seattle - New York}. */
+  public String label(StatisticResult s) {
+    return s.label() + ": " + first.group() + " - " + second.group();
+  }
+}

@@ -1,0 +1,143 @@
+package org.parboot.io;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.parboot.BootstrapOptions;
+import org.parboot.BootstrapResult;
+import org.parboot.StatisticResult;
+import org.parboot.batch.BatchResult;
+import org.parboot.batch.GroupResult;
+import org.parboot.ci.Interval;
+import org.parboot.ci.IntervalMethod;
+
+/** The formats of a {@link BatchResult}: one row per file × group × statistic (see {@link ResultFormatter}). */
+final class BatchReport {
+  private BatchReport() {}
+
+  static String format(BatchResult batch, OutputFormat format) {
+    return switch (format) {
+      case TABLE -> table(batch);
+      case JSON -> json(batch);
+      case CSV -> csv(batch);
+    };
+  }
+
+  /** The warnings of every group, each prefixed with {@code file, group: }. */
+  static List<String> warnings(BatchResult batch) {
+    final List<String> out = new ArrayList<>();
+    for (GroupResult g : batch.groups()) {
+      final String where = g.group().isEmpty() ? g.file() : g.file() + ", " + g.group();
+      g.result().warnings().forEach(w -> out.add(where + ": " + w));
+    }
+    return out;
+  }
+
+  private static String table(BatchResult batch) {
+    final BootstrapOptions o = batch.options();
+    final boolean grouped = batch.groups().stream().anyMatch(g -> !g.group().isEmpty());
+    final StringBuilder out = new StringBuilder();
+    final String executor = TableReport.executor(o);
+    out.append("files = ").append(batch.groups().stream().map(GroupResult::file).distinct().count())
+        .append(" · groups = ").append(batch.groups().size())
+        .append(" · resamples = ").append(o.resamples())
+        .append(" · seed = ").append(o.seed()).append(" (each group's seed derives from it)")
+        .append(" · executor = ").append(executor)
+        .append(" (").append(batch.concurrentGroups()).append(" at once × ").append(batch.threadsPerGroup()).append(")")
+        .append(" · ").append(String.format(Locale.ROOT, "%.2f s", batch.elapsed().toNanos() / 1e9))
+        .append("\n\n");
+    final List<String[]> rows = new ArrayList<>();
+    final List<String> head = new ArrayList<>(List.of("file"));
+    if (grouped) {
+      head.add("group");
+    }
+    head.addAll(List.of("n", "seed", "statistic", "observed", "bias", "std error"));
+    for (IntervalMethod m : o.intervals()) {
+      head.add(m.spelling() + " " + TableReport.percent(o.level()) + " CI");
+    }
+    rows.add(head.toArray(String[]::new));
+    for (GroupResult g : batch.groups()) {
+      for (StatisticResult s : g.result().statistics()) {
+        final List<String> cells = new ArrayList<>(List.of(g.file()));
+        if (grouped) {
+          cells.add(g.group());
+        }
+        cells.addAll(List.of(Integer.toString(g.result().n()), Long.toString(g.seed()), s.label()));
+        cells.addAll(TableReport.numberCells(s, o));
+        rows.add(cells.toArray(String[]::new));
+      }
+    }
+    TableReport.appendAligned(out, rows);
+    for (String w : warnings(batch)) {
+      out.append("warning: ").append(w).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String json(BatchResult batch) {
+    final BootstrapOptions o = batch.options();
+    final JsonObject root = new JsonObject();
+    root.addProperty("resamples", o.resamples());
+    root.addProperty("seed", o.seed());
+    root.addProperty("seed_given", o.seedGiven());
+    root.addProperty("seed_derivation", "GroupSeeds.derive(seed, file, group)");
+    root.addProperty("executor", o.executor().spelling());
+    root.addProperty("threads", o.threads());
+    root.addProperty("concurrent_groups", batch.concurrentGroups());
+    root.addProperty("threads_per_group", batch.threadsPerGroup());
+    root.add("level", JsonReport.number(o.level()));
+    root.add("elapsed_seconds", JsonReport.number(batch.elapsed().toNanos() / 1e9));
+    final JsonArray warnings = new JsonArray();
+    warnings(batch).forEach(warnings::add);
+    root.add("warnings", warnings);
+    final JsonArray groups = new JsonArray();
+    for (GroupResult g : batch.groups()) {
+      final BootstrapResult r = g.result();
+      final JsonObject go = new JsonObject();
+      go.addProperty("file", g.file());
+      go.addProperty("group", g.group());
+      go.addProperty("input", r.source());
+      go.addProperty("n", r.n());
+      go.addProperty("dropped_missing", r.droppedMissing());
+      go.addProperty("seed", g.seed());
+      go.addProperty("rng", r.rng());
+      go.addProperty("scheme", r.scheme());
+      final JsonArray statistics = new JsonArray();
+      r.statistics().forEach(s -> statistics.add(JsonReport.statistic(s, "")));
+      go.add("statistics", statistics);
+      groups.add(go);
+    }
+    root.add("groups", groups);
+    return JsonReport.GSON.toJson(root) + "\n";
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    final List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
+  private static String csv(BatchResult batch) {
+    final StringWriter out = new StringWriter();
+    try (CsvWriter csv = Csv.writer(out)) {
+      csv.writeRecord(concat(List.of("file", "group", "n", "seed"), CsvReport.HEADER));
+      for (GroupResult g : batch.groups()) {
+        for (StatisticResult s : g.result().statistics()) {
+          for (Interval i : s.intervals()) {
+            csv.writeRecord(concat(List.of(g.file(), g.group(), Integer.toString(g.result().n()),
+                Long.toString(g.seed())), CsvReport.cells(s, i, "")));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+}
