@@ -13,6 +13,7 @@ import org.parboot.data.Dataset;
 import org.parboot.exec.ExecutionStrategy;
 import org.parboot.exec.RangeJob;
 import org.parboot.exec.RunControl;
+import org.parboot.resample.IndexBuffer;
 import org.parboot.resample.Resampler;
 import org.parboot.resample.Schemes;
 import org.parboot.rng.ResampleStreams;
@@ -225,38 +226,24 @@ public final class Bootstrap {
     }
 
     /** A worker's buffers; the index buffer grows when a variable-length scheme needs more. */
-    static final class Scratch {
-      final EvaluationPlan.Evaluator evaluator;
-      final double[] row;
-      int[] indices;
-
-      Scratch(EvaluationPlan.Evaluator evaluator, int[] indices, double[] row) {
-        this.evaluator = evaluator;
-        this.indices = indices;
-        this.row = row;
-      }
-    }
+    record Scratch(EvaluationPlan.Evaluator evaluator, IndexBuffer indices, double[] row) {}
 
     @Override
     public Scratch newScratch() {
-      return new Scratch(plan.newEvaluator(), new int[resampler.size()], new double[out.length]);
+      return new Scratch(plan.newEvaluator(), new IndexBuffer(resampler.size()), new double[out.length]);
     }
 
     @Override
     public void run(Scratch s, int from, int to, RunControl control) {
-      final double[] row = s.row;
+      final double[] row = s.row();
+      final IndexBuffer buffer = s.indices();
       for (int b = from; b < to; b++) {
         if (control.shouldStop()) {
           return;
         }
-        int[] idx = s.indices;
-        final int len = resampler.fill(b, idx);
-        if (len > idx.length) { // the same indices again, into a buffer that holds them
-          idx = s.indices = new int[len + (len >>> 3)];
-          resampler.fill(b, idx);
-        }
+        buffer.fill(resampler, b);
         try {
-          s.evaluator.evaluate(idx, len, row);
+          s.evaluator().evaluate(buffer.indices(), buffer.length(), row);
         } catch (RuntimeException e) {
           throw new StatisticFailedException(labels(plan), b, e);
         }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.parboot.exec.ExecutionStrategy;
 import org.parboot.exec.RangeJob;
 import org.parboot.exec.RunControl;
+import org.parboot.resample.IndexBuffer;
 import org.parboot.resample.Resampler;
 import org.parboot.rng.ResampleStreams;
 import org.parboot.stat.EvaluationPlan;
@@ -45,41 +46,59 @@ final class StandardErrorPass {
     }
     final boolean nested = anyNested;
     final double[][] se = new double[k][resamples];
-    final int len = resampler.size();
-    final long threshold = ResampleStreams.threshold(len);
-    record Scratch(EvaluationPlan.Evaluator evaluator, int[] outer, int[] positions, int[] inner, double[] row,
-        double[][] values) {}
+    /* A worker's buffers: the outer resample (which may vary in length under poisson), and the
+     * inner resample drawn from it, grown to the outer length when needed. */
+    final class Scratch {
+      final EvaluationPlan.Evaluator evaluator = plan.newEvaluator();
+      final IndexBuffer outer = new IndexBuffer(resampler.size());
+      final double[] row = new double[k];
+      final double[][] values = new double[k][innerResamples];
+      int[] positions = new int[0];
+      int[] inner = new int[0];
+    }
     strategy.execute(new RangeJob<Scratch>() {
       @Override
       public Scratch newScratch() {
-        return new Scratch(plan.newEvaluator(), new int[len], new int[len], new int[len], new double[k],
-            new double[k][innerResamples]);
+        return new Scratch();
       }
 
       @Override
       public void run(Scratch sc, int from, int to, RunControl c) {
         for (int b = from; b < to && !c.shouldStop(); b++) {
-          resampler.fill(b, sc.outer());
+          sc.outer.fill(resampler, b);
+          final int[] outer = sc.outer.indices();
+          final int len = sc.outer.length();
           try {
             for (int s = 0; s < k; s++) {
               if (analytic[s]) {
-                se[s][b] = StandardErrors.analytic(stats.get(s), plan.data(), sc.outer(), len);
+                se[s][b] = StandardErrors.analytic(stats.get(s), plan.data(), outer, len);
               }
             }
-            if (nested) {
+            if (nested && len > 0) {
+              if (sc.inner.length < len) {
+                sc.inner = new int[len];
+                sc.positions = new int[len];
+              }
+              final long threshold = ResampleStreams.threshold(len);
               for (int j = 0; j < innerResamples; j++) {
-                ResampleStreams.fillIndices(StandardErrors.innerState(seed, b, j), len, threshold, sc.positions(), len);
+                ResampleStreams.fillIndices(StandardErrors.innerState(seed, b, j), len, threshold, sc.positions, len);
                 for (int i = 0; i < len; i++) {
-                  sc.inner()[i] = sc.outer()[sc.positions()[i]];
+                  sc.inner[i] = outer[sc.positions[i]];
                 }
-                sc.evaluator().evaluate(sc.inner(), len, sc.row());
+                sc.evaluator.evaluate(sc.inner, len, sc.row);
                 for (int s = 0; s < k; s++) {
-                  sc.values()[s][j] = sc.row()[s];
+                  sc.values[s][j] = sc.row[s];
                 }
               }
               for (int s = 0; s < k; s++) {
                 if (!analytic[s]) {
-                  se[s][b] = StandardErrors.finiteSd(sc.values()[s]);
+                  se[s][b] = StandardErrors.finiteSd(sc.values[s]);
+                }
+              }
+            } else if (nested) {
+              for (int s = 0; s < k; s++) {
+                if (!analytic[s]) {
+                  se[s][b] = Double.NaN; // an empty resample has no spread
                 }
               }
             }

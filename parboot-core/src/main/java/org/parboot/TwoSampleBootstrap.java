@@ -12,6 +12,8 @@ import org.parboot.exec.ExecutionStrategy;
 import org.parboot.exec.RangeJob;
 import org.parboot.exec.RunControl;
 import org.parboot.resample.IidResampler;
+import org.parboot.resample.IndexBuffer;
+import org.parboot.resample.Scheme;
 import org.parboot.resample.Resampler;
 import org.parboot.rng.ResampleStreams;
 import org.parboot.stat.EvaluationPlan;
@@ -67,6 +69,11 @@ public final class TwoSampleBootstrap {
     if (first.file().equals(second.file()) && first.group().equals(second.group())) {
       throw new InvalidInputException("--compare needs two different groups, got '" + first.group() + "' twice");
     }
+    if (options.scheme() != Scheme.IID || options.strata() != null) {
+      throw new InvalidInputException("--compare resamples each sample iid and cannot be combined with --scheme "
+          + options.scheme().spelling() + (options.strata() != null ? " or --strata" : "")
+          + "; accepted: --compare with --scheme iid (the default)");
+    }
     final long start = System.nanoTime();
     final EvaluationPlan planA = plan(first, statistics);
     final EvaluationPlan planB = plan(second, statistics);
@@ -86,22 +93,23 @@ public final class TwoSampleBootstrap {
     final int chunk = Bootstrap.chunkSize(options, b, planA.rows() + planB.rows(), strategy.threads());
 
     final double[][] replicates = new double[k][b];
-    record Scratch(EvaluationPlan.Evaluator ea, EvaluationPlan.Evaluator eb, int[] ia, int[] ib, double[] ra, double[] rb) {}
+    record Scratch(EvaluationPlan.Evaluator ea, EvaluationPlan.Evaluator eb, IndexBuffer ia, IndexBuffer ib, double[] ra,
+        double[] rb) {}
     strategy.execute(new RangeJob<Scratch>() {
       @Override
       public Scratch newScratch() {
-        return new Scratch(planA.newEvaluator(), planB.newEvaluator(), new int[resA.size()], new int[resB.size()],
-            new double[k], new double[k]);
+        return new Scratch(planA.newEvaluator(), planB.newEvaluator(), new IndexBuffer(resA.size()),
+            new IndexBuffer(resB.size()), new double[k], new double[k]);
       }
 
       @Override
       public void run(Scratch sc, int from, int to, RunControl c) {
         for (int r = from; r < to && !c.shouldStop(); r++) {
-          resA.fill(r, sc.ia());
-          resB.fill(r, sc.ib());
+          sc.ia().fill(resA, r);
+          sc.ib().fill(resB, r);
           try {
-            sc.ea().evaluate(sc.ia(), sc.ia().length, sc.ra());
-            sc.eb().evaluate(sc.ib(), sc.ib().length, sc.rb());
+            sc.ea().evaluate(sc.ia().indices(), sc.ia().length(), sc.ra());
+            sc.eb().evaluate(sc.ib().indices(), sc.ib().length(), sc.rb());
           } catch (RuntimeException e) {
             throw new StatisticFailedException(Bootstrap.labels(planA), r, e);
           }

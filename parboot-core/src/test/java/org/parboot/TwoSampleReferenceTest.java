@@ -143,4 +143,14 @@ class TwoSampleReferenceTest {
     assertThatThrownBy(() -> TwoSampleBootstrap.run(sea, sea, StatisticSpec.parse("mean", List.of("x")),
         BootstrapOptions.builder().build())).isInstanceOf(InvalidInputException.class).hasMessageContaining("twice");
   }
+
+  @Test
+  void nonIidScheme_refusedRatherThanIgnored() {
+    final GroupJob a = new GroupJob("weather.csv", "A", sample("small_a"));
+    final GroupJob b = new GroupJob("weather.csv", "B", sample("small_a"));
+    assertThatThrownBy(() -> TwoSampleBootstrap.run(a, b, StatisticSpec.parse("mean", List.of("x")),
+        BootstrapOptions.builder().scheme(org.parboot.resample.Scheme.POISSON).build()))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("--scheme poisson")
+        .hasMessageContaining("accepted");
+  }
 }

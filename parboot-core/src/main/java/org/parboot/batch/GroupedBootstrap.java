@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.parboot.exec.OwnedThreads;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.parboot.Bootstrap;
@@ -117,8 +118,8 @@ public final class GroupedBootstrap {
   public BatchResult run(RunControl control) {
     final long start = System.nanoTime();
     final int concurrent = concurrentGroups();
-    final ExecutorService pool = Executors.newFixedThreadPool(concurrent,
-        Thread.ofPlatform().daemon().name("parboot-group-", 0).factory());
+    final OwnedThreads owned = OwnedThreads.platform("parboot-group-");
+    final ExecutorService pool = Executors.newFixedThreadPool(concurrent, owned);
     final CompletionService<Integer> done = new ExecutorCompletionService<>(pool);
     final BootstrapResult[] results = new BootstrapResult[jobs.size()];
     RuntimeException failure = null;
@@ -173,6 +174,7 @@ public final class GroupedBootstrap {
           cancelAll();
         }
       }
+      interrupted |= owned.joinAll();
       if (interrupted) {
         Thread.currentThread().interrupt();
       }

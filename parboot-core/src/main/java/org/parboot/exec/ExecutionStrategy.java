@@ -188,8 +188,8 @@ public final class ExecutionStrategy {
   }
 
   private void runPool(Chunks work, int chunks) throws InterruptedException {
-    final ExecutorService pool = Executors.newFixedThreadPool(threads,
-        Thread.ofPlatform().daemon().name("parboot-pool-", 0).factory());
+    final OwnedThreads owned = OwnedThreads.platform("parboot-pool-");
+    final ExecutorService pool = Executors.newFixedThreadPool(threads, owned);
     try {
       final List<Future<?>> futures = new ArrayList<>();
       for (int c = 0; c < chunks && !work.control.shouldStop(); c++) {
@@ -211,23 +211,24 @@ public final class ExecutionStrategy {
         // Queued chunks would only return at once; drop them so the workers end now.
         ((ThreadPoolExecutor) pool).getQueue().clear();
       }
-      shutdownAndWait(pool, work.control);
+      shutdownAndWait(pool, owned, work.control);
     }
   }
 
   private void runForkJoin(Chunks work, int chunks) throws InterruptedException {
     final AtomicInteger ids = new AtomicInteger();
+    final OwnedThreads owned = OwnedThreads.platform("parboot-forkjoin-");
     final ForkJoinPool pool = new ForkJoinPool(threads, p -> {
       final var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
       t.setName("parboot-forkjoin-" + ids.getAndIncrement());
       t.setDaemon(true);
-      return t;
+      return owned.track(t);
     }, null, false);
     try {
       final Future<?> f = pool.submit(new Split(work, 0, chunks));
       awaitFuture(f, work.control);
     } finally {
-      shutdownAndWait(pool, work.control);
+      shutdownAndWait(pool, owned, work.control);
     }
   }
 
@@ -262,8 +263,8 @@ public final class ExecutionStrategy {
 
   private void runVirtual(Chunks work, int chunks) throws InterruptedException {
     final Semaphore permits = new Semaphore(threads);
-    final ExecutorService exec = Executors.newThreadPerTaskExecutor(
-        Thread.ofVirtual().name("parboot-virtual-", 0).factory());
+    final OwnedThreads owned = OwnedThreads.virtual("parboot-virtual-");
+    final ExecutorService exec = Executors.newThreadPerTaskExecutor(owned);
     try {
       for (int c = 0; c < chunks && !work.control.shouldStop(); c++) {
         try {
@@ -282,7 +283,7 @@ public final class ExecutionStrategy {
         });
       }
     } finally {
-      shutdownAndWait(exec, work.control);
+      shutdownAndWait(exec, owned, work.control);
     }
   }
 
@@ -316,7 +317,9 @@ public final class ExecutionStrategy {
     }
   }
 
-  private static void shutdownAndWait(ExecutorService pool, RunControl control) throws InterruptedException {
+  /** Shuts the pool down, waits for its tasks, then for its threads to end. */
+  private static void shutdownAndWait(ExecutorService pool, OwnedThreads owned, RunControl control)
+      throws InterruptedException {
     pool.shutdown();
     boolean interrupted = false;
     while (true) {
@@ -330,6 +333,7 @@ public final class ExecutionStrategy {
         interrupted = true;
       }
     }
+    interrupted |= owned.joinAll();
     if (interrupted) {
       throw new InterruptedException();
     }
