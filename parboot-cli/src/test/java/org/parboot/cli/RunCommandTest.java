@@ -140,6 +140,15 @@ class RunCommandTest {
   }
 
   @Test
+  void run_blockScheme_tableHeaderNamesSchemeAndBlockLength() {
+    final CliRun r = CliRun.of("run", "--where", "location=Seattle", "--scheme", "circular-block", "--block-length", "7",
+        "--seed", "1", "--resamples", "200");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines().findFirst().orElseThrow()).contains("scheme = circular-block(L=7)");
+    assertThat(CliRun.of("run", "--seed", "1", "--resamples", "200").out()).doesNotContain("scheme =");
+  }
+
+  @Test
   void run_debug_addsTheStackTraceToErrors() {
     final CliRun r = CliRun.of("run", "--debug", "--column", "nope", "--resamples", "100");
     assertThat(r.code()).isEqualTo(2);

@@ -65,12 +65,16 @@ final class TableReport {
         : o.executor().spelling() + " × " + o.threads() + (o.threads() == 1 ? " thread" : " threads");
   }
 
-  /** {@code n = 1461 (dropped 0 missing) · resamples = 9999 · seed = 42 · executor = forkjoin × 2 threads · 0.21 s}. */
+  /**
+   * {@code n = 1461 (dropped 0 missing) · resamples = 9999 · seed = 42 · executor = forkjoin × 2 threads · 0.21 s},
+   * with {@code · scheme = stationary(L=72.15, auto)} after the resamples when the scheme is not plain iid.
+   */
   static String headerLine(BootstrapResult result) {
     final BootstrapOptions o = result.options();
     final String executor = executor(o);
+    final String scheme = result.scheme().equals("iid") ? "" : " · scheme = " + result.scheme();
     return "n = " + result.n() + " (dropped " + result.droppedMissing() + " missing) · resamples = " + o.resamples()
-        + " · seed = " + o.seed() + " · executor = " + executor + " · "
+        + scheme + " · seed = " + o.seed() + " · executor = " + executor + " · "
         + String.format(Locale.ROOT, "%.2f s", result.elapsed().toNanos() / 1e9);
   }
 
