@@ -7,6 +7,7 @@ import java.util.List;
 import org.parboot.ci.Distribution;
 import org.parboot.ci.Interval;
 import org.parboot.ci.IntervalMethod;
+import org.parboot.ci.NanPolicy;
 import org.parboot.data.Dataset;
 import org.parboot.exec.ExecutionStrategy;
 import org.parboot.exec.RangeJob;
@@ -51,6 +52,7 @@ public final class Bootstrap {
    *
    * @throws InvalidInputException bad columns, too few rows, or a run too large for the heap
    * @throws StatisticFailedException a statistic threw (the run was stopped)
+   * @throws NonFiniteReplicatesException a replicate was NaN or infinite under {@link NanPolicy#ERROR}
    * @throws CancelledException the run was cancelled, interrupted or timed out. When the calling
    *     thread is interrupted, the run is cancelled, its workers are waited for, and the thread's
    *     interrupt flag is set again before this is thrown.
@@ -92,22 +94,30 @@ public final class Bootstrap {
       if (!Double.isFinite(observed[s])) {
         w.add("the observed value is " + observed[s]);
       }
+      final boolean propagate = d.omitted() > 0 && options.nanPolicy() == NanPolicy.PROPAGATE;
       if (d.omitted() > 0) {
-        w.add(d.omitted() + " of " + b + " replicates are NaN or infinite and were left out");
+        switch (options.nanPolicy()) {
+          case OMIT -> w.add(d.omitted() + " of " + b + " replicates are NaN or infinite and were left out");
+          case PROPAGATE -> w.add(d.omitted() + " of " + b
+              + " replicates are NaN or infinite; with --nan-policy propagate, bias, standard error and intervals are NaN");
+          case ERROR -> throw new NonFiniteReplicatesException(stat.label(), d.omitted(), b,
+              Distribution.firstNonFinite(replicates[s]));
+        }
       }
-      if (d.size() > 0 && d.degenerate()) {
+      if (!propagate && d.size() > 0 && d.degenerate()) {
         w.add("the bootstrap distribution is degenerate (every replicate is " + d.mean()
             + "); every interval is that single point");
       }
       final List<Interval> intervals = new ArrayList<>();
       for (IntervalMethod m : options.intervals()) {
-        intervals.add(m.interval(d, options.level(), jackknife == null ? null : jackknife[s], w));
+        intervals.add(propagate ? new Interval(m, options.level(), Double.NaN, Double.NaN)
+            : m.interval(d, options.level(), jackknife == null ? null : jackknife[s], w));
       }
       for (String msg : w) {
         warnings.add(stat.label() + ": " + msg);
       }
-      results.add(new StatisticResult(stat, observed[s], d.bias(), d.standardError(), intervals, d.omitted(),
-          replicates[s]));
+      results.add(new StatisticResult(stat, observed[s], propagate ? Double.NaN : d.bias(),
+          propagate ? Double.NaN : d.standardError(), intervals, d.omitted(), replicates[s]));
     }
     return new BootstrapResult(data.source(), n, data.droppedMissing(), options, resampler.name(),
         ResampleStreams.ALGORITHM, Duration.ofNanos(System.nanoTime() - start), results, warnings);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.parboot.ci.IntervalMethod;
+import org.parboot.ci.NanPolicy;
 import org.parboot.exec.ExecutorKind;
 
 /**
@@ -33,9 +34,10 @@ import org.parboot.exec.ExecutorKind;
  * @param intervals interval methods, in order (default BCa)
  * @param level confidence level in (0, 1) (default 0.95)
  * @param chunk resamples per work item, or 0 to choose automatically
+ * @param nanPolicy what the summaries do with NaN or infinite replicates (default {@link NanPolicy#OMIT})
  */
 public record BootstrapOptions(int resamples, long seed, boolean seedGiven, ExecutorKind executor, int threads,
-    List<IntervalMethod> intervals, double level, int chunk) {
+    List<IntervalMethod> intervals, double level, int chunk, NanPolicy nanPolicy) {
 
   /** The most resamples a run accepts: the largest Java array. */
   public static final int MAX_RESAMPLES = Integer.MAX_VALUE - 8;
@@ -44,6 +46,7 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Exec
 
   public BootstrapOptions {
     Objects.requireNonNull(executor, "executor");
+    Objects.requireNonNull(nanPolicy, "nanPolicy");
     intervals = List.copyOf(intervals);
   }
 
@@ -63,6 +66,7 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Exec
     b.intervals = new LinkedHashSet<>(intervals);
     b.level = level;
     b.chunk = chunk;
+    b.nanPolicy = nanPolicy;
     return b;
   }
 
@@ -76,6 +80,7 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Exec
     private Set<IntervalMethod> intervals = EnumSet.of(IntervalMethod.DEFAULT);
     private double level = 0.95;
     private int chunk;
+    private NanPolicy nanPolicy = NanPolicy.DEFAULT;
 
     private Builder() {}
 
@@ -125,6 +130,12 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Exec
       return this;
     }
 
+    /** What the summaries do with NaN or infinite replicates (default {@link NanPolicy#OMIT}). */
+    public Builder nanPolicy(NanPolicy nanPolicy) {
+      this.nanPolicy = nanPolicy;
+      return this;
+    }
+
     /**
      * The options.
      *
@@ -144,13 +155,17 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Exec
       if (intervals.isEmpty()) {
         throw new InvalidInputException("--ci needs at least one method; accepted: " + IntervalMethod.accepted());
       }
+      if (nanPolicy == null) {
+        throw new InvalidInputException("--nan-policy is missing; accepted: " + NanPolicy.accepted());
+      }
       if (chunk < 0) {
         throw new InvalidInputException("--chunk " + chunk + " is out of range; accepted: 0 (automatic) or more");
       }
       // A drawn seed has 53 bits, so it survives JSON tools that read numbers as doubles (jq, JavaScript).
       final long s = seed != null ? seed : new SecureRandom().nextLong() >>> 11;
       final int workers = executor == ExecutorKind.SERIAL ? 1 : threads;
-      return new BootstrapOptions((int) resamples, s, seedGiven, executor, workers, List.copyOf(intervals), level, chunk);
+      return new BootstrapOptions((int) resamples, s, seedGiven, executor, workers, List.copyOf(intervals), level, chunk,
+          nanPolicy);
     }
   }
 }
