@@ -60,11 +60,15 @@ final class RunCommand implements Callable<Integer> {
       description = "Also write an HTML report (histograms with intervals, tables, settings) and its charts into DIR.")
   Path report;
 
+  @Mixin
+  TimeLimit limit = new TimeLimit();
+
   @Option(names = {"-q", "--quiet"}, description = "No progress bar, seed notice or warnings on standard error.")
   boolean quiet;
 
   @Override
   public Integer call() throws Exception {
+    limit.start();
     final OutputFormat fmt = OutputFormat.parse(format);
     final List<Statistic> statistics = engine.statistics(data.defaultColumns());
     final BootstrapOptions options = where.apply(engine.builder()).build();
@@ -73,10 +77,11 @@ final class RunCommand implements Callable<Integer> {
     if (!options.seedGiven()) {
       console.note("seed " + options.seed() + " (drawn at random; --seed " + options.seed() + " repeats this run)");
     }
-    final RunControl control = RunControl.create();
+    final RunControl control = limit.control();
     final BootstrapResult result = console.withProgress(control, "resampling",
         () -> Bootstrap.run(dataset, statistics, options, control));
 
+    limit.check();
     final String text = ResultFormatter.format(result, fmt);
     if (output != null) {
       AtomicFiles.write(output, w -> w.write(text));
