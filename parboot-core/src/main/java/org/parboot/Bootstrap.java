@@ -175,14 +175,24 @@ public final class Bootstrap {
     final long replicateBytes = k * options.resamples() * 8L;
     final long need = replicateBytes + threads * plan.scratchBytes() + (jackknife ? k * plan.rows() * 8L : 0)
         + replicateBytes / Math.max(1, k); // one sorted copy for the intervals
-    final Runtime rt = Runtime.getRuntime();
-    final long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    long available = freeHeap();
+    if (need > available * 0.9) {
+      // The heap's "used" part counts garbage too, such as what loading a large file left behind:
+      // collect once before refusing a run that would fit. Only on this path, never on a normal run.
+      System.gc();
+      available = freeHeap();
+    }
     if (need > available * 0.9) {
       throw new InvalidInputException(String.format(java.util.Locale.ROOT,
           "--resamples %d with %d statistic(s) needs about %s of memory, but only %s is free in the JVM heap; "
               + "use fewer resamples or a larger heap (PARBOOT_JAVA_OPTS=-Xmx...)",
           options.resamples(), k, bytes(need), bytes(available)));
     }
+  }
+
+  private static long freeHeap() {
+    final Runtime rt = Runtime.getRuntime();
+    return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
   }
 
   static String bytes(long b) {
