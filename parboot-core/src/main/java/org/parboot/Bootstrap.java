@@ -9,6 +9,7 @@ import org.parboot.ci.Distribution;
 import org.parboot.ci.Interval;
 import org.parboot.ci.IntervalInputs;
 import org.parboot.ci.IntervalMethod;
+import org.parboot.ci.NanPolicy;
 import org.parboot.data.Dataset;
 import org.parboot.exec.ExecutionStrategy;
 import org.parboot.exec.RangeJob;
@@ -54,6 +55,7 @@ public final class Bootstrap {
    *
    * @throws InvalidInputException bad columns, too few rows, or a run too large for the heap
    * @throws StatisticFailedException a statistic threw (the run was stopped)
+   * @throws NonFiniteReplicatesException a replicate was NaN or infinite under {@link NanPolicy#ERROR}
    * @throws CancelledException the run was cancelled, interrupted or timed out. When the calling
    *     thread is interrupted, the run is cancelled, its workers are waited for, and the thread's
    *     interrupt flag is set again before this is thrown.
@@ -113,23 +115,31 @@ public final class Bootstrap {
       if (!Double.isFinite(observed[s])) {
         w.add("the observed value is " + observed[s]);
       }
+      final boolean propagate = d.omitted() > 0 && options.nanPolicy() == NanPolicy.PROPAGATE;
       if (d.omitted() > 0) {
-        w.add(d.omitted() + " of " + b + " replicates are NaN or infinite and were left out");
+        switch (options.nanPolicy()) {
+          case OMIT -> w.add(d.omitted() + " of " + b + " replicates are NaN or infinite and were left out");
+          case PROPAGATE -> w.add(d.omitted() + " of " + b
+              + " replicates are NaN or infinite; with --nan-policy propagate, bias, standard error and intervals are NaN");
+          case ERROR -> throw new NonFiniteReplicatesException(stat.label(), d.omitted(), b,
+              Distribution.firstNonFinite(replicates[s]));
+        }
       }
-      if (d.size() > 0 && d.degenerate()) {
+      if (!propagate && d.size() > 0 && d.degenerate()) {
         w.add("the bootstrap distribution is degenerate (every replicate is " + d.mean()
             + "); every interval is that single point");
       }
       final IntervalInputs in = inputs.apply(s, d);
       final List<Interval> intervals = new ArrayList<>();
       for (IntervalMethod m : options.intervals()) {
-        intervals.add(m.interval(d, options.level(), in, w));
+        intervals.add(propagate ? new Interval(m, options.level(), Double.NaN, Double.NaN)
+            : m.interval(d, options.level(), in, w));
       }
       for (String msg : w) {
         warnings.add(stat.label() + ": " + msg);
       }
-      results.add(new StatisticResult(stat, observed[s], d.bias(), d.standardError(), intervals, d.omitted(),
-          replicates[s]));
+      results.add(new StatisticResult(stat, observed[s], propagate ? Double.NaN : d.bias(),
+          propagate ? Double.NaN : d.standardError(), intervals, d.omitted(), replicates[s]));
     }
     return results;
   }
@@ -192,14 +202,24 @@ public final class Bootstrap {
     final long replicateBytes = k * options.resamples() * 8L;
     final long need = replicateBytes + threads * plan.scratchBytes() + (jackknife ? k * plan.rows() * 8L : 0)
         + replicateBytes / Math.max(1, k); // one sorted copy for the intervals
-    final Runtime rt = Runtime.getRuntime();
-    final long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    long available = freeHeap();
+    if (need > available * 0.9) {
+      // The heap's "used" part counts garbage too, such as what loading a large file left behind:
+      // collect once before refusing a run that would fit. Only on this path, never on a normal run.
+      System.gc();
+      available = freeHeap();
+    }
     if (need > available * 0.9) {
       throw new InvalidInputException(String.format(java.util.Locale.ROOT,
           "--resamples %d with %d statistic(s) needs about %s of memory, but only %s is free in the JVM heap; "
               + "use fewer resamples or a larger heap (PARBOOT_JAVA_OPTS=-Xmx...)",
           options.resamples(), k, bytes(need), bytes(available)));
     }
+  }
+
+  private static long freeHeap() {
+    final Runtime rt = Runtime.getRuntime();
+    return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
   }
 
   static String bytes(long b) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.parboot.ci.IntervalMethod;
+import org.parboot.ci.NanPolicy;
 import org.parboot.exec.ExecutorKind;
 import org.parboot.resample.Scheme;
 
@@ -43,10 +44,11 @@ import org.parboot.resample.Scheme;
  * @param innerResamples inner resamples per outer resample for the studentized interval's nested
  *     standard errors (default {@value #DEFAULT_INNER_RESAMPLES}; read only when
  *     {@link IntervalMethod#STUDENTIZED} is asked for and a statistic has no analytic standard error)
+ * @param nanPolicy what the summaries do with NaN or infinite replicates (default {@link NanPolicy#OMIT})
  */
 public record BootstrapOptions(int resamples, long seed, boolean seedGiven, ExecutorKind executor, int threads,
     List<IntervalMethod> intervals, double level, int chunk, Scheme scheme, int blockLength, String strata,
-    int innerResamples) {
+    int innerResamples, NanPolicy nanPolicy) {
 
   /** The default number of inner resamples of the studentized interval's nested bootstrap. */
   public static final int DEFAULT_INNER_RESAMPLES = 50;
@@ -61,6 +63,7 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Exec
   public BootstrapOptions {
     Objects.requireNonNull(executor, "executor");
     Objects.requireNonNull(scheme, "scheme");
+    Objects.requireNonNull(nanPolicy, "nanPolicy");
     intervals = List.copyOf(intervals);
   }
 
@@ -84,6 +87,7 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Exec
     b.blockLength = blockLength;
     b.strata = strata;
     b.innerResamples = innerResamples;
+    b.nanPolicy = nanPolicy;
     return b;
   }
 
@@ -101,6 +105,7 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Exec
     private long blockLength = AUTO_BLOCK_LENGTH;
     private String strata;
     private long innerResamples = DEFAULT_INNER_RESAMPLES;
+    private NanPolicy nanPolicy = NanPolicy.DEFAULT;
 
     private Builder() {}
 
@@ -188,6 +193,12 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Exec
       return this;
     }
 
+    /** What the summaries do with NaN or infinite replicates (default {@link NanPolicy#OMIT}). */
+    public Builder nanPolicy(NanPolicy nanPolicy) {
+      this.nanPolicy = nanPolicy;
+      return this;
+    }
+
     /**
      * The options.
      *
@@ -206,6 +217,9 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Exec
       }
       if (intervals.isEmpty()) {
         throw new InvalidInputException("--ci needs at least one method; accepted: " + IntervalMethod.accepted());
+      }
+      if (nanPolicy == null) {
+        throw new InvalidInputException("--nan-policy is missing; accepted: " + NanPolicy.accepted());
       }
       if (chunk < 0) {
         throw new InvalidInputException("--chunk " + chunk + " is out of range; accepted: 0 (automatic) or more");
@@ -233,7 +247,8 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Exec
       final long s = seed != null ? seed : new SecureRandom().nextLong() >>> 11;
       final int workers = executor == ExecutorKind.SERIAL ? 1 : threads;
       return new BootstrapOptions((int) resamples, s, seedGiven, executor, workers, List.copyOf(intervals), level, chunk,
-          scheme, (int) blockLength, strata == null ? null : strata.strip(), (int) innerResamples);
+          scheme, (int) blockLength, strata == null ? null : strata.strip(), (int) innerResamples,
+          nanPolicy);
     }
   }
 }

@@ -9,10 +9,12 @@ import org.parboot.stat.Statistic;
  *
  * @param statistic the statistic
  * @param observed its value on the full data
- * @param bias mean of the finite replicates minus the observed value
+ * @param bias mean of the finite replicates minus the observed value (NaN under
+ *     {@link org.parboot.ci.NanPolicy#PROPAGATE} when any replicate is not finite; so are the next two)
  * @param standardError standard deviation (ddof = 1) of the finite replicates
  * @param intervals one interval per requested method, in the order asked
- * @param nonFinite how many replicates were NaN or infinite (left out of everything above)
+ * @param nonFinite how many replicates were NaN or infinite (left out of everything above under the default
+ *     {@link org.parboot.ci.NanPolicy#OMIT})
  * @param replicates the bootstrap distribution, in resample order (not copied: do not modify)
  */
 public record StatisticResult(Statistic statistic, double observed, double bias, double standardError,

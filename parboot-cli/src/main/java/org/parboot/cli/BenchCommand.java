@@ -74,11 +74,15 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--report", paramLabel = "DIR", description = "Also write an HTML report with the timing chart into DIR.")
   Path report;
 
+  @Mixin
+  TimeLimit limit = new TimeLimit();
+
   @Option(names = {"-q", "--quiet"}, description = "No progress bar or notes on standard error.")
   boolean quiet;
 
   @Override
   public Integer call() throws Exception {
+    limit.start();
     final OutputFormat fmt = OutputFormat.parse(format);
     if (fmt == OutputFormat.CSV) {
       throw new InvalidInputException("--format csv is not available for bench; accepted: table, json");
@@ -92,7 +96,8 @@ final class BenchCommand implements Callable<Integer> {
     if (!options.seedGiven()) {
       console.note("seed " + options.seed() + " (drawn at random; --seed " + options.seed() + " repeats this run)");
     }
-    final TimingResult timing = DemoCommand.Timed.run(console, plan);
+    final TimingResult timing = DemoCommand.Timed.run(console, plan, limit);
+    limit.check();
     final String text = fmt == OutputFormat.JSON
         ? Outputs.summaryJson(timing.last(), Optional.of(timing))
         : TimingText.format(timing);

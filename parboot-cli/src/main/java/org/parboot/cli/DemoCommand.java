@@ -27,6 +27,7 @@ import org.parboot.report.TimingText;
 import org.parboot.stat.MomentStatistic;
 import org.parboot.stat.Statistic;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,6 +70,9 @@ final class DemoCommand implements Callable<Integer> {
       description = "Warm-up runs per strategy, not timed. Default: ${DEFAULT-VALUE}")
   int warmups;
 
+  @Mixin
+  TimeLimit limit = new TimeLimit();
+
   @Option(names = {"-q", "--quiet"}, description = "No progress bar or notes on standard error.")
   boolean quiet;
 
@@ -84,6 +88,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    limit.start();
     final BootstrapOptions options = BootstrapOptions.builder().resamples(resamples).seed(seed)
         .intervals(IntervalMethod.all()).build();
     final TimingPlan plan = new TimingPlan(seattleTempMax(), tutorialStatistics(), options,
@@ -91,7 +96,8 @@ final class DemoCommand implements Callable<Integer> {
     final Console console = new Console(spec, quiet);
     console.note("timing " + plan.configs().size() + " strategies x (" + warmups + " warm-up + " + runs
         + " runs) of B = " + options.resamples() + " on Seattle temp_max (n = " + plan.data().rows() + ")");
-    final TimingResult timing = Timed.run(console, plan);
+    final TimingResult timing = Timed.run(console, plan, limit);
+    limit.check();
     final BootstrapResult result = timing.last();
 
     ReplicatesCsv.write(dir.resolve("replicates.csv"), result);
@@ -110,15 +116,15 @@ final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Runs a timing plan with a progress bar (in runs) and Ctrl-C cancellation. */
+  /** Runs a timing plan with a progress bar (in runs), Ctrl-C cancellation and the time limit. */
   static final class Timed {
     private Timed() {}
 
-    static TimingResult run(Console console, TimingPlan plan) throws Exception {
+    static TimingResult run(Console console, TimingPlan plan, TimeLimit limit) throws Exception {
       final AtomicLong done = new AtomicLong();
       final Timing timing = Timing.of(plan).onProgress((d, total) -> done.set(d));
       final long total = plan.totalRuns();
-      return console.withProgress(new Console.ProgressSource() {
+      return limit.enforce(timing::cancel, () -> console.withProgress(new Console.ProgressSource() {
         @Override
         public long done() {
           return done.get();
@@ -128,7 +134,7 @@ final class DemoCommand implements Callable<Integer> {
         public long total() {
           return total;
         }
-      }, "runs", timing::cancel, timing::run);
+      }, "runs", timing::cancel, timing::run));
     }
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.parboot.BootstrapOptions;
 import org.parboot.ci.IntervalMethod;
+import org.parboot.ci.NanPolicy;
 import org.parboot.stat.Statistic;
 import org.parboot.stat.StatisticSpec;
 import picocli.CommandLine.Option;
@@ -45,6 +46,11 @@ final class EngineOptions {
       description = "Confidence level, strictly between 0 and 1. Default: ${DEFAULT-VALUE}")
   double level;
 
+  @Option(names = "--nan-policy", paramLabel = "POLICY", defaultValue = "omit",
+      description = "Replicates that are NaN or infinite: omit (leave them out and report how many), propagate "
+          + "(that statistic's bias, std error and intervals are NaN), error (stop, exit 1). Default: ${DEFAULT-VALUE}")
+  String nanPolicy;
+
   @Option(names = "--chunk", paramLabel = "N", defaultValue = "0", hidden = true,
       description = "Resamples per work item (0: automatic). Results do not depend on it.")
   int chunk;
@@ -72,6 +78,7 @@ final class EngineOptions {
         .resamples(resamples)
         .intervals(IntervalMethod.parseList(ci))
         .level(level)
+        .nanPolicy(NanPolicy.parse(nanPolicy))
         .chunk(chunk)
         .innerResamples(innerResamples);
     if (seed != null) {

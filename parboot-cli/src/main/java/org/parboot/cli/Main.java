@@ -3,6 +3,7 @@ package org.parboot.cli;
 import java.io.PrintWriter;
 import org.parboot.CancelledException;
 import org.parboot.InvalidInputException;
+import org.parboot.NonFiniteReplicatesException;
 import org.parboot.StatisticFailedException;
 import org.parboot.report.ReproducibilityException;
 import static picocli.CommandLine.ScopeType.INHERIT;
@@ -110,6 +111,10 @@ public final class Main implements Runnable {
         case ReproducibilityException x -> {
           code = EXIT_FAILURE;
           message = "REPRODUCIBILITY FAILURE: " + x.getMessage();
+        }
+        case NonFiniteReplicatesException x -> {
+          code = EXIT_FAILURE;
+          message = x.getMessage();
         }
         case StatisticFailedException x -> {
           code = EXIT_FAILURE;

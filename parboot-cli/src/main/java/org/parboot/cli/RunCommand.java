@@ -83,11 +83,15 @@ final class RunCommand implements Callable<Integer> {
       description = "Also write an HTML report (histograms with intervals, tables, settings) and its charts into DIR.")
   Path report;
 
+  @Mixin
+  TimeLimit limit = new TimeLimit();
+
   @Option(names = {"-q", "--quiet"}, description = "No progress bar, seed notice or warnings on standard error.")
   boolean quiet;
 
   @Override
   public Integer call() throws Exception {
+    limit.start();
     final OutputFormat fmt = OutputFormat.parse(format);
     final List<Statistic> statistics = engine.statistics(data.defaultColumns());
     final BootstrapOptions options = resampling.apply(where.apply(engine.builder())).build();
@@ -108,10 +112,11 @@ final class RunCommand implements Callable<Integer> {
     }
     final Dataset dataset = data.loadWithLabels(EngineOptions.columnsOf(statistics), resampling.labelColumns());
     noteSeed(console, options);
-    final RunControl control = RunControl.create();
+    final RunControl control = limit.control();
     final BootstrapResult result = console.withProgress(control,
         () -> Bootstrap.run(dataset, statistics, options, control));
 
+    limit.check();
     emit(ResultFormatter.format(result, fmt), fmt, result.warnings(), console);
     if (replicates != null) {
       ReplicatesCsv.write(replicates, result);
@@ -160,9 +165,10 @@ final class RunCommand implements Callable<Integer> {
     final List<GroupJob> jobs = BatchInputs.read(files, groupBy, data.uniqueColumns(EngineOptions.columnsOf(statistics)),
         data.csvOptions());
     final GroupedBootstrap batch = new GroupedBootstrap(jobs, statistics, options);
-    final RunControl control = RunControl.create();
+    final RunControl control = limit.control();
     final BatchResult result = console.withProgress(Console.ProgressSource.of(batch::finishedGroups, batch::groups),
         "groups", control::cancel, () -> batch.run(control));
+    limit.check();
     emit(ResultFormatter.format(result, fmt), fmt, ResultFormatter.warnings(result), console);
     return 0;
   }
@@ -180,9 +186,10 @@ final class RunCommand implements Callable<Integer> {
         data.csvOptions());
     final GroupJob first = pick(jobs, column, groups[0].strip());
     final GroupJob second = pick(jobs, column, groups[1].strip());
-    final RunControl control = RunControl.create();
+    final RunControl control = limit.control();
     final TwoSampleResult result = console.withProgress(control,
         () -> TwoSampleBootstrap.run(first, second, statistics, options, control));
+    limit.check();
     emit(ResultFormatter.format(result, fmt), fmt, result.result().warnings(), console);
     return 0;
   }

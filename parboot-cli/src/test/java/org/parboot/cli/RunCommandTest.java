@@ -117,7 +117,10 @@ class RunCommandTest {
         Arguments.of(List.of("--missing", "ignore"), "ignore", "drop"),
         Arguments.of(List.of("--delimiter", "ab"), "--delimiter 'ab'", "one character"),
         Arguments.of(List.of("no-such-file.csv", "--column", "x"), "no-such-file.csv", "no-such-file.csv"),
-        Arguments.of(List.of("--no-such-flag"), "--no-such-flag", "--help"));
+        Arguments.of(List.of("--no-such-flag"), "--no-such-flag", "--help"),
+        Arguments.of(List.of("--timeout", "5 minutes"), "--timeout", "250ms, 30s, 5m, 1h"),
+        Arguments.of(List.of("--timeout", "0s"), "--timeout", "PT30S"),
+        Arguments.of(List.of("--nan-policy", "ignore"), "--nan-policy 'ignore'", "propagate, omit, error"));
   }
 
   @ParameterizedTest

@@ -7,7 +7,8 @@ import java.util.Arrays;
  * replicates, their mean and standard deviation, and the observed value.
  *
  * <p>Replicates that are NaN are left out (and counted); so are infinite ones, whose presence
- * makes the mean and standard deviation meaningless.
+ * makes the mean and standard deviation meaningless. What a run does about them is its
+ * {@link NanPolicy}'s choice, made in {@code Bootstrap}.
  */
 public final class Distribution {
   private final double[] replicates;
@@ -39,6 +40,16 @@ public final class Distribution {
     this.observed = observed;
     this.mean = mean(s);
     this.sd = sd(s, mean);
+  }
+
+  /** The index of the first replicate that is NaN or infinite, or -1 if all are finite. */
+  public static int firstNonFinite(double[] replicates) {
+    for (int i = 0; i < replicates.length; i++) {
+      if (!Double.isFinite(replicates[i])) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static double mean(double[] s) {

@@ -87,6 +87,31 @@ class ExecutorStressTest {
     assertThat(Runs.parbootThreadsAfterGrace()).isEmpty();
   }
 
+  /**
+   * Thousands of tiny runs (1,000 per executor, 5,000 in all), each on a fresh strategy with more
+   * threads than cores and chunks of 1 to 3: every slot is written exactly once in every run.
+   * Fresh pools each time exercise start-up and shut-down races the long runs above do not.
+   */
+  @ParameterizedTest
+  @EnumSource(ExecutorKind.class)
+  void execute_thousandsOfTinyRuns_everySlotExactlyOnce(ExecutorKind kind) throws InterruptedException {
+    final int threads = Runtime.getRuntime().availableProcessors() + 3;
+    for (int run = 0; run < 1_000; run++) {
+      final int total = 1 + run % 41;
+      final CountingJob job = new CountingJob(total);
+      new ExecutionStrategy(kind, threads).execute(job, total, 1 + run % 3, RunControl.create());
+      for (int i = 0; i < total; i++) {
+        if (job.slots.get(i) != 1) {
+          assertThat(job.slots.get(i)).as("%s, run %d: times slot %d was written", kind, run, i).isEqualTo(1);
+        }
+      }
+      if (job.overlaps.get() != 0) {
+        assertThat(job.overlaps.get()).as("%s, run %d: scratch used by two chunks at once", kind, run).isZero();
+      }
+    }
+    assertThat(Runs.parbootThreadsAfterGrace()).isEmpty();
+  }
+
   @ParameterizedTest
   @EnumSource(ExecutorKind.class)
   void execute_emptyRange_returnsWithoutRunning(ExecutorKind kind) {

@@ -245,7 +245,11 @@ final class ColumnLoader {
     }
     final Dataset.Builder data = Dataset.builder(source).droppedMissing(dropped);
     for (int j = 0; j < values.length; j++) {
-      data.column(columns.get(j), values[j].toArray());
+      final double[] column = values[j].toArray();
+      // Let the growing buffer (up to 1.5 x the column) go before the dataset copies the column:
+      // the peak is then two copies of a column, not three. The loader is used up by build().
+      values[j] = null;
+      data.column(columns.get(j), column);
     }
     for (int j = 0; j < labelCodes.length; j++) {
       data.column(labels.get(j), labelCodes[j].toArray());

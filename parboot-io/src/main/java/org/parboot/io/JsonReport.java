@@ -38,6 +38,7 @@ final class JsonReport {
     root.addProperty("executor", options.executor().spelling());
     root.addProperty("threads", options.threads());
     root.add("level", number(options.level()));
+    root.addProperty("nan_policy", options.nanPolicy().spelling());
     root.add("elapsed_seconds", number(result.elapsed().toNanos() / 1e9));
     final JsonArray warnings = new JsonArray();
     result.warnings().forEach(warnings::add);

@@ -75,6 +75,7 @@ public record TimingConfig(ExecutorKind executor, int threads) {
     // Not base.toBuilder(): it forgets a seed drawn at random, so each configuration would draw
     // its own. base is validated and so is threads (above); the record keeps seedGiven as it was.
     return new BootstrapOptions(base.resamples(), base.seed(), base.seedGiven(), executor, threads, base.intervals(),
-        base.level(), base.chunk(), base.scheme(), base.blockLength(), base.strata(), base.innerResamples());
+        base.level(), base.chunk(), base.scheme(), base.blockLength(), base.strata(), base.innerResamples(),
+        base.nanPolicy());
   }
 }
