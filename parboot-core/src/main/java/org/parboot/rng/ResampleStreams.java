@@ -85,42 +85,8 @@ public final class ResampleStreams {
    * @param len how many indices to draw
    */
   public static void fillIndices(long state, int bound, long threshold, int[] out, int len) {
-    // Fast path, same indices: rejections are rare (probability below bound / 2^32 per word), so
-    // draw a block of BLOCK outputs assuming none, with no data-dependent branch or store address,
-    // and OR the rejection tests together. A block that had one is redone by the exact loop, which
-    // consumes the same BLOCK outputs and writes fewer indices. Whole outputs per block keep the
-    // word order of the exact loop; the tail (under 2 * BLOCK indices) runs the exact loop too.
     final long n = bound;
     int i = 0;
-    while (len - i >= 2 * BLOCK) {
-      long s = state;
-      long rejected = 0;
-      for (int k = 0; k < 2 * BLOCK; k += 2) {
-        final long r = mix64(s += GOLDEN_GAMMA);
-        final long hi = (r >>> 32) * n;
-        final long lo = (r & LOW32) * n;
-        out[i + k] = (int) (hi >>> 32);
-        out[i + k + 1] = (int) (lo >>> 32);
-        // Both low halves and the threshold lie in [0, 2^32): a difference is negative iff below.
-        rejected |= ((hi & LOW32) - threshold) | ((lo & LOW32) - threshold);
-      }
-      if (rejected >= 0) {
-        i += 2 * BLOCK;
-      } else {
-        for (int k = 0; k < BLOCK; k++) {
-          final long r = mix64(state + (k + 1) * GOLDEN_GAMMA);
-          final long hi = (r >>> 32) * n;
-          if ((hi & LOW32) >= threshold) {
-            out[i++] = (int) (hi >>> 32);
-          }
-          final long lo = (r & LOW32) * n;
-          if ((lo & LOW32) >= threshold) {
-            out[i++] = (int) (lo >>> 32);
-          }
-        }
-      }
-      state = s;
-    }
     while (i < len) {
       final long r = mix64(state += GOLDEN_GAMMA);
       long m = (r >>> 32) * n;
@@ -136,9 +102,6 @@ public final class ResampleStreams {
       }
     }
   }
-
-  /** Outputs (each two 32-bit words) per block of the fast path of {@link #fillIndices}. */
-  private static final int BLOCK = 16;
 
   /**
    * A sequential view of one stream, for schemes that need a few numbers at a time. It follows
