@@ -52,8 +52,12 @@ public final class EvaluationPlan {
   private final double[][] momentValues;
   private final double[] centres;
   private final int[] orders;
-  // Column pairs needing a cross sum: indices into the moment columns.
+  // Column pairs needing a cross sum: indices into the moment columns. A fused pair's pass also
+  // takes both columns' power sums (both need exactly the second power), which then get no pass
+  // of their own: one gather of each value instead of two.
   private final int[][] pairs;
+  private final boolean[] pairFused;
+  private final boolean[] columnFused;
   // Order columns: data sorted once, and each row's position in that order.
   private final double[][] sortedValues;
   private final int[][] rankOfRow;
@@ -150,6 +154,17 @@ public final class EvaluationPlan {
       orders[i] = momentOrder.get(i);
     }
     pairs = pairIndex.keySet().stream().map(p -> new int[] {p.get(0), p.get(1)}).toArray(int[][]::new);
+    pairFused = new boolean[pairs.length];
+    columnFused = new boolean[momentValues.length];
+    for (int p = 0; p < pairs.length; p++) {
+      final int a = pairs[p][0];
+      final int b = pairs[p][1];
+      if (a != b && orders[a] == 2 && orders[b] == 2 && !columnFused[a] && !columnFused[b]) {
+        pairFused[p] = true;
+        columnFused[a] = true;
+        columnFused[b] = true;
+      }
+    }
 
     sortedValues = new double[orderIndex.size()][];
     rankOfRow = new int[orderIndex.size()][];
@@ -489,11 +504,16 @@ public final class EvaluationPlan {
     /** The statistics of the sample {@code data[idx[0..len)]}, into {@code out[0..k)}. */
     public void evaluate(int[] idx, int len, double[] out) {
       for (int c = 0; c < momentValues.length; c++) {
-        powerSums(momentValues[c], centres[c], orders[c], idx, len, momentSums[c]);
+        if (!columnFused[c]) {
+          powerSums(momentValues[c], centres[c], orders[c], idx, len, momentSums[c]);
+        }
       }
       for (int p = 0; p < pairs.length; p++) {
-        crossSums[p] = crossSum(momentValues[pairs[p][0]], centres[pairs[p][0]],
-            momentValues[pairs[p][1]], centres[pairs[p][1]], idx, len);
+        final int a = pairs[p][0];
+        final int b = pairs[p][1];
+        crossSums[p] = pairFused[p]
+            ? pairSums(momentValues[a], centres[a], momentValues[b], centres[b], idx, len, momentSums[a], momentSums[b])
+            : crossSum(momentValues[a], centres[a], momentValues[b], centres[b], idx, len);
       }
       for (int c = 0; c < sortedValues.length; c++) {
         sortedViews[c].count(rankOfRow[c], idx, len);
@@ -574,6 +594,26 @@ public final class EvaluationPlan {
         a1 += u;
         a2 += u * u;
       }
+    } else if (order == 3) {
+      for (int i = 0; i < even; i += 2) {
+        final double u = x[idx[i]] - c;
+        final double v = x[idx[i + 1]] - c;
+        final double u2 = u * u;
+        final double v2 = v * v;
+        a1 += u;
+        a2 += u2;
+        a3 += u2 * u;
+        b1 += v;
+        b2 += v2;
+        b3 += v2 * v;
+      }
+      if (even < len) {
+        final double u = x[idx[even]] - c;
+        final double u2 = u * u;
+        a1 += u;
+        a2 += u2;
+        a3 += u2 * u;
+      }
     } else {
       for (int i = 0; i < even; i += 2) {
         final double u = x[idx[i]] - c;
@@ -602,6 +642,55 @@ public final class EvaluationPlan {
     out[1] = a2 + b2;
     out[2] = a3 + b3;
     out[3] = a4 + b4;
+  }
+
+  /**
+   * One pass for a pair: the first two power sums of x and of y into {@code sx} and {@code sy}
+   * (entries 2 and 3 set to 0), as {@link #powerSums} with order 2 gives them, and the cross sum,
+   * as {@link #crossSum} gives it, returned. Every sum keeps its lanes and order, so the bits are
+   * those of the three separate passes.
+   */
+  static double pairSums(double[] x, double cx, double[] y, double cy, int[] idx, int len, double[] sx, double[] sy) {
+    double ax1 = 0, ax2 = 0, ay1 = 0, ay2 = 0, axy = 0;
+    double bx1 = 0, bx2 = 0, by1 = 0, by2 = 0, bxy = 0;
+    final int even = len & ~1;
+    for (int i = 0; i < even; i += 2) {
+      final int j = idx[i];
+      final int l = idx[i + 1];
+      final double u = x[j] - cx;
+      final double v = y[j] - cy;
+      final double p = x[l] - cx;
+      final double q = y[l] - cy;
+      ax1 += u;
+      ax2 += u * u;
+      ay1 += v;
+      ay2 += v * v;
+      axy += u * v;
+      bx1 += p;
+      bx2 += p * p;
+      by1 += q;
+      by2 += q * q;
+      bxy += p * q;
+    }
+    if (even < len) {
+      final int j = idx[even];
+      final double u = x[j] - cx;
+      final double v = y[j] - cy;
+      ax1 += u;
+      ax2 += u * u;
+      ay1 += v;
+      ay2 += v * v;
+      axy += u * v;
+    }
+    sx[0] = ax1 + bx1;
+    sx[1] = ax2 + bx2;
+    sx[2] = 0;
+    sx[3] = 0;
+    sy[0] = ay1 + by1;
+    sy[1] = ay2 + by2;
+    sy[2] = 0;
+    sy[3] = 0;
+    return axy + bxy;
   }
 
   /** The centred cross sum {@code sum (x - cx)(y - cy)} over the indices, in the same two lanes. */
