@@ -40,6 +40,7 @@ public final class CpuTimeKernels {
       kernels.put("rng", () -> k.rng());
       kernels.put("gatherFloor", k::gatherFloor);
       kernels.put("mean", k::mean);
+      kernels.put("tutorial", k::tutorial);
       kernels.put("moments", k::moments);
       kernels.put("paired", k::paired);
       kernels.put("median", k::median);
