@@ -21,14 +21,19 @@ import org.parboot.data.Dataset;
  *       gathers its values and accumulates the centred power sums it needs (up to the fourth);
  *       every pair of columns a paired statistic reads gets one pass for the cross sum;</li>
  *   <li>every column some {@link OrderStatistic} reads gets one pass that counts the drawn ranks
- *       (the data was sorted once, here) and one that expands the counts into the sorted
- *       resample; every order statistic of that column reads the sorted resample;</li>
+ *       (the data was sorted once, here) and one that turns the counts into cumulative counts;
+ *       every order statistic of that column reads the resample through them: the value at a
+ *       position by binary search, a sum of a range of positions as count times value per rank.
+ *       Nothing is sorted, selected or expanded per resample;</li>
  *   <li>every {@link CustomStatistic} gets its columns gathered into arrays.</li>
  * </ol>
  *
  * <p>Reproducibility: every sum runs over the indices in draw order, in two interleaved lanes
- * (even and odd draw positions) added at the end. The value of a statistic is therefore a fixed
- * function of the drawn indices, whoever computes it and whatever else is computed with it.
+ * (even and odd draw positions) added at the end. A sum of order statistics ({@code trimmed_mean})
+ * runs over the ranks in ascending order, adding {@code count * value} once per rank. (Until
+ * November 2026 each drawn value was added once; trimmed means of resamples that repeat a value
+ * may differ from those versions in the last bits. Every other statistic is unchanged.) The value of a statistic is therefore
+ * a fixed function of the drawn indices, whoever computes it and whatever else is computed with it.
  */
 public final class EvaluationPlan {
 
@@ -47,11 +52,16 @@ public final class EvaluationPlan {
   private final double[][] momentValues;
   private final double[] centres;
   private final int[] orders;
-  // Column pairs needing a cross sum: indices into the moment columns.
+  // Column pairs needing a cross sum: indices into the moment columns. A fused pair's pass also
+  // takes both columns' power sums (both need exactly the second power), which then get no pass
+  // of their own: one gather of each value instead of two.
   private final int[][] pairs;
+  private final boolean[] pairFused;
+  private final boolean[] columnFused;
   // Order columns: data sorted once, and each row's position in that order.
   private final double[][] sortedValues;
   private final int[][] rankOfRow;
+  private final boolean[] allFinite;
   // Custom statistics' columns.
   private final double[][] customValues;
 
@@ -144,9 +154,21 @@ public final class EvaluationPlan {
       orders[i] = momentOrder.get(i);
     }
     pairs = pairIndex.keySet().stream().map(p -> new int[] {p.get(0), p.get(1)}).toArray(int[][]::new);
+    pairFused = new boolean[pairs.length];
+    columnFused = new boolean[momentValues.length];
+    for (int p = 0; p < pairs.length; p++) {
+      final int a = pairs[p][0];
+      final int b = pairs[p][1];
+      if (a != b && orders[a] == 2 && orders[b] == 2 && !columnFused[a] && !columnFused[b]) {
+        pairFused[p] = true;
+        columnFused[a] = true;
+        columnFused[b] = true;
+      }
+    }
 
     sortedValues = new double[orderIndex.size()][];
     rankOfRow = new int[orderIndex.size()][];
+    allFinite = new boolean[orderIndex.size()];
     for (Map.Entry<String, Integer> e : orderIndex.entrySet()) {
       final double[] v = Dataset.Access.readOnly(data, e.getKey());
       final Integer[] order = new Integer[rows];
@@ -162,6 +184,7 @@ public final class EvaluationPlan {
       }
       sortedValues[e.getValue()] = sorted;
       rankOfRow[e.getValue()] = rank;
+      allFinite[e.getValue()] = Arrays.stream(sorted).allMatch(Double::isFinite);
     }
     customValues = new double[customIndex.size()][];
     for (Map.Entry<String, Integer> e : customIndex.entrySet()) {
@@ -212,7 +235,7 @@ public final class EvaluationPlan {
   /** Bytes of scratch one {@link Evaluator} holds, for memory planning. */
   public long scratchBytes() {
     long b = 4L * rows; // indices
-    b += (long) sortedValues.length * rows * (4 + 8);
+    b += (long) sortedValues.length * rows * 4; // cumulative rank counts
     b += (long) customValues.length * rows * 8;
     return b;
   }
@@ -382,20 +405,101 @@ public final class EvaluationPlan {
   }
 
   /**
+   * A resample of one order column as cumulative counts of drawn ranks: {@code cum[r]} drawn values
+   * have rank at most {@code r}. It answers for the sorted resample without building it.
+   */
+  private static final class CountedSample implements SortedSample {
+    private final double[] sorted;
+    private final int[] cum;
+    private final boolean finite;
+    private int size;
+
+    CountedSample(double[] sorted, boolean finite) {
+      this.sorted = sorted;
+      this.cum = new int[sorted.length];
+      this.finite = finite;
+    }
+
+    /** Counts the ranks of the drawn rows, then accumulates the counts: O(len + n). */
+    CountedSample count(int[] rankOfRow, int[] idx, int len) {
+      final int[] c = cum;
+      Arrays.fill(c, 0);
+      for (int i = 0; i < len; i++) {
+        c[rankOfRow[idx[i]]]++;
+      }
+      int run = 0;
+      for (int r = 0; r < c.length; r++) {
+        run += c[r];
+        c[r] = run;
+      }
+      size = len;
+      return this;
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+
+    @Override
+    public double at(int pos) {
+      return sorted[rankAt(pos)];
+    }
+
+    /** The rank of the value at position {@code pos}: the first r with {@code cum[r] > pos}. */
+    private int rankAt(int pos) {
+      int lo = 0;
+      int hi = cum.length - 1;
+      while (lo < hi) {
+        final int mid = (lo + hi) >>> 1;
+        if (cum[mid] > pos) {
+          hi = mid;
+        } else {
+          lo = mid + 1;
+        }
+      }
+      return lo;
+    }
+
+    @Override
+    public double sum(int from, int to) {
+      if (from >= to) {
+        return 0;
+      }
+      final int first = rankAt(from);
+      final int last = rankAt(to - 1);
+      if (first == last) {
+        return (to - from) * sorted[first];
+      }
+      double s = (cum[first] - from) * sorted[first];
+      for (int r = first + 1; r < last; r++) {
+        final int c = cum[r] - cum[r - 1];
+        // 0 * value is 0 for finite data, so only a column with infinities needs the test.
+        if (finite || c != 0) {
+          s += c * sorted[r];
+        }
+      }
+      return s + (to - cum[last - 1]) * sorted[last];
+    }
+  }
+
+  /**
    * One worker's scratch and the per-resample evaluation. Not thread-safe; allocation-free per
    * resample (custom statistics aside, which get reused arrays).
    */
   public final class Evaluator {
     private final double[] sums = new double[4];
-    private final int[][] counts = new int[sortedValues.length][rows];
-    private final double[][] sortedResample = new double[sortedValues.length][rows];
-    private final SortedSample[] sortedViews = new SortedSample[sortedValues.length];
+    private final CountedSample[] sortedViews = new CountedSample[sortedValues.length];
     private final double[][] momentSums = new double[momentValues.length][4];
     private final double[] crossSums = new double[pairs.length];
     private double[][] customBuffers = new double[0][];
     private int customSize = -1;
 
-    private Evaluator() {}
+    private Evaluator() {
+      for (int c = 0; c < sortedViews.length; c++) {
+        sortedViews[c] = new CountedSample(sortedValues[c], allFinite[c]);
+      }
+    }
 
     /**
      * The statistics of the sample {@code data[idx[0..len)]}, into {@code out[0..k)}. Any length
@@ -408,14 +512,19 @@ public final class EvaluationPlan {
         return;
       }
       for (int c = 0; c < momentValues.length; c++) {
-        powerSums(momentValues[c], centres[c], orders[c], idx, len, momentSums[c]);
+        if (!columnFused[c]) {
+          powerSums(momentValues[c], centres[c], orders[c], idx, len, momentSums[c]);
+        }
       }
       for (int p = 0; p < pairs.length; p++) {
-        crossSums[p] = crossSum(momentValues[pairs[p][0]], centres[pairs[p][0]],
-            momentValues[pairs[p][1]], centres[pairs[p][1]], idx, len);
+        final int a = pairs[p][0];
+        final int b = pairs[p][1];
+        crossSums[p] = pairFused[p]
+            ? pairSums(momentValues[a], centres[a], momentValues[b], centres[b], idx, len, momentSums[a], momentSums[b])
+            : crossSum(momentValues[a], centres[a], momentValues[b], centres[b], idx, len);
       }
       for (int c = 0; c < sortedValues.length; c++) {
-        sortedViews[c] = sortResample(c, idx, len);
+        sortedViews[c].count(rankOfRow[c], idx, len);
       }
       if (customValues.length > 0) {
         gatherCustom(idx, len);
@@ -461,28 +570,6 @@ public final class EvaluationPlan {
         }
       }
     }
-
-    private SortedSample sortResample(int c, int[] idx, int len) {
-      final int[] cnt = counts[c];
-      final int[] rank = rankOfRow[c];
-      final double[] sorted = sortedValues[c];
-      double[] out = sortedResample[c];
-      if (out.length < len) {
-        out = sortedResample[c] = new double[len];
-      }
-      Arrays.fill(cnt, 0);
-      for (int i = 0; i < len; i++) {
-        cnt[rank[idx[i]]]++;
-      }
-      int p = 0;
-      for (int r = 0; r < rows; r++) {
-        final double v = sorted[r];
-        for (int t = cnt[r]; t > 0; t--) {
-          out[p++] = v;
-        }
-      }
-      return SortedSample.of(out, len);
-    }
   }
 
   /**
@@ -515,6 +602,28 @@ public final class EvaluationPlan {
         a1 += u;
         a2 += u * u;
       }
+    } else if (order == 3) {
+      // Skew: a loop of its own. An `if (order4)` inside the order-4 loop measured 5-15 % slower
+      // there (docs/benchmarks.md).
+      for (int i = 0; i < even; i += 2) {
+        final double u = x[idx[i]] - c;
+        final double v = x[idx[i + 1]] - c;
+        final double u2 = u * u;
+        final double v2 = v * v;
+        a1 += u;
+        a2 += u2;
+        a3 += u2 * u;
+        b1 += v;
+        b2 += v2;
+        b3 += v2 * v;
+      }
+      if (even < len) {
+        final double u = x[idx[even]] - c;
+        final double u2 = u * u;
+        a1 += u;
+        a2 += u2;
+        a3 += u2 * u;
+      }
     } else {
       for (int i = 0; i < even; i += 2) {
         final double u = x[idx[i]] - c;
@@ -543,6 +652,55 @@ public final class EvaluationPlan {
     out[1] = a2 + b2;
     out[2] = a3 + b3;
     out[3] = a4 + b4;
+  }
+
+  /**
+   * One pass for a pair: the first two power sums of x and of y into {@code sx} and {@code sy}
+   * (entries 2 and 3 set to 0), as {@link #powerSums} with order 2 gives them, and the cross sum,
+   * as {@link #crossSum} gives it, returned. Every sum keeps its lanes and order, so the bits are
+   * those of the three separate passes.
+   */
+  static double pairSums(double[] x, double cx, double[] y, double cy, int[] idx, int len, double[] sx, double[] sy) {
+    double ax1 = 0, ax2 = 0, ay1 = 0, ay2 = 0, axy = 0;
+    double bx1 = 0, bx2 = 0, by1 = 0, by2 = 0, bxy = 0;
+    final int even = len & ~1;
+    for (int i = 0; i < even; i += 2) {
+      final int j = idx[i];
+      final int l = idx[i + 1];
+      final double u = x[j] - cx;
+      final double v = y[j] - cy;
+      final double p = x[l] - cx;
+      final double q = y[l] - cy;
+      ax1 += u;
+      ax2 += u * u;
+      ay1 += v;
+      ay2 += v * v;
+      axy += u * v;
+      bx1 += p;
+      bx2 += p * p;
+      by1 += q;
+      by2 += q * q;
+      bxy += p * q;
+    }
+    if (even < len) {
+      final int j = idx[even];
+      final double u = x[j] - cx;
+      final double v = y[j] - cy;
+      ax1 += u;
+      ax2 += u * u;
+      ay1 += v;
+      ay2 += v * v;
+      axy += u * v;
+    }
+    sx[0] = ax1 + bx1;
+    sx[1] = ax2 + bx2;
+    sx[2] = 0;
+    sx[3] = 0;
+    sy[0] = ay1 + by1;
+    sy[1] = ay2 + by2;
+    sy[2] = 0;
+    sy[3] = 0;
+    return axy + bxy;
   }
 
   /** The centred cross sum {@code sum (x - cx)(y - cy)} over the indices, in the same two lanes. */

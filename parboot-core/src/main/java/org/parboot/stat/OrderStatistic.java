@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * Statistics of the sorted sample. The engine never sorts a resample: it sorts the data once,
- * counts how often each rank is drawn, and expands the counts into the sorted resample in O(n).
+ * counts how often each rank is drawn, and reads positions and range sums of the sorted resample
+ * from the cumulative counts, in O(n) per resample.
  *
  * <ul>
  *   <li>{@code median}: the middle value, or the mean of the two middle values (NumPy);</li>

@@ -1,9 +1,9 @@
 package org.parboot.stat;
 
 /**
- * A sample in ascending order, as order statistics see it. The engine provides it either as an
- * array (a resample expanded from counts of drawn ranks) or as the sorted data with one position
- * left out (the jackknife), without copying.
+ * A sample in ascending order, as order statistics see it. The engine provides it either as
+ * cumulative counts of drawn ranks over the sorted data (a resample) or as the sorted data with
+ * one position left out (the jackknife), never as a sorted copy.
  */
 public interface SortedSample {
 
