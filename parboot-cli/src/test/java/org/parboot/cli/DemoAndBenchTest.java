@@ -69,6 +69,9 @@ class DemoAndBenchTest {
     assertThat(summary.get("seed").getAsLong()).isEqualTo(DemoCommand.DEFAULT_SEED);
     final JsonArray stats = summary.getAsJsonArray("statistics");
     assertThat(stats).hasSize(3);
+    assertThat(stats.get(0).getAsJsonObject().getAsJsonArray("intervals").asList().stream()
+        .map(i -> i.getAsJsonObject().get("method").getAsString()))
+        .containsExactly("percentile", "basic", "normal", "bca");
     for (JsonElement e : stats) {
       final JsonObject s = e.getAsJsonObject();
       assertThat(r.out()).contains(s.get("label").getAsString());
