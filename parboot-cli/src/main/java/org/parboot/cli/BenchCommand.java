@@ -1,6 +1,5 @@
 package org.parboot.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -93,22 +92,13 @@ final class BenchCommand implements Callable<Integer> {
     final TimingPlan plan = new TimingPlan(dataset, statistics, options, TimingConfig.grid(kinds(), threadCounts()),
         warmups, runs);
     final Console console = new Console(spec, quiet);
-    if (!options.seedGiven()) {
-      console.note("seed " + options.seed() + " (drawn at random; --seed " + options.seed() + " repeats this run)");
-    }
+    console.noteSeed(options);
     final TimingResult timing = DemoCommand.Timed.run(console, plan, limit);
     limit.check();
     final String text = fmt == OutputFormat.JSON
         ? Outputs.summaryJson(timing.last(), Optional.of(timing))
         : TimingText.format(timing);
-    if (output != null) {
-      Outputs.write(output, text);
-      console.note("wrote " + output);
-    } else {
-      final PrintWriter out = spec.commandLine().getOut();
-      out.print(text);
-      out.flush();
-    }
+    console.emit(text, output);
     if (report != null) {
       console.note("wrote " + ReportWriter.write(report, timing.last(), Optional.of(timing)).html());
     }

@@ -16,10 +16,12 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class Console {
   private static final long PROGRESS_DELAY_MS = 1000;
+  private final CommandSpec spec;
   private final PrintWriter err;
   private final boolean quiet;
 
   Console(CommandSpec spec, boolean quiet) {
+    this.spec = spec;
     this.err = spec.commandLine().getErr();
     this.quiet = quiet;
   }
@@ -28,6 +30,25 @@ final class Console {
     if (!quiet) {
       err.println("parboot: " + message);
       err.flush();
+    }
+  }
+
+  /** Says which seed was drawn, when the user gave none, so the run can be repeated. */
+  void noteSeed(org.parboot.BootstrapOptions options) {
+    if (!options.seedGiven()) {
+      note("seed " + options.seed() + " (drawn at random; --seed " + options.seed() + " repeats this run)");
+    }
+  }
+
+  /** Writes text to {@code file} atomically (and says so), or to standard output when file is null. */
+  void emit(String text, java.nio.file.Path file) throws java.io.IOException {
+    if (file != null) {
+      org.parboot.io.AtomicFiles.write(file, w -> w.write(text));
+      note("wrote " + file);
+    } else {
+      final PrintWriter out = spec.commandLine().getOut();
+      out.print(text);
+      out.flush();
     }
   }
 

@@ -1,6 +1,5 @@
 package org.parboot.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +15,6 @@ import org.parboot.batch.GroupJob;
 import org.parboot.batch.GroupedBootstrap;
 import org.parboot.data.Dataset;
 import org.parboot.exec.RunControl;
-import org.parboot.io.AtomicFiles;
 import org.parboot.io.OutputFormat;
 import org.parboot.io.ReplicatesCsv;
 import org.parboot.io.ResultFormatter;
@@ -54,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
   SchemeOptions resampling = new SchemeOptions();
 
   @Mixin
-  ExecutorOptions where = new ExecutorOptions();
+  ExecutorOptions executor = new ExecutorOptions();
 
   @Option(names = "--group-by", paramLabel = "COLUMN",
       description = "An independent bootstrap per value of the text column COLUMN (groups run concurrently); "
@@ -94,24 +92,24 @@ final class RunCommand implements Callable<Integer> {
     limit.start();
     final OutputFormat fmt = OutputFormat.parse(format);
     final List<Statistic> statistics = engine.statistics(data.defaultColumns());
-    final BootstrapOptions options = resampling.apply(where.apply(engine.builder())).build();
+    final BootstrapOptions options = resampling.apply(executor.apply(engine.builder())).build();
     final List<Path> files = InputFiles.expand(data.files);
     final String strata = options.strata() != null ? "--strata" : null;
     final Console console = new Console(spec, quiet);
     if (compare != null) {
       refuseWith("--compare", groupBy != null ? "--group-by" : null, files.size() > 1 ? "several FILEs" : null,
           replicates != null ? "--replicates" : null, report != null ? "--report" : null, strata);
-      noteSeed(console, options);
+      console.noteSeed(options);
       return compare(fmt, files, statistics, options, console);
     }
     if (groupBy != null || files.size() > 1) {
       refuseWith(groupBy != null ? "--group-by" : "several FILEs", replicates != null ? "--replicates" : null,
           report != null ? "--report" : null, strata);
-      noteSeed(console, options);
+      console.noteSeed(options);
       return batch(fmt, files, statistics, options, console);
     }
     final Dataset dataset = data.loadWithLabels(EngineOptions.columnsOf(statistics), resampling.labelColumns());
-    noteSeed(console, options);
+    console.noteSeed(options);
     final RunControl control = limit.control();
     final BootstrapResult result = console.withProgress(control,
         () -> Bootstrap.run(dataset, statistics, options, control));
@@ -128,11 +126,6 @@ final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void noteSeed(Console console, BootstrapOptions options) {
-    if (!options.seedGiven()) {
-      console.note("seed " + options.seed() + " (drawn at random; --seed " + options.seed() + " repeats this run)");
-    }
-  }
 
   /** Refuses the options that {@code mode} cannot be combined with (nulls are options not given). */
   private static void refuseWith(String mode, String... given) {
@@ -147,14 +140,7 @@ final class RunCommand implements Callable<Integer> {
 
   /** Writes the text to --output or standard output; warnings go to stderr unless they are in a table on stdout. */
   private void emit(String text, OutputFormat fmt, List<String> warnings, Console console) throws java.io.IOException {
-    if (output != null) {
-      AtomicFiles.write(output, w -> w.write(text));
-      console.note("wrote " + output);
-    } else {
-      final PrintWriter out = spec.commandLine().getOut();
-      out.print(text);
-      out.flush();
-    }
+    console.emit(text, output);
     if (output != null || fmt != OutputFormat.TABLE) {
       warnings.forEach(console::warn);
     }

@@ -174,7 +174,7 @@ public final class GroupedBootstrap {
           cancelAll();
         }
       }
-      interrupted |= owned.joinAll();
+      interrupted |= owned.joinAll(this::cancelAll);
       if (interrupted) {
         Thread.currentThread().interrupt();
       }

@@ -11,7 +11,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -157,9 +156,9 @@ public final class ExecutionStrategy {
   private void runQueue(Chunks work, int chunks) throws InterruptedException {
     final LinkedBlockingQueue<Integer> queue = new LinkedBlockingQueue<>();
     final List<Thread> workers = new ArrayList<>(threads);
-    final ThreadFactory factory = Thread.ofPlatform().daemon().name("parboot-queue-", 0).factory();
+    final OwnedThreads owned = OwnedThreads.platform("parboot-queue-");
     for (int t = 0; t < threads; t++) {
-      workers.add(factory.newThread(() -> {
+      workers.add(owned.newThread(() -> {
         final Object s = work.newScratchOrFail();
         try {
           for (int c = queue.take(); c != POISON && !work.control.shouldStop(); c = queue.take()) {
@@ -184,7 +183,10 @@ public final class ExecutionStrategy {
     for (int t = 0; t < threads; t++) {
       queue.add(POISON);
     }
-    joinAll(workers, work.control);
+    // Keep joining through interrupts (no thread may outlive the run); cancel so the join is short.
+    if (owned.joinAll(work.control::cancel)) {
+      throw new InterruptedException();
+    }
   }
 
   private void runPool(Chunks work, int chunks) throws InterruptedException {
@@ -298,25 +300,6 @@ public final class ExecutionStrategy {
     }
   }
 
-  private static void joinAll(List<Thread> threads, RunControl control) throws InterruptedException {
-    InterruptedException interrupted = null;
-    for (Thread t : threads) {
-      while (true) {
-        try {
-          t.join();
-          break;
-        } catch (InterruptedException e) {
-          // Keep joining: no thread may outlive the run. Stop the work so the join is short.
-          control.cancel();
-          interrupted = e;
-        }
-      }
-    }
-    if (interrupted != null) {
-      throw interrupted;
-    }
-  }
-
   /** Shuts the pool down, waits for its tasks, then for its threads to end. */
   private static void shutdownAndWait(ExecutorService pool, OwnedThreads owned, RunControl control)
       throws InterruptedException {
@@ -333,7 +316,7 @@ public final class ExecutionStrategy {
         interrupted = true;
       }
     }
-    interrupted |= owned.joinAll();
+    interrupted |= owned.joinAll(control::cancel);
     if (interrupted) {
       throw new InterruptedException();
     }

@@ -42,11 +42,12 @@ public final class OwnedThreads implements ThreadFactory {
 
   /**
    * Waits until every thread made has ended. Interrupts do not cut the wait short (a thread left
-   * running is what this prevents); they are reported instead.
+   * running is what this prevents); each runs {@code onInterrupt} (cancel the work, say, so the
+   * wait is short) and is reported.
    *
    * @return true if the calling thread was interrupted while waiting
    */
-  public boolean joinAll() {
+  public boolean joinAll(Runnable onInterrupt) {
     boolean interrupted = false;
     for (Thread t : threads) {
       while (true) {
@@ -54,6 +55,7 @@ public final class OwnedThreads implements ThreadFactory {
           t.join();
           break;
         } catch (InterruptedException e) {
+          onInterrupt.run();
           interrupted = true;
         }
       }
