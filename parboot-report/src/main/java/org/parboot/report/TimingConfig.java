@@ -72,10 +72,7 @@ public record TimingConfig(ExecutorKind executor, int threads) {
 
   /** {@code base} with this executor and thread count, keeping its seed (even a drawn one). */
   BootstrapOptions applyTo(BootstrapOptions base) {
-    // Not base.toBuilder(): it forgets a seed drawn at random, so each configuration would draw
-    // its own. base is validated and so is threads (above); the record keeps seedGiven as it was.
-    return new BootstrapOptions(base.resamples(), base.seed(), base.seedGiven(), executor, threads, base.intervals(),
-        base.level(), base.chunk(), base.scheme(), base.blockLength(), base.strata(), base.innerResamples(),
-        base.nanPolicy());
+    // toBuilder keeps the seed, drawn or given, so every configuration resamples the same streams.
+    return base.toBuilder().executor(executor).threads(threads).build();
   }
 }
