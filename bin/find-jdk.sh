@@ -1,5 +1,6 @@
 # Sourced by ./parboot, ./mvnw and .ci/run: sets PARBOOT_JAVA_HOME to a JDK >= 21.
-# Looks at $JAVA_HOME, then the java on PATH, then every JDK under /usr/lib/jvm (newest first).
+# Looks at $JAVA_HOME, then the java on PATH, then every JDK under /usr/lib/jvm (newest first;
+# PARBOOT_JVM_DIR names another directory, for tests).
 # Returns 1, with a message on stderr, when there is none.
 
 parboot_java_major() { # $1 = path to a java binary; prints its feature version (17, 21, 25, ...)
@@ -31,8 +32,9 @@ parboot_find_jdk() {
     c=$(readlink -f "$(command -v java)")
     candidates+=("${c%/bin/java}")
   fi
-  if [ -d /usr/lib/jvm ]; then
-    while IFS= read -r c; do candidates+=("$c"); done < <(ls -d /usr/lib/jvm/*/ 2>/dev/null | sed 's:/$::' | sort -V -r)
+  local jvms="${PARBOOT_JVM_DIR:-/usr/lib/jvm}"
+  if [ -d "$jvms" ]; then
+    while IFS= read -r c; do candidates+=("$c"); done < <(ls -d "$jvms"/*/ 2>/dev/null | sed 's:/$::' | sort -V -r)
   fi
   for c in "${candidates[@]}"; do
     if parboot_is_jdk21 "$c"; then
@@ -42,7 +44,7 @@ parboot_find_jdk() {
   done
   {
     echo "parboot: no JDK 21 or newer found."
-    echo "  looked at: JAVA_HOME (${JAVA_HOME:-unset}), the java on PATH, and /usr/lib/jvm/*"
+    echo "  looked at: JAVA_HOME (${JAVA_HOME:-unset}), the java on PATH, and $jvms/*"
     echo "  install one (for example: apt-get install openjdk-21-jdk-headless) or set JAVA_HOME to it."
   } >&2
   return 1

@@ -1,0 +1,92 @@
+package org.parboot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bin/find-jdk.sh, which ./parboot, ./mvnw and .ci/run source: it must pick a JDK >= 21 from
+ * JAVA_HOME, PATH or the JDK directory, and say clearly when there is none. Fake JDK homes (a
+ * release file and stub binaries) stand in for real ones; PATH holds only the tools the script
+ * uses, so no real java is seen.
+ */
+class FindJdkScriptTest {
+
+  @TempDir
+  Path dir;
+
+  private static final Path SCRIPT = Path.of("..", "bin", "find-jdk.sh").toAbsolutePath().normalize();
+
+  record Result(int code, String out, String err) {}
+
+  private Result find(String javaHome, Path jvmDir) throws IOException, InterruptedException {
+    final Path tools = Files.createDirectories(dir.resolve("tools"));
+    for (String t : List.of("ls", "sed", "sort", "readlink", "head")) {
+      final Path link = tools.resolve(t);
+      if (!Files.exists(link)) {
+        Files.createSymbolicLink(link, Path.of("/usr/bin", t).toFile().exists() ? Path.of("/usr/bin", t) : Path.of("/bin", t));
+      }
+    }
+    final ProcessBuilder pb = new ProcessBuilder("/bin/bash", "-c",
+        ". \"$0\" && parboot_find_jdk && echo \"$PARBOOT_JAVA_HOME\"", SCRIPT.toString());
+    pb.environment().put("PATH", tools.toString());
+    pb.environment().put("PARBOOT_JVM_DIR", jvmDir.toString());
+    if (javaHome == null) {
+      pb.environment().remove("JAVA_HOME");
+    } else {
+      pb.environment().put("JAVA_HOME", javaHome);
+    }
+    final Process p = pb.start();
+    final String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    final String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    return new Result(p.waitFor(), out, err);
+  }
+
+  private Path fakeJdk(Path parent, String name, String version) throws IOException {
+    final Path home = Files.createDirectories(parent.resolve(name).resolve("bin")).getParent();
+    for (String tool : List.of("java", "javac")) {
+      final Path bin = home.resolve("bin").resolve(tool);
+      Files.writeString(bin, "#!/bin/sh\nexit 0\n");
+      Files.setPosixFilePermissions(bin, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+    Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"" + version + "\"\n");
+    return home;
+  }
+
+  @Test
+  void findJdk_noneAtLeast21_exitsOneNamingWhereItLooked() throws Exception {
+    final Path jvms = Files.createDirectories(dir.resolve("jvm"));
+    fakeJdk(jvms, "jdk-17", "17.0.15");
+    final Result r = find(fakeJdk(dir, "home17", "17.0.2").toString(), jvms);
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("no JDK 21 or newer found").contains("JAVA_HOME").contains(jvms.toString())
+        .contains("install one");
+  }
+
+  @Test
+  void findJdk_javaHomeTooOld_fallsBackToTheNewestJdkInTheDirectory() throws Exception {
+    final Path jvms = Files.createDirectories(dir.resolve("jvm"));
+    fakeJdk(jvms, "jdk-21", "21.0.4");
+    final Path newest = fakeJdk(jvms, "jdk-25", "25.0.3");
+    final Result r = find(fakeJdk(dir, "home17", "17.0.2").toString(), jvms);
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo(newest.toString());
+  }
+
+  @Test
+  void findJdk_javaHome21_isChosenFirst() throws Exception {
+    final Path jvms = Files.createDirectories(dir.resolve("jvm"));
+    fakeJdk(jvms, "jdk-25", "25.0.3");
+    final Path home = fakeJdk(dir, "home21", "21.0.1");
+    final Result r = find(home.toString(), jvms);
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo(home.toString());
+  }
+}
