@@ -35,6 +35,10 @@ final class Cells {
     if (isMissing(s)) {
       return Double.NaN;
     }
+    final double fast = plainDecimal(s);
+    if (!Double.isNaN(fast)) {
+      return fast;
+    }
     if (!isDecimal(s)) {
       if (isInfinity(s)) {
         throw nonFinite(cell, source, line, column, "");
@@ -47,6 +51,55 @@ final class Cells {
       throw nonFinite(cell, source, line, column, " (beyond the largest double, about 1.8e308)");
     }
     return v;
+  }
+
+  private static final double[] POW10 = {
+      1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+  /**
+   * The value of a plain decimal, {@code [+-]? digits [. digits]} (or {@code . digits}) with at most
+   * 15 digits in all and no exponent, or NaN when {@code s} is not one (then the general path
+   * decides). Exact, not an approximation: the digits as an integer m < 10^15 and 10^k for k <= 15
+   * are both exact doubles, so m / 10^k is the correctly rounded value of the decimal, the same
+   * double {@link Double#parseDouble} gives (Clinger's fast path, 1990). Most CSV numbers take it,
+   * and it is several times faster than parseDouble.
+   */
+  static double plainDecimal(String s) {
+    final int n = s.length();
+    if (n == 0) {
+      return Double.NaN;
+    }
+    int i = 0;
+    boolean negative = false;
+    final char first = s.charAt(0);
+    if (first == '+' || first == '-') {
+      negative = first == '-';
+      i = 1;
+    }
+    long m = 0;
+    int digits = 0;
+    int fraction = -1; // digits after the point; -1 before the point
+    for (; i < n; i++) {
+      final char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if (++digits > 15) {
+          return Double.NaN;
+        }
+        m = m * 10 + (c - '0');
+        if (fraction >= 0) {
+          fraction++;
+        }
+      } else if (c == '.' && fraction < 0) {
+        fraction = 0;
+      } else {
+        return Double.NaN;
+      }
+    }
+    if (digits == 0) {
+      return Double.NaN;
+    }
+    final double v = fraction > 0 ? m / POW10[fraction] : (double) m;
+    return negative ? -v : v;
   }
 
   /** The message prefix {@code data.csv:17: column 'temp_max': }. */
