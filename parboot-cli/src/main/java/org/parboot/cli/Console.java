@@ -1,7 +1,6 @@
 package org.parboot.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -43,7 +42,7 @@ final class Console {
   /** Writes text to {@code file} atomically (and says so), or to standard output when file is null. */
   void emit(String text, java.nio.file.Path file) throws java.io.IOException {
     if (file != null) {
-      org.parboot.io.AtomicFiles.write(file, w -> w.write(text));
+      Outputs.write(file, text);
       note("wrote " + file);
     } else {
       final PrintWriter out = spec.commandLine().getOut();
@@ -145,7 +144,4 @@ final class Console {
     }
   }
 
-  static String seconds(Duration d) {
-    return String.format("%.2f s", d.toNanos() / 1e9);
-  }
 }

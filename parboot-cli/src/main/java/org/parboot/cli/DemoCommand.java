@@ -131,17 +131,8 @@ final class DemoCommand implements Callable<Integer> {
       final AtomicLong done = new AtomicLong();
       final Timing timing = Timing.of(plan).onProgress((d, total) -> done.set(d));
       final long total = plan.totalRuns();
-      return limit.enforce(timing::cancel, () -> console.withProgress(new Console.ProgressSource() {
-        @Override
-        public long done() {
-          return done.get();
-        }
-
-        @Override
-        public long total() {
-          return total;
-        }
-      }, "runs", timing::cancel, timing::run));
+      return limit.enforce(timing::cancel, () -> console.withProgress(
+          Console.ProgressSource.of(done::get, () -> total), "runs", timing::cancel, timing::run));
     }
   }
 }

@@ -15,28 +15,4 @@ public interface SortedSample {
 
   /** The sum of the values at positions {@code [from, to)}. */
   double sum(int from, int to);
-
-  /** A sorted array, the first {@code size} entries of which are the sample. */
-  static SortedSample of(double[] sorted, int size) {
-    return new SortedSample() {
-      @Override
-      public int size() {
-        return size;
-      }
-
-      @Override
-      public double at(int pos) {
-        return sorted[pos];
-      }
-
-      @Override
-      public double sum(int from, int to) {
-        double s = 0;
-        for (int i = from; i < to; i++) {
-          s += sorted[i];
-        }
-        return s;
-      }
-    };
-  }
 }
