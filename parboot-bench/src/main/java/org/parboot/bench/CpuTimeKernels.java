@@ -17,6 +17,7 @@ import java.util.function.DoubleSupplier;
  *
  * <pre>
  * java -cp parboot-bench/target/benchmarks.jar org.parboot.bench.CpuTimeKernels [rounds] [n...]
+ * java --add-modules jdk.incubator.vector -cp ... CpuTimeKernels ...   # with the SIMD draw
  * </pre>
  *
  * Prints, per n and kernel, the median and minimum nanoseconds per draw over the measured rounds
@@ -31,6 +32,7 @@ public final class CpuTimeKernels {
         ? Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
         : new int[] {3000, 1_000_000};
     final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    System.out.println("index draw: " + org.parboot.rng.ResampleStreams.drawImplementation());
     double sink = 0;
     for (int n : sizes) {
       final KernelBench k = new KernelBench();

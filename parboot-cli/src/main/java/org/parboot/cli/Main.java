@@ -140,7 +140,8 @@ public final class Main implements Runnable {
     @Override
     public String[] getVersion() {
       final String v = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"parboot " + (v == null ? "(development build)" : v), "JVM: " + Runtime.version()};
+      return new String[] {"parboot " + (v == null ? "(development build)" : v), "JVM: " + Runtime.version(),
+          "index draw: " + org.parboot.rng.ResampleStreams.drawImplementation()};
     }
   }
 }

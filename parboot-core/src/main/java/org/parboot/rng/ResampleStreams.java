@@ -76,7 +76,8 @@ public final class ResampleStreams {
   /**
    * Fills {@code out[0, len)} with the indices in {@code [0, bound)} of the stream that starts at
    * {@code state} (see {@link #streamState}), using the bounded mapping described in the class
-   * documentation. This is the iid bootstrap's draw: {@code len} indices with replacement.
+   * documentation. This is the iid bootstrap's draw: {@code len} indices with replacement. It
+   * runs on SIMD lanes when the JVM allows it ({@link #drawImplementation}), with the same result.
    *
    * @param state the stream's initial SplitMix64 state
    * @param bound the number of observations, positive
@@ -85,22 +86,16 @@ public final class ResampleStreams {
    * @param len how many indices to draw
    */
   public static void fillIndices(long state, int bound, long threshold, int[] out, int len) {
-    final long n = bound;
-    int i = 0;
-    while (i < len) {
-      final long r = mix64(state += GOLDEN_GAMMA);
-      long m = (r >>> 32) * n;
-      if ((m & LOW32) >= threshold) {
-        out[i++] = (int) (m >>> 32);
-        if (i == len) {
-          break;
-        }
-      }
-      m = (r & LOW32) * n;
-      if ((m & LOW32) >= threshold) {
-        out[i++] = (int) (m >>> 32);
-      }
-    }
+    IndexFills.DEFAULT.fill(state, bound, threshold, out, len);
+  }
+
+  /**
+   * How {@link #fillIndices} runs in this JVM: {@code "scalar"}, or a description of the SIMD
+   * draw (see {@code IndexFills}: {@code --add-modules jdk.incubator.vector}, property
+   * {@code parboot.vector=auto|off}). The indices are the same either way.
+   */
+  public static String drawImplementation() {
+    return IndexFills.DEFAULT.description();
   }
 
   /**

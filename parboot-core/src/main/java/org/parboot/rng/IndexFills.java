@@ -1,0 +1,69 @@
+package org.parboot.rng;
+
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Chooses, once per JVM, how {@link ResampleStreams#fillIndices} runs. The SIMD draw
+ * ({@link VectorIndexFill}) is used when all of these hold, else the portable scalar one:
+ * <ul>
+ *   <li>the system property {@code parboot.vector} is {@code auto} (the default), not
+ *       {@code off};</li>
+ *   <li>the JVM was started with {@code --add-modules jdk.incubator.vector} (the {@code parboot}
+ *       launcher does so when {@code PARBOOT_VECTOR=on});</li>
+ *   <li>the platform's preferred vector has at least 256 bits and is little-endian;</li>
+ *   <li>a self-check draws the same indices both ways.</li>
+ * </ul>
+ * Either way the indices, and so every result, are the same; only the speed differs.
+ */
+final class IndexFills {
+
+  /** The property that can turn the SIMD draw off: {@code auto} (default) or {@code off}. */
+  static final String PROPERTY = "parboot.vector";
+
+  static final IndexFill DEFAULT = choose(System.getProperty(PROPERTY, "auto"));
+
+  private IndexFills() {}
+
+  static IndexFill choose(String setting) {
+    final String s = setting.trim().toLowerCase(Locale.ROOT);
+    if (s.equals("off") || s.equals("false") || s.equals("scalar")) {
+      return ScalarIndexFill.INSTANCE;
+    }
+    final IndexFill vector = vector();
+    return vector != null ? vector : ScalarIndexFill.INSTANCE;
+  }
+
+  /** The SIMD draw if this JVM and CPU can run it and it passes the self-check, else null. */
+  static IndexFill vector() {
+    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()
+        || ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
+      return null;
+    }
+    try {
+      final VectorIndexFill v = VectorIndexFill.preferred();
+      return v != null && agrees(v) ? v : null;
+    } catch (LinkageError | RuntimeException e) {
+      return null; // an incomplete or unexpected Vector API: stay portable
+    }
+  }
+
+  /** Both ways give the same indices for a few bounds, including a rejection-heavy one. */
+  private static boolean agrees(IndexFill v) {
+    for (int bound : new int[] {1, 7, 1000, 1_431_655_766}) {
+      final long t = ResampleStreams.threshold(bound);
+      for (int len : new int[] {0, 1, 33, 200}) {
+        final int[] a = new int[len];
+        final int[] b = new int[len];
+        final long state = ResampleStreams.streamState(bound, len);
+        ScalarIndexFill.INSTANCE.fill(state, bound, t, a, len);
+        v.fill(state, bound, t, b, len);
+        if (!Arrays.equals(a, b)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+}

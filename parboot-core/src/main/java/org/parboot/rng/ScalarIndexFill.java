@@ -1,0 +1,47 @@
+package org.parboot.rng;
+
+import static org.parboot.rng.ResampleStreams.GOLDEN_GAMMA;
+import static org.parboot.rng.ResampleStreams.mix64;
+
+/** The portable draw: one 64-bit output at a time, high word then low word. */
+final class ScalarIndexFill implements IndexFill {
+
+  static final ScalarIndexFill INSTANCE = new ScalarIndexFill();
+
+  private static final long LOW32 = 0xffffffffL;
+
+  private ScalarIndexFill() {}
+
+  @Override
+  public void fill(long state, int bound, long threshold, int[] out, int len) {
+    fillFrom(state, bound, threshold, out, 0, len);
+  }
+
+  /**
+   * Fills {@code out[from, len)} with the bounded indices of the stream whose state is
+   * {@code state} (the next output is {@code mix64(state + gamma)}).
+   */
+  static void fillFrom(long state, int bound, long threshold, int[] out, int from, int len) {
+    final long n = bound;
+    int i = from;
+    while (i < len) {
+      final long r = mix64(state += GOLDEN_GAMMA);
+      long m = (r >>> 32) * n;
+      if ((m & LOW32) >= threshold) {
+        out[i++] = (int) (m >>> 32);
+        if (i == len) {
+          break;
+        }
+      }
+      m = (r & LOW32) * n;
+      if ((m & LOW32) >= threshold) {
+        out[i++] = (int) (m >>> 32);
+      }
+    }
+  }
+
+  @Override
+  public String description() {
+    return "scalar";
+  }
+}
