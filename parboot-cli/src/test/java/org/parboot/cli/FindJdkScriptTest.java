@@ -89,4 +89,16 @@ class FindJdkScriptTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo(home.toString());
   }
+
+  @Test
+  void launcher_badParbootVector_exitsTwoNamingTheVariableBeforeAnyBuild() throws IOException, InterruptedException {
+    final ProcessBuilder pb = new ProcessBuilder("/bin/bash", SCRIPT.getParent().resolveSibling("parboot").toString(), "--version");
+    pb.environment().put("PARBOOT_VECTOR", "yes");
+    final Process p = pb.start();
+    final String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    final String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).isEqualTo(2);
+    assertThat(out).isEmpty();
+    assertThat(err).isEqualTo("parboot: PARBOOT_VECTOR must be on or off, got 'yes'\n");
+  }
 }

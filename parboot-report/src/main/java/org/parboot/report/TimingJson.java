@@ -9,7 +9,7 @@ import com.google.gson.JsonObject;
  *
  * <pre>{@code
  * {"resamples": 10000, "warmups": 1, "runs_per_config": 10, "baseline": "serial",
- *  "bit_identical": true,
+ *  "bit_identical": true, "index_draw": "scalar",
  *  "configs": [{"executor": "serial", "threads": 1, "label": "serial",
  *               "runs_ms": [412.3, ...], "median_ms": 410.9, "min_ms": 401.2, "max_ms": 433.0,
  *               "speedup": 1.0, "resamples_per_second": 24336.8}, ...]}
@@ -31,6 +31,8 @@ public final class TimingJson {
     root.addProperty("baseline", timing.baseline().label());
     // A TimingResult exists only if every run's replicates were bit-identical.
     root.addProperty("bit_identical", true);
+    // Which draw ran (the indices are the same either way; the speed is not).
+    root.addProperty("index_draw", org.parboot.rng.ResampleStreams.drawImplementation());
     final JsonArray configs = new JsonArray();
     for (StrategyTiming s : timing.strategies()) {
       final JsonObject c = new JsonObject();

@@ -11,6 +11,7 @@ import java.util.Locale;
  * strategy       threads  median ms  min-max ms       speed-up  resamples/s
  * serial               1      412.3  401.2-433.0          1.00x       24,337
  * queue x8             8      221.9  215.0-240.1          1.86x       45,065
+ * index draw: scalar
  * </pre>
  *
  * The numbers are those of {@link StrategyTiming}'s millisecond accessors, as in
@@ -20,7 +21,7 @@ public final class TimingText {
 
   private TimingText() {}
 
-  /** The table, one line per configuration, ending in a newline. */
+  /** The table, one line per configuration, then which index draw ran; ends in a newline. */
   public static String format(TimingResult timing) {
     final List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"strategy", "threads", "median ms", "min-max ms", "speed-up", "resamples/s"});
@@ -50,6 +51,7 @@ public final class TimingText {
       }
       out.append('\n');
     }
+    out.append("index draw: ").append(org.parboot.rng.ResampleStreams.drawImplementation()).append('\n');
     return out.toString();
   }
 }
