@@ -1,6 +1,9 @@
 package org.parboot.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.parboot.CancelledException;
 import org.parboot.InvalidInputException;
 import org.parboot.NonFiniteReplicatesException;
@@ -13,7 +16,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code parboot} command. Exit codes: 0 success, 1 internal failure (or a statistic threw),
@@ -21,7 +26,6 @@ import picocli.CommandLine.ParseResult;
  * {@code --debug} adds the stack trace.
  */
 @Command(name = "parboot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    subcommands = {RunCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
     description = "Fast, reproducible, parallel bootstrap resampling.")
 public final class Main implements Runnable {
 
@@ -37,14 +41,49 @@ public final class Main implements Runnable {
   @Option(names = "--debug", scope = INHERIT, description = "Print stack traces of errors.")
   boolean debug;
 
+  @Spec
+  CommandSpec spec;
+
+  /**
+   * The subcommands. picocli's model of a command costs start-up time (reflection over every
+   * option of its mixins), so a command line that names one gets only that one built; anything
+   * else (no command, help, a misspelling) gets them all, for the help text and suggestions.
+   */
+  private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+  static {
+    COMMANDS.put("run", RunCommand::new);
+    COMMANDS.put("demo", DemoCommand::new);
+    COMMANDS.put("bench", BenchCommand::new);
+    COMMANDS.put("help", CommandLine.HelpCommand::new);
+  }
+
+  /** The command line for these arguments, with the subcommands they need. */
+  static CommandLine commandLine(String[] args) {
+    final CommandLine cl = new CommandLine(new Main());
+    String named = null;
+    for (String a : args == null ? new String[0] : args) {
+      if (!a.startsWith("-")) { // parboot's own options (--debug, --help, --version) take no value
+        named = a;
+        break;
+      }
+    }
+    if (named != null && !named.equals("help") && COMMANDS.containsKey(named)) {
+      cl.addSubcommand(named, COMMANDS.get(named).get());
+    } else {
+      COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+    }
+    return cl;
+  }
+
   @Override
   public void run() {
-    throw new ParameterException(new CommandLine(this), "missing command: run, demo or bench (see parboot --help)");
+    throw new ParameterException(spec.commandLine(), "missing command: run, demo or bench (see parboot --help)");
   }
 
   /** Runs the command line and returns the exit code (never calls System.exit). */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    final CommandLine cl = new CommandLine(new Main());
+    final CommandLine cl = commandLine(args);
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
