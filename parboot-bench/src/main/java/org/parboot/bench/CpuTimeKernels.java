@@ -21,7 +21,8 @@ import java.util.function.DoubleSupplier;
  * </pre>
  *
  * Prints, per n and kernel, the median and minimum nanoseconds per draw over the measured rounds
- * and the median's ratio to the gather floor (draw + gather).
+ * and the median's ratio to the gather floor (draw + gather); for the paired kernel also to the
+ * pair floor (draw + gather of both columns).
  */
 public final class CpuTimeKernels {
   private CpuTimeKernels() {}
@@ -44,6 +45,7 @@ public final class CpuTimeKernels {
       kernels.put("mean", k::mean);
       kernels.put("tutorial", k::tutorial);
       kernels.put("moments", k::moments);
+      kernels.put("pairGatherFloor", k::pairGatherFloor);
       kernels.put("paired", k::paired);
       kernels.put("median", k::median);
       kernels.put("orderStatistics", k::orderStatistics);
@@ -63,12 +65,14 @@ public final class CpuTimeKernels {
         }
       }
       final double floor = median(times.get("gatherFloor"));
+      final double pairFloor = median(times.get("pairGatherFloor"));
       System.out.printf(Locale.ROOT, "n = %d, %d rounds of %d resamples, thread CPU time%n", n, rounds, perRound);
       System.out.printf(Locale.ROOT, "  %-16s %12s %10s %9s%n", "kernel", "ns/draw med", "min", "x floor");
       for (Map.Entry<String, List<Double>> e : times.entrySet()) {
         final double med = median(e.getValue());
-        System.out.printf(Locale.ROOT, "  %-16s %12.3f %10.3f %9.2f%n", e.getKey(), med,
-            e.getValue().stream().mapToDouble(Double::doubleValue).min().orElseThrow(), med / floor);
+        System.out.printf(Locale.ROOT, "  %-16s %12.3f %10.3f %9.2f%s%n", e.getKey(), med,
+            e.getValue().stream().mapToDouble(Double::doubleValue).min().orElseThrow(), med / floor,
+            e.getKey().equals("paired") ? String.format(Locale.ROOT, "  (%.2f x pair floor)", med / pairFloor) : "");
       }
     }
     if (sink == 42) {

@@ -40,6 +40,7 @@ public class KernelBench {
 
   private int[] idx;
   private double[] x;
+  private double[] y;
   private IidResampler resampler;
   private final double[] out1 = new double[1];
   private final double[] out3 = new double[3];
@@ -56,6 +57,7 @@ public class KernelBench {
   public void setUp() {
     final Dataset data = BenchData.of(n);
     x = data.column("x");
+    y = data.column("y");
     idx = new int[n];
     resampler = new IidResampler(42, n);
     moments = evaluator(data, MomentStatistic.mean("x"), MomentStatistic.std("x", 0),
@@ -107,6 +109,30 @@ public class KernelBench {
     }
     for (; i < ix.length; i++) {
       s0 += v[ix[i]];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /**
+   * The floor of a paired statistic: draw, then gather both columns' values of every drawn row
+   * into four independent sums. A kernel over two columns must pay this.
+   */
+  @Benchmark
+  public double pairGatherFloor() {
+    resampler.fill(b++, idx);
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    final int[] ix = idx;
+    final double[] u = x;
+    final double[] v = y;
+    int i = 0;
+    for (; i + 1 < ix.length; i += 2) {
+      s0 += u[ix[i]];
+      s1 += v[ix[i]];
+      s2 += u[ix[i + 1]];
+      s3 += v[ix[i + 1]];
+    }
+    for (; i < ix.length; i++) {
+      s0 += u[ix[i]] + v[ix[i]];
     }
     return (s0 + s1) + (s2 + s3);
   }

@@ -49,9 +49,14 @@ final class IndexFills {
     }
   }
 
-  /** Both ways give the same indices for a few bounds, including a rejection-heavy one. */
+  /**
+   * Both ways give the same indices for a few bounds. Not a rejection-heavy bound: the check is the
+   * first profile the JIT sees of the SIMD loop, and there the slow path should look as rare as it
+   * is in a run (with one, a long run measured no faster than the scalar draw; without, 5-10 %
+   * faster). IndexFillTest covers those bounds.
+   */
   private static boolean agrees(IndexFill v) {
-    for (int bound : new int[] {1, 7, 1000, 1_431_655_766}) {
+    for (int bound : new int[] {1, 7, 1000}) {
       final long t = ResampleStreams.threshold(bound);
       for (int len : new int[] {0, 1, 33, 200}) {
         final int[] a = new int[len];
