@@ -42,10 +42,13 @@ final class IndexFills {
       return null;
     }
     try {
-      final VectorIndexFill v = VectorIndexFill.preferred();
+      // By name: a build without the SIMD draw (mvn -Pportable, for a JDK without the module)
+      // leaves the class out, and this class must not link to it.
+      final IndexFill v = (IndexFill) Class.forName("org.parboot.rng.VectorIndexFill")
+          .getDeclaredMethod("preferred").invoke(null);
       return v != null && agrees(v) ? v : null;
-    } catch (LinkageError | RuntimeException e) {
-      return null; // an incomplete or unexpected Vector API: stay portable
+    } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+      return null; // no SIMD draw in this build, or an unexpected Vector API: stay portable
     }
   }
 
