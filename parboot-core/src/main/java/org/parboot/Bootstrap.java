@@ -14,6 +14,7 @@ import org.parboot.data.Dataset;
 import org.parboot.exec.ExecutionStrategy;
 import org.parboot.exec.RangeJob;
 import org.parboot.exec.RunControl;
+import org.parboot.resample.IidResampler;
 import org.parboot.resample.IndexBuffer;
 import org.parboot.resample.Resampler;
 import org.parboot.resample.Schemes;
@@ -238,11 +239,15 @@ public final class Bootstrap {
     private final EvaluationPlan plan;
     private final Resampler resampler;
     private final double[][] out;
+    // The iid scheme with one column's moments: draw and sum in one loop, no index buffer
+    // (EvaluationPlan.Evaluator.evaluateIid; same bits). Null otherwise.
+    private final IidResampler fused;
 
     ResampleJob(EvaluationPlan plan, Resampler resampler, double[][] out) {
       this.plan = plan;
       this.resampler = resampler;
       this.out = out;
+      this.fused = resampler instanceof IidResampler iid && plan.fusesIidDraw() ? iid : null;
     }
 
     /** A worker's buffers; the index buffer grows when a variable-length scheme needs more. */
@@ -261,9 +266,15 @@ public final class Bootstrap {
         if (control.shouldStop()) {
           return;
         }
-        buffer.fill(resampler, b);
+        if (fused == null) {
+          buffer.fill(resampler, b);
+        }
         try {
-          s.evaluator().evaluate(buffer.indices(), buffer.length(), row);
+          if (fused != null) {
+            s.evaluator().evaluateIid(fused.streamState(b), fused.threshold(), row);
+          } else {
+            s.evaluator().evaluate(buffer.indices(), buffer.length(), row);
+          }
         } catch (RuntimeException e) {
           throw new StatisticFailedException(labels(plan), b, e);
         }

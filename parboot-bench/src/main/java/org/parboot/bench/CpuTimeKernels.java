@@ -44,7 +44,9 @@ public final class CpuTimeKernels {
       kernels.put("gatherFloor", k::gatherFloor);
       kernels.put("mean", k::mean);
       kernels.put("tutorial", k::tutorial);
+      kernels.put("tutorialFused", k::tutorialFused);
       kernels.put("moments", k::moments);
+      kernels.put("momentsFused", k::momentsFused);
       kernels.put("pairGatherFloor", k::pairGatherFloor);
       kernels.put("paired", k::paired);
       kernels.put("median", k::median);

@@ -149,6 +149,23 @@ public class KernelBench {
     return drawAndEvaluate(tutorial, out3);
   }
 
+  /**
+   * mean, std, skew as the engine runs them for the iid scheme: the draw and the sums in one loop
+   * ({@code Evaluator.evaluateIid}), no index buffer. Compare with {@link #tutorial}.
+   */
+  @Benchmark
+  public double tutorialFused() {
+    tutorial.evaluateIid(resampler.streamState(b++), resampler.threshold(), out3);
+    return out3[0] + out3[1] + out3[2];
+  }
+
+  /** mean, std, skew, kurt, draw fused as in {@link #tutorialFused}. */
+  @Benchmark
+  public double momentsFused() {
+    moments.evaluateIid(resampler.streamState(b++), resampler.threshold(), out4);
+    return out4[0] + out4[1] + out4[2] + out4[3];
+  }
+
   /** mean, std, skew, kurt: one fused pass (power sums up to the fourth). */
   @Benchmark
   public double moments() {

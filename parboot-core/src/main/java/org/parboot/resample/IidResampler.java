@@ -31,6 +31,16 @@ public final class IidResampler implements Resampler {
     return n;
   }
 
+  /** The stream resample {@code b} draws from: {@code ResampleStreams.streamState(seed, b)}. */
+  public long streamState(long b) {
+    return ResampleStreams.streamState(seed, b);
+  }
+
+  /** The bounded mapping's rejection threshold, {@code ResampleStreams.threshold(n)}. */
+  public long threshold() {
+    return threshold;
+  }
+
   @Override
   public int fill(long b, int[] out) {
     ResampleStreams.fillIndices(ResampleStreams.streamState(seed, b), n, threshold, out, n);

@@ -240,6 +240,14 @@ public final class EvaluationPlan {
     return b;
   }
 
+  /**
+   * Whether {@link Evaluator#evaluateIid} can evaluate these statistics: they read one column's
+   * power sums and nothing else (no pair, order or custom statistic), as mean, std and skew do.
+   */
+  public boolean fusesIidDraw() {
+    return momentValues.length == 1 && pairs.length == 0 && sortedValues.length == 0 && customValues.length == 0;
+  }
+
   /** A new evaluator with its own scratch buffers. Not thread-safe: one per worker. */
   public Evaluator newEvaluator() {
     return new Evaluator();
@@ -492,6 +500,7 @@ public final class EvaluationPlan {
     private final CountedSample[] sortedViews = new CountedSample[sortedValues.length];
     private final double[][] momentSums = new double[momentValues.length][4];
     private final double[] crossSums = new double[pairs.length];
+    private final double[] lanes = new double[8];
     private double[][] customBuffers = new double[0][];
     private int customSize = -1;
 
@@ -535,6 +544,26 @@ public final class EvaluationPlan {
           case OrderStatistic o -> o.evaluate(sortedViews[slotA[s]]);
           case CustomStatistic c -> customValue(s, c);
         };
+      }
+    }
+
+    /**
+     * The statistics of the iid resample drawn from the stream at {@code state}: the same values,
+     * bit for bit, as {@link #evaluate} of the indices
+     * {@link org.parboot.rng.ResampleStreams#fillIndices fillIndices(state, rows, threshold, idx,
+     * rows)} gives, computed in one loop with the draw ({@code IidPowerSums}). Only when
+     * {@link EvaluationPlan#fusesIidDraw()}.
+     *
+     * @param threshold {@link org.parboot.rng.ResampleStreams#threshold threshold(rows)}
+     * @throws IllegalStateException if the plan does not fuse the draw
+     */
+    public void evaluateIid(long state, long threshold, double[] out) {
+      if (!fusesIidDraw()) {
+        throw new IllegalStateException("these statistics do not fuse the iid draw: " + statistics);
+      }
+      IidPowerSums.sums(state, rows, threshold, momentValues[0], centres[0], orders[0], rows, momentSums[0], lanes);
+      for (int s = 0; s < out.length; s++) {
+        out[s] = momentValue(s, (MomentStatistic) statistics.get(s), rows);
       }
     }
 

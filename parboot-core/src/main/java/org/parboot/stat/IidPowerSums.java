@@ -1,0 +1,274 @@
+package org.parboot.stat;
+
+import static org.parboot.rng.ResampleStreams.GOLDEN_GAMMA;
+import static org.parboot.rng.ResampleStreams.mix64;
+
+/**
+ * The iid draw and the centred power sums of one column in a single loop: the same indices as
+ * {@link org.parboot.rng.ResampleStreams#fillIndices} and the same sums, lanes and order as
+ * {@link EvaluationPlan#powerSums} over them, so the same bits, without the index buffer.
+ *
+ * <p>Why: drawn apart, the draw (integer multiplies) and the sums (floating point) run one after
+ * the other; in one loop the CPU overlaps them, and the loads of drawn values overlap the next
+ * draws (docs/benchmarks.md: about 1.5x for mean, std and skew). It is the common case, the iid
+ * bootstrap of a column's moments, and nothing else: every other plan and scheme fills the buffer.
+ *
+ * <p>How it keeps the draw order: each 64-bit output gives two 32-bit words, high then low, and
+ * each accepted word is the next position. With room for two positions, an output whose words are
+ * both accepted fills positions {@code i} and {@code i + 1}; their lanes are even and odd
+ * positions, so when a rejection has made {@code i} odd the two values swap lanes. An output with
+ * a rejected word (probability below {@code 2n / 2^32}) and the last position go word by word.
+ */
+final class IidPowerSums {
+
+  private static final long LOW32 = 0xffffffffL;
+
+  private IidPowerSums() {}
+
+  /**
+   * {@code out[0..3]} = the centred power sums up to {@code order} (higher entries 0) of
+   * {@code x} at the {@code len} indices drawn from the stream at {@code state} with
+   * {@code bound} and {@code threshold} (as {@code fillIndices} takes them; {@code bound} must not
+   * exceed {@code x.length}).
+   *
+   * @param lanes scratch of 8 doubles, used only on the rare word-by-word path
+   */
+  static void sums(long state, int bound, long threshold, double[] x, double c, int order, int len,
+      double[] out, double[] lanes) {
+    switch (order) {
+      case 1 -> first(state, bound, threshold, x, c, len, out, lanes);
+      case 2 -> second(state, bound, threshold, x, c, len, out, lanes);
+      case 3 -> third(state, bound, threshold, x, c, len, out, lanes);
+      default -> fourth(state, bound, threshold, x, c, len, out, lanes);
+    }
+  }
+
+  private static void first(long state, int bound, long t, double[] x, double c, int len, double[] out,
+      double[] lanes) {
+    final long n = bound;
+    double a1 = 0, b1 = 0;
+    long s = state;
+    int i = 0;
+    while (i + 1 < len) {
+      final long r = mix64(s += GOLDEN_GAMMA);
+      final long m1 = (r >>> 32) * n;
+      final long m2 = (r & LOW32) * n;
+      if ((m1 & LOW32) >= t && (m2 & LOW32) >= t) {
+        double u = x[(int) (m1 >>> 32)] - c;
+        double v = x[(int) (m2 >>> 32)] - c;
+        if ((i & 1) != 0) {
+          final double w = u;
+          u = v;
+          v = w;
+        }
+        a1 += u;
+        b1 += v;
+        i += 2;
+      } else {
+        store(lanes, a1, 0, 0, 0, b1, 0, 0, 0);
+        i = wordByWord(r, n, t, x, c, 1, i, lanes);
+        a1 = lanes[0];
+        b1 = lanes[4];
+      }
+    }
+    store(lanes, a1, 0, 0, 0, b1, 0, 0, 0);
+    finish(s, n, t, x, c, 1, i, len, lanes, out);
+  }
+
+  private static void second(long state, int bound, long t, double[] x, double c, int len, double[] out,
+      double[] lanes) {
+    final long n = bound;
+    double a1 = 0, a2 = 0, b1 = 0, b2 = 0;
+    long s = state;
+    int i = 0;
+    while (i + 1 < len) {
+      final long r = mix64(s += GOLDEN_GAMMA);
+      final long m1 = (r >>> 32) * n;
+      final long m2 = (r & LOW32) * n;
+      if ((m1 & LOW32) >= t && (m2 & LOW32) >= t) {
+        double u = x[(int) (m1 >>> 32)] - c;
+        double v = x[(int) (m2 >>> 32)] - c;
+        if ((i & 1) != 0) {
+          final double w = u;
+          u = v;
+          v = w;
+        }
+        a1 += u;
+        a2 += u * u;
+        b1 += v;
+        b2 += v * v;
+        i += 2;
+      } else {
+        store(lanes, a1, a2, 0, 0, b1, b2, 0, 0);
+        i = wordByWord(r, n, t, x, c, 2, i, lanes);
+        a1 = lanes[0];
+        a2 = lanes[1];
+        b1 = lanes[4];
+        b2 = lanes[5];
+      }
+    }
+    store(lanes, a1, a2, 0, 0, b1, b2, 0, 0);
+    finish(s, n, t, x, c, 2, i, len, lanes, out);
+  }
+
+  private static void third(long state, int bound, long t, double[] x, double c, int len, double[] out,
+      double[] lanes) {
+    final long n = bound;
+    double a1 = 0, a2 = 0, a3 = 0, b1 = 0, b2 = 0, b3 = 0;
+    long s = state;
+    int i = 0;
+    while (i + 1 < len) {
+      final long r = mix64(s += GOLDEN_GAMMA);
+      final long m1 = (r >>> 32) * n;
+      final long m2 = (r & LOW32) * n;
+      if ((m1 & LOW32) >= t && (m2 & LOW32) >= t) {
+        double u = x[(int) (m1 >>> 32)] - c;
+        double v = x[(int) (m2 >>> 32)] - c;
+        if ((i & 1) != 0) {
+          final double w = u;
+          u = v;
+          v = w;
+        }
+        final double u2 = u * u;
+        final double v2 = v * v;
+        a1 += u;
+        a2 += u2;
+        a3 += u2 * u;
+        b1 += v;
+        b2 += v2;
+        b3 += v2 * v;
+        i += 2;
+      } else {
+        store(lanes, a1, a2, a3, 0, b1, b2, b3, 0);
+        i = wordByWord(r, n, t, x, c, 3, i, lanes);
+        a1 = lanes[0];
+        a2 = lanes[1];
+        a3 = lanes[2];
+        b1 = lanes[4];
+        b2 = lanes[5];
+        b3 = lanes[6];
+      }
+    }
+    store(lanes, a1, a2, a3, 0, b1, b2, b3, 0);
+    finish(s, n, t, x, c, 3, i, len, lanes, out);
+  }
+
+  private static void fourth(long state, int bound, long t, double[] x, double c, int len, double[] out,
+      double[] lanes) {
+    final long n = bound;
+    double a1 = 0, a2 = 0, a3 = 0, a4 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0;
+    long s = state;
+    int i = 0;
+    while (i + 1 < len) {
+      final long r = mix64(s += GOLDEN_GAMMA);
+      final long m1 = (r >>> 32) * n;
+      final long m2 = (r & LOW32) * n;
+      if ((m1 & LOW32) >= t && (m2 & LOW32) >= t) {
+        double u = x[(int) (m1 >>> 32)] - c;
+        double v = x[(int) (m2 >>> 32)] - c;
+        if ((i & 1) != 0) {
+          final double w = u;
+          u = v;
+          v = w;
+        }
+        final double u2 = u * u;
+        final double v2 = v * v;
+        a1 += u;
+        a2 += u2;
+        a3 += u2 * u;
+        a4 += u2 * u2;
+        b1 += v;
+        b2 += v2;
+        b3 += v2 * v;
+        b4 += v2 * v2;
+        i += 2;
+      } else {
+        store(lanes, a1, a2, a3, a4, b1, b2, b3, b4);
+        i = wordByWord(r, n, t, x, c, 4, i, lanes);
+        a1 = lanes[0];
+        a2 = lanes[1];
+        a3 = lanes[2];
+        a4 = lanes[3];
+        b1 = lanes[4];
+        b2 = lanes[5];
+        b3 = lanes[6];
+        b4 = lanes[7];
+      }
+    }
+    store(lanes, a1, a2, a3, a4, b1, b2, b3, b4);
+    finish(s, n, t, x, c, 4, i, len, lanes, out);
+  }
+
+  private static void store(double[] lanes, double a1, double a2, double a3, double a4, double b1, double b2,
+      double b3, double b4) {
+    lanes[0] = a1;
+    lanes[1] = a2;
+    lanes[2] = a3;
+    lanes[3] = a4;
+    lanes[4] = b1;
+    lanes[5] = b2;
+    lanes[6] = b3;
+    lanes[7] = b4;
+  }
+
+  /**
+   * The two words of output {@code r}, one by one, with room for both: each accepted word is
+   * position {@code i}, added to lane a (even) or b (odd). Returns the next position.
+   */
+  private static int wordByWord(long r, long n, long t, double[] x, double c, int order, int i, double[] lanes) {
+    int p = i;
+    long m = (r >>> 32) * n;
+    if ((m & LOW32) >= t) {
+      add(lanes, p++, x[(int) (m >>> 32)] - c, order);
+    }
+    m = (r & LOW32) * n;
+    if ((m & LOW32) >= t) {
+      add(lanes, p++, x[(int) (m >>> 32)] - c, order);
+    }
+    return p;
+  }
+
+  /** Position {@code p}'s centred value into its lane, each power as the loops add it. */
+  private static void add(double[] lanes, int p, double u, int order) {
+    final int lane = (p & 1) == 0 ? 0 : 4;
+    final double u2 = u * u;
+    lanes[lane] += u;
+    if (order >= 2) {
+      lanes[lane + 1] += u2;
+    }
+    if (order >= 3) {
+      lanes[lane + 2] += u2 * u;
+    }
+    if (order >= 4) {
+      lanes[lane + 3] += u2 * u2;
+    }
+  }
+
+  /**
+   * The last position, if one is left (the next outputs' words until one is accepted, as
+   * {@code fillIndices} takes them), then the lanes added into {@code out}.
+   */
+  private static void finish(long state, long n, long t, double[] x, double c, int order, int i, int len,
+      double[] lanes, double[] out) {
+    long s = state;
+    if (i < len) {
+      while (true) {
+        final long r = mix64(s += GOLDEN_GAMMA);
+        long m = (r >>> 32) * n;
+        if ((m & LOW32) >= t) {
+          add(lanes, i, x[(int) (m >>> 32)] - c, order);
+          break;
+        }
+        m = (r & LOW32) * n;
+        if ((m & LOW32) >= t) {
+          add(lanes, i, x[(int) (m >>> 32)] - c, order);
+          break;
+        }
+      }
+    }
+    out[0] = lanes[0] + lanes[4];
+    out[1] = lanes[1] + lanes[5];
+    out[2] = lanes[2] + lanes[6];
+    out[3] = lanes[3] + lanes[7];
+  }
+}
