@@ -24,6 +24,21 @@ public record BootstrapResult(String source, int n, long droppedMissing, Bootstr
     warnings = List.copyOf(warnings);
   }
 
+  /**
+   * How this run drew its indices, for reports: for the iid scheme, fused with the sums when the
+   * statistics are one column's moments, else {@link org.parboot.rng.ResampleStreams#drawImplementation};
+   * other schemes draw with their own scalar code.
+   */
+  public String indexDraw() {
+    if (!scheme.equals(org.parboot.resample.Scheme.IID.spelling())) {
+      return "scalar (" + scheme + " scheme)";
+    }
+    if (org.parboot.stat.EvaluationPlan.fusesIidDraw(statistics.stream().map(StatisticResult::statistic).toList())) {
+      return "scalar, fused with the sums (iid, one column's moments)";
+    }
+    return org.parboot.rng.ResampleStreams.drawImplementation();
+  }
+
   /** The result of the statistic with this label. */
   public StatisticResult statistic(String label) {
     return statistics.stream().filter(s -> s.label().equals(label)).findFirst()

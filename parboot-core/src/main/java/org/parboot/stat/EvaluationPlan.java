@@ -39,9 +39,11 @@ public final class EvaluationPlan {
 
   /* Design notes.
    * The index buffer is the interface between resampling schemes and statistics: a scheme fills
-   * it, the plan reads it. Fusing the draw into the gather loop would save a store and a load per
-   * draw but tie every scheme to every kernel; the buffer sits in L1/L2 for the sizes where it
-   * matters. A faster kernel must keep the summation order above, so results stay bit-identical.
+   * it, the plan reads it. Fusing the draw into every kernel would tie every scheme to every
+   * kernel, so only one pair is fused: the iid draw with one column's power sums
+   * (Evaluator.evaluateIid, IidPowerSums), the common case, where overlapping the draw's integer
+   * work with the sums' floating point measured 1.3-1.4x (docs/benchmarks.md). A faster kernel
+   * must keep the summation order above, so results stay bit-identical.
    */
 
   private final Dataset data;
@@ -245,7 +247,13 @@ public final class EvaluationPlan {
    * power sums and nothing else (no pair, order or custom statistic), as mean, std and skew do.
    */
   public boolean fusesIidDraw() {
-    return momentValues.length == 1 && pairs.length == 0 && sortedValues.length == 0 && customValues.length == 0;
+    return fusesIidDraw(statistics);
+  }
+
+  /** {@link #fusesIidDraw()} of a plan of these statistics: moments of one column, nothing else. */
+  public static boolean fusesIidDraw(List<? extends Statistic> statistics) {
+    return !statistics.isEmpty() && statistics.stream().allMatch(s -> s instanceof MomentStatistic m
+        && m.kind().arity() == 1 && m.columns().get(0).equals(((MomentStatistic) statistics.get(0)).columns().get(0)));
   }
 
   /** A new evaluator with its own scratch buffers. Not thread-safe: one per worker. */

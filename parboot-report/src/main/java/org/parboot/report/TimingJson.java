@@ -32,7 +32,7 @@ public final class TimingJson {
     // A TimingResult exists only if every run's replicates were bit-identical.
     root.addProperty("bit_identical", true);
     // Which draw ran (the indices are the same either way; the speed is not).
-    root.addProperty("index_draw", org.parboot.rng.ResampleStreams.drawImplementation());
+    root.addProperty("index_draw", timing.last().indexDraw());
     final JsonArray configs = new JsonArray();
     for (StrategyTiming s : timing.strategies()) {
       final JsonObject c = new JsonObject();

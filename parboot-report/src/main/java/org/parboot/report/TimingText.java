@@ -51,7 +51,7 @@ public final class TimingText {
       }
       out.append('\n');
     }
-    out.append("index draw: ").append(org.parboot.rng.ResampleStreams.drawImplementation()).append('\n');
+    out.append("index draw: ").append(timing.last().indexDraw()).append('\n');
     return out.toString();
   }
 }
