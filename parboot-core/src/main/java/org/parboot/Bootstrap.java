@@ -239,7 +239,7 @@ public final class Bootstrap {
     private final EvaluationPlan plan;
     private final Resampler resampler;
     private final double[][] out;
-    // The iid scheme with one column's moments: draw and sum in one loop, no index buffer
+    // The iid scheme with one column's or one pair's moments: draw and sum in one loop, no buffer
     // (EvaluationPlan.Evaluator.evaluateIid; same bits). Null otherwise.
     private final IidResampler fused;
 

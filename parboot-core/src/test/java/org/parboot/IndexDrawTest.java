@@ -52,10 +52,12 @@ class IndexDrawTest {
   }
 
   @Test
-  void indexDraw_namesTheSchemeForNonIidAndTheBufferForPairs() {
+  void indexDraw_namesTheSchemeForNonIidAndTheBufferedDrawOtherwise() {
     assertThat(run(List.of(MomentStatistic.mean("x")), Scheme.MOVING_BLOCK).indexDraw())
         .startsWith("scalar (moving-block");
     assertThat(run(List.of(MomentStatistic.corr("x", "y")), Scheme.IID).indexDraw())
+        .startsWith("scalar, fused with the sums");
+    assertThat(run(List.of(MomentStatistic.mean("x"), MomentStatistic.mean("y")), Scheme.IID).indexDraw())
         .isEqualTo(ResampleStreams.drawImplementation());
   }
 }

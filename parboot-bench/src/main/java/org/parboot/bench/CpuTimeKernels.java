@@ -49,6 +49,7 @@ public final class CpuTimeKernels {
       kernels.put("momentsFused", k::momentsFused);
       kernels.put("pairGatherFloor", k::pairGatherFloor);
       kernels.put("paired", k::paired);
+      kernels.put("pairedFused", k::pairedFused);
       kernels.put("median", k::median);
       kernels.put("orderStatistics", k::orderStatistics);
       final int perRound = (int) Math.max(3, 20_000_000L / n);
@@ -74,7 +75,7 @@ public final class CpuTimeKernels {
         final double med = median(e.getValue());
         System.out.printf(Locale.ROOT, "  %-16s %12.3f %10.3f %9.2f%s%n", e.getKey(), med,
             e.getValue().stream().mapToDouble(Double::doubleValue).min().orElseThrow(), med / floor,
-            e.getKey().equals("paired") ? String.format(Locale.ROOT, "  (%.2f x pair floor)", med / pairFloor) : "");
+            e.getKey().startsWith("paired") ? String.format(Locale.ROOT, "  (%.2f x pair floor)", med / pairFloor) : "");
       }
     }
     if (sink == 42) {

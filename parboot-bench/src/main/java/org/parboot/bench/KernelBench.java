@@ -166,6 +166,13 @@ public class KernelBench {
     return out4[0] + out4[1] + out4[2] + out4[3];
   }
 
+  /** cov, corr, ratio with the draw fused into the pair's pass, as the engine runs them. */
+  @Benchmark
+  public double pairedFused() {
+    paired.evaluateIid(resampler.streamState(b++), resampler.threshold(), out3);
+    return out3[0] + out3[1] + out3[2];
+  }
+
   /** mean, std, skew, kurt: one fused pass (power sums up to the fourth). */
   @Benchmark
   public double moments() {

@@ -40,8 +40,8 @@ public final class EvaluationPlan {
   /* Design notes.
    * The index buffer is the interface between resampling schemes and statistics: a scheme fills
    * it, the plan reads it. Fusing the draw into every kernel would tie every scheme to every
-   * kernel, so only one pair is fused: the iid draw with one column's power sums
-   * (Evaluator.evaluateIid, IidPowerSums), the common case, where overlapping the draw's integer
+   * kernel, so only the common cases are fused: the iid draw with one column's power sums or one
+   * pair's (Evaluator.evaluateIid, IidPowerSums), where overlapping the draw's integer
    * work with the sums' floating point measured 1.3-1.4x (docs/benchmarks.md). A faster kernel
    * must keep the summation order above, so results stay bit-identical.
    */
@@ -243,17 +243,57 @@ public final class EvaluationPlan {
   }
 
   /**
-   * Whether {@link Evaluator#evaluateIid} can evaluate these statistics: they read one column's
-   * power sums and nothing else (no pair, order or custom statistic), as mean, std and skew do.
+   * Whether {@link Evaluator#evaluateIid} evaluates these statistics on these data: see
+   * {@link #fusesIidDraw(List, long)}.
    */
   public boolean fusesIidDraw() {
-    return fusesIidDraw(statistics);
+    return fusesIidDraw(statistics, rows);
   }
 
-  /** {@link #fusesIidDraw()} of a plan of these statistics: moments of one column, nothing else. */
+  /**
+   * The largest columns, in bytes read per drawn row times rows, that are drawn in the summing
+   * loop. Beyond about half of a core's L2 cache (512 KiB on the machine we measured) every read
+   * misses, and the fused loop measured 10-30 % slower than the buffered passes with two threads
+   * (n = 100,000), while at n = 3,000 it is 1.3-1.4x faster (docs/benchmarks.md).
+   */
+  static final long FUSED_MAX_BYTES = 256 * 1024;
+
+  /**
+   * {@link #fusesIidDraw(List)} for data of {@code rows} rows: the statistics fuse and the
+   * columns they read fit {@link #FUSED_MAX_BYTES}.
+   */
+  public static boolean fusesIidDraw(List<? extends Statistic> statistics, long rows) {
+    if (!fusesIidDraw(statistics)) {
+      return false;
+    }
+    final long columns = statistics.stream().flatMap(s -> ((MomentStatistic) s).columns().stream()).distinct().count();
+    return columns * 8 * rows <= FUSED_MAX_BYTES;
+  }
+
+  /**
+   * Whether a plan of these statistics can draw iid indices inside its summing loop: they are all
+   * moment statistics and read either one column's power sums (mean, std, skew, ...) or one pair
+   * of columns whose pass is fused (cov or corr of two columns, each needing exactly the second
+   * power: the rule of the constructor), and nothing else.
+   */
   public static boolean fusesIidDraw(List<? extends Statistic> statistics) {
-    return !statistics.isEmpty() && statistics.stream().allMatch(s -> s instanceof MomentStatistic m
-        && m.kind().arity() == 1 && m.columns().get(0).equals(((MomentStatistic) statistics.get(0)).columns().get(0)));
+    final Map<String, Integer> order = new LinkedHashMap<>();
+    final Set<List<String>> pairs = new HashSet<>();
+    for (Statistic s : statistics) {
+      if (!(s instanceof MomentStatistic m)) {
+        return false;
+      }
+      for (String c : m.columns()) {
+        order.merge(c, m.kind().order(), Math::max);
+      }
+      if (m.kind() == MomentStatistic.Kind.COV || m.kind() == MomentStatistic.Kind.CORR) {
+        pairs.add(List.copyOf(m.columns()));
+      }
+    }
+    if (order.size() == 1) {
+      return pairs.isEmpty();
+    }
+    return order.size() == 2 && pairs.size() == 1 && order.values().stream().allMatch(o -> o == 2);
   }
 
   /** A new evaluator with its own scratch buffers. Not thread-safe: one per worker. */
@@ -508,7 +548,7 @@ public final class EvaluationPlan {
     private final CountedSample[] sortedViews = new CountedSample[sortedValues.length];
     private final double[][] momentSums = new double[momentValues.length][4];
     private final double[] crossSums = new double[pairs.length];
-    private final double[] lanes = new double[8];
+    private final double[] lanes = new double[10];
     private double[][] customBuffers = new double[0][];
     private int customSize = -1;
 
@@ -559,17 +599,28 @@ public final class EvaluationPlan {
      * The statistics of the iid resample drawn from the stream at {@code state}: the same values,
      * bit for bit, as {@link #evaluate} of the indices
      * {@link org.parboot.rng.ResampleStreams#fillIndices fillIndices(state, rows, threshold, idx,
-     * rows)} gives, computed in one loop with the draw ({@code IidPowerSums}). Only when
-     * {@link EvaluationPlan#fusesIidDraw()}.
+     * rows)} gives, computed in one loop with the draw ({@code IidPowerSums}). Only for statistics
+     * that {@link EvaluationPlan#fusesIidDraw(List)} (the engine also checks the size,
+     * {@link EvaluationPlan#fusesIidDraw()}).
      *
      * @param threshold {@link org.parboot.rng.ResampleStreams#threshold threshold(rows)}
      * @throws IllegalStateException if the plan does not fuse the draw
      */
     public void evaluateIid(long state, long threshold, double[] out) {
-      if (!fusesIidDraw()) {
+      if (!fusesIidDraw(statistics)) {
         throw new IllegalStateException("these statistics do not fuse the iid draw: " + statistics);
       }
-      IidPowerSums.sums(state, rows, threshold, momentValues[0], centres[0], orders[0], rows, momentSums[0], lanes);
+      if (momentValues.length == 1) {
+        IidPowerSums.sums(state, rows, threshold, momentValues[0], centres[0], orders[0], rows, momentSums[0], lanes);
+      } else {
+        if (!pairFused[0]) {
+          throw new IllegalStateException("the pair's pass is not fused: " + statistics);
+        }
+        final int a = pairs[0][0];
+        final int b = pairs[0][1];
+        crossSums[0] = IidPowerSums.pairSums(state, rows, threshold, momentValues[a], centres[a], momentValues[b],
+            centres[b], rows, momentSums[a], momentSums[b], lanes);
+      }
       for (int s = 0; s < out.length; s++) {
         out[s] = momentValue(s, (MomentStatistic) statistics.get(s), rows);
       }

@@ -271,4 +271,120 @@ final class IidPowerSums {
     out[2] = lanes[2] + lanes[6];
     out[3] = lanes[3] + lanes[7];
   }
+
+  /**
+   * The pair version: the first two power sums of {@code x} and of {@code y} into {@code sx} and
+   * {@code sy} (entries 2 and 3 set to 0) and the cross sum, returned, exactly as
+   * {@link EvaluationPlan#pairSums} gives them over the drawn indices.
+   *
+   * @param lanes scratch of 10 doubles, used only on the rare word-by-word path
+   */
+  static double pairSums(long state, int bound, long t, double[] x, double cx, double[] y, double cy, int len,
+      double[] sx, double[] sy, double[] lanes) {
+    final long n = bound;
+    double ax1 = 0, ax2 = 0, ay1 = 0, ay2 = 0, axy = 0;
+    double bx1 = 0, bx2 = 0, by1 = 0, by2 = 0, bxy = 0;
+    long s = state;
+    int i = 0;
+    while (i + 1 < len) {
+      final long r = mix64(s += GOLDEN_GAMMA);
+      final long m1 = (r >>> 32) * n;
+      final long m2 = (r & LOW32) * n;
+      if ((m1 & LOW32) >= t && (m2 & LOW32) >= t) {
+        int j = (int) (m1 >>> 32);
+        int l = (int) (m2 >>> 32);
+        if ((i & 1) != 0) {
+          final int w = j;
+          j = l;
+          l = w;
+        }
+        final double u = x[j] - cx;
+        final double v = y[j] - cy;
+        final double p = x[l] - cx;
+        final double q = y[l] - cy;
+        ax1 += u;
+        ax2 += u * u;
+        ay1 += v;
+        ay2 += v * v;
+        axy += u * v;
+        bx1 += p;
+        bx2 += p * p;
+        by1 += q;
+        by2 += q * q;
+        bxy += p * q;
+        i += 2;
+      } else {
+        storePair(lanes, ax1, ax2, ay1, ay2, axy, bx1, bx2, by1, by2, bxy);
+        long m = (r >>> 32) * n;
+        if ((m & LOW32) >= t) {
+          addPair(lanes, i++, (int) (m >>> 32), x, cx, y, cy);
+        }
+        m = (r & LOW32) * n;
+        if ((m & LOW32) >= t) {
+          addPair(lanes, i++, (int) (m >>> 32), x, cx, y, cy);
+        }
+        ax1 = lanes[0];
+        ax2 = lanes[1];
+        ay1 = lanes[2];
+        ay2 = lanes[3];
+        axy = lanes[4];
+        bx1 = lanes[5];
+        bx2 = lanes[6];
+        by1 = lanes[7];
+        by2 = lanes[8];
+        bxy = lanes[9];
+      }
+    }
+    storePair(lanes, ax1, ax2, ay1, ay2, axy, bx1, bx2, by1, by2, bxy);
+    if (i < len) {
+      while (true) {
+        final long r = mix64(s += GOLDEN_GAMMA);
+        long w = (r >>> 32) * n;
+        if ((w & LOW32) >= t) {
+          addPair(lanes, i, (int) (w >>> 32), x, cx, y, cy);
+          break;
+        }
+        w = (r & LOW32) * n;
+        if ((w & LOW32) >= t) {
+          addPair(lanes, i, (int) (w >>> 32), x, cx, y, cy);
+          break;
+        }
+      }
+    }
+    sx[0] = lanes[0] + lanes[5];
+    sx[1] = lanes[1] + lanes[6];
+    sx[2] = 0;
+    sx[3] = 0;
+    sy[0] = lanes[2] + lanes[7];
+    sy[1] = lanes[3] + lanes[8];
+    sy[2] = 0;
+    sy[3] = 0;
+    return lanes[4] + lanes[9];
+  }
+
+  private static void storePair(double[] lanes, double ax1, double ax2, double ay1, double ay2, double axy,
+      double bx1, double bx2, double by1, double by2, double bxy) {
+    lanes[0] = ax1;
+    lanes[1] = ax2;
+    lanes[2] = ay1;
+    lanes[3] = ay2;
+    lanes[4] = axy;
+    lanes[5] = bx1;
+    lanes[6] = bx2;
+    lanes[7] = by1;
+    lanes[8] = by2;
+    lanes[9] = bxy;
+  }
+
+  /** Position {@code p}, row {@code j}: its centred x and y into their lane, as the loop adds them. */
+  private static void addPair(double[] lanes, int p, int j, double[] x, double cx, double[] y, double cy) {
+    final int lane = (p & 1) == 0 ? 0 : 5;
+    final double u = x[j] - cx;
+    final double v = y[j] - cy;
+    lanes[lane] += u;
+    lanes[lane + 1] += u * u;
+    lanes[lane + 2] += v;
+    lanes[lane + 3] += v * v;
+    lanes[lane + 4] += u * v;
+  }
 }

@@ -55,6 +55,57 @@ class IidPowerSumsTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 4, 5, 7, 64, 1001, 2922})
+  void pairSums_everyRejectionRate_equalFillThenPairSumsBitForBit(int n) {
+    final SplittableRandom r = new SplittableRandom(100L + n);
+    final double[] x = data(r, n);
+    final double[] y = data(r, n);
+    final double cx = EvaluationPlan.centre(x);
+    final double cy = EvaluationPlan.centre(y);
+    final double[] lanes = new double[10];
+    final int[] idx = new int[n];
+    for (long t : new long[] {ResampleStreams.threshold(n), 1L << 30, 1L << 31, 3L << 30}) {
+      for (int rep = 0; rep < 25; rep++) {
+        final long state = r.nextLong();
+        ResampleStreams.fillIndices(state, n, t, idx, n);
+        final double[] ex = new double[4];
+        final double[] ey = new double[4];
+        final double exy = EvaluationPlan.pairSums(x, cx, y, cy, idx, n, ex, ey);
+        final double[] fx = new double[4];
+        final double[] fy = new double[4];
+        final double fxy = IidPowerSums.pairSums(state, n, t, x, cx, y, cy, n, fx, fy, lanes);
+        assertThat(fx).as("x sums, n %d, threshold %d", n, t).containsExactly(ex);
+        assertThat(fy).as("y sums, n %d, threshold %d", n, t).containsExactly(ey);
+        assertThat(Double.doubleToRawLongBits(fxy)).as("cross sum, n %d, threshold %d", n, t)
+            .isEqualTo(Double.doubleToRawLongBits(exy));
+      }
+    }
+  }
+
+  @Test
+  void evaluateIid_pairStatistics_equalsEvaluateOfTheDrawnIndices() {
+    final SplittableRandom r = new SplittableRandom(8);
+    final int n = 999;
+    final Dataset data = Dataset.builder("test").column("x", data(r, n)).column("y", data(r, n)).build();
+    final EvaluationPlan plan = new EvaluationPlan(data, List.of(MomentStatistic.cov("x", "y", 1),
+        MomentStatistic.corr("x", "y"), MomentStatistic.ratio("x", "y"), MomentStatistic.std("y", 1)));
+    assertThat(plan.fusesIidDraw()).isTrue();
+    final EvaluationPlan.Evaluator fused = plan.newEvaluator();
+    final EvaluationPlan.Evaluator buffered = plan.newEvaluator();
+    final long t = ResampleStreams.threshold(n);
+    final int[] idx = new int[n];
+    for (long b = 0; b < 200; b++) {
+      final long state = ResampleStreams.streamState(3, b);
+      ResampleStreams.fillIndices(state, n, t, idx, n);
+      final double[] expected = new double[4];
+      buffered.evaluate(idx, n, expected);
+      final double[] actual = new double[4];
+      fused.evaluateIid(state, t, actual);
+      assertThat(actual).as("resample %d", b).containsExactly(expected);
+    }
+  }
+
   @Test
   void evaluateIid_tutorialStatistics_equalsEvaluateOfTheDrawnIndices() {
     final SplittableRandom r = new SplittableRandom(5);
@@ -79,15 +130,39 @@ class IidPowerSumsTest {
   }
 
   @Test
-  void fusesIidDraw_onlyForOneColumnsMoments() {
+  void fusesIidDraw_oneColumnsMomentsOrOneFusedPair_andTheStaticRuleAgreesWithThePlan() {
     final SplittableRandom r = new SplittableRandom(6);
     final Dataset data = Dataset.builder("test").column("x", data(r, 50)).column("y", data(r, 50)).build();
-    assertThat(new EvaluationPlan(data, List.of(MomentStatistic.mean("x"), MomentStatistic.var("x", 1)))
-        .fusesIidDraw()).isTrue();
-    assertThat(new EvaluationPlan(data, List.of(MomentStatistic.mean("x"), MomentStatistic.mean("y")))
-        .fusesIidDraw()).isFalse();
-    assertThat(new EvaluationPlan(data, List.of(MomentStatistic.corr("x", "y"))).fusesIidDraw()).isFalse();
-    assertThat(new EvaluationPlan(data, List.of(MomentStatistic.mean("x"), OrderStatistic.median("x")))
-        .fusesIidDraw()).isFalse();
+    final List<List<Statistic>> fused = List.of(
+        List.of(MomentStatistic.mean("x"), MomentStatistic.var("x", 1)),
+        List.of(MomentStatistic.corr("x", "y")),
+        List.of(MomentStatistic.cov("x", "y", 1), MomentStatistic.corr("x", "y"), MomentStatistic.mean("y")));
+    final List<List<Statistic>> buffered = List.of(
+        List.of(MomentStatistic.mean("x"), MomentStatistic.mean("y")),
+        List.of(MomentStatistic.mean("x"), OrderStatistic.median("x")),
+        List.of(MomentStatistic.corr("x", "y"), MomentStatistic.skew("x", true)),
+        List.of(MomentStatistic.cov("x", "y", 1), MomentStatistic.corr("y", "x")),
+        List.of(MomentStatistic.ratio("x", "y")));
+    for (List<Statistic> stats : fused) {
+      assertThat(EvaluationPlan.fusesIidDraw(stats)).as(stats.toString()).isTrue();
+      final EvaluationPlan plan = new EvaluationPlan(data, stats);
+      plan.newEvaluator().evaluateIid(1, ResampleStreams.threshold(50), new double[stats.size()]); // no throw
+    }
+    for (List<Statistic> stats : buffered) {
+      assertThat(EvaluationPlan.fusesIidDraw(stats)).as(stats.toString()).isFalse();
+    }
+  }
+
+  @Test
+  void fusesIidDraw_onlyWhileTheColumnsFitTheCacheBudget() {
+    final List<Statistic> one = List.of(MomentStatistic.mean("x"), MomentStatistic.std("x", 0));
+    final List<Statistic> pair = List.of(MomentStatistic.corr("x", "y"));
+    final long rows = EvaluationPlan.FUSED_MAX_BYTES / 8;
+    assertThat(EvaluationPlan.fusesIidDraw(one, rows)).isTrue();
+    assertThat(EvaluationPlan.fusesIidDraw(one, rows + 1)).isFalse();
+    assertThat(EvaluationPlan.fusesIidDraw(pair, rows / 2)).isTrue();
+    assertThat(EvaluationPlan.fusesIidDraw(pair, rows / 2 + 1)).isFalse();
+    final Dataset big = Dataset.builder("test").column("x", data(new SplittableRandom(1), (int) rows + 1)).build();
+    assertThat(new EvaluationPlan(big, one).fusesIidDraw()).isFalse();
   }
 }
