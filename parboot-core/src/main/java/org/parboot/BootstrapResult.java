@@ -26,7 +26,8 @@ public record BootstrapResult(String source, int n, long droppedMissing, Bootstr
 
   /**
    * How this run drew its indices, for reports: for the iid scheme, fused with the sums when the
-   * statistics are one column's moments or one pair's and the data fit the cache
+   * statistics are one column's moments, one pair's or one column's order statistics and the data
+   * fit the cache
    * ({@link org.parboot.stat.EvaluationPlan#fusesIidDraw(java.util.List, long)}), else {@link org.parboot.rng.ResampleStreams#drawImplementation};
    * other schemes draw with their own scalar code.
    */
@@ -35,7 +36,7 @@ public record BootstrapResult(String source, int n, long droppedMissing, Bootstr
       return "scalar (" + scheme + " scheme)";
     }
     if (org.parboot.stat.EvaluationPlan.fusesIidDraw(statistics.stream().map(StatisticResult::statistic).toList(), n)) {
-      return "scalar, fused with the sums (iid; one column's moments or one pair's)";
+      return "scalar, fused with the sums (iid; one column's moments, one pair's, or one column's order statistics)";
     }
     return org.parboot.rng.ResampleStreams.drawImplementation();
   }

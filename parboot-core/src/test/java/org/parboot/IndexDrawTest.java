@@ -42,7 +42,7 @@ class IndexDrawTest {
     assertThat(fused.indexDraw()).startsWith("scalar, fused with the sums");
     // The same statistics with one that needs the index buffer: the moments' replicates must not move.
     final List<Statistic> withMedian = new java.util.ArrayList<>(moments);
-    withMedian.add(OrderStatistic.median("x"));
+    withMedian.add(OrderStatistic.median("x")); // moments and an order statistic: the buffered draw
     final BootstrapResult buffered = run(withMedian, Scheme.IID);
     assertThat(buffered.indexDraw()).isEqualTo(ResampleStreams.drawImplementation());
     for (int s = 0; s < moments.size(); s++) {

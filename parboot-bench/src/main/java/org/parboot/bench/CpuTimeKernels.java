@@ -51,7 +51,9 @@ public final class CpuTimeKernels {
       kernels.put("paired", k::paired);
       kernels.put("pairedFused", k::pairedFused);
       kernels.put("median", k::median);
+      kernels.put("medianFused", k::medianFused);
       kernels.put("orderStatistics", k::orderStatistics);
+      kernels.put("orderStatisticsFused", k::orderStatisticsFused);
       final int perRound = (int) Math.max(3, 20_000_000L / n);
       final Map<String, List<Double>> times = new LinkedHashMap<>();
       final int warmup = 3;

@@ -166,6 +166,20 @@ public class KernelBench {
     return out4[0] + out4[1] + out4[2] + out4[3];
   }
 
+  /** median with the draw fused into the rank count, as the engine runs it. */
+  @Benchmark
+  public double medianFused() {
+    median.evaluateIid(resampler.streamState(b++), resampler.threshold(), out1);
+    return out1[0];
+  }
+
+  /** median, quantile(0.9), trimmed_mean(0.1), the draw fused into the rank count. */
+  @Benchmark
+  public double orderStatisticsFused() {
+    orderAll.evaluateIid(resampler.streamState(b++), resampler.threshold(), out3);
+    return out3[0] + out3[1] + out3[2];
+  }
+
   /** cov, corr, ratio with the draw fused into the pair's pass, as the engine runs them. */
   @Benchmark
   public double pairedFused() {

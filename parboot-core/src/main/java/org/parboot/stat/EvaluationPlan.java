@@ -266,17 +266,24 @@ public final class EvaluationPlan {
     if (!fusesIidDraw(statistics)) {
       return false;
     }
-    final long columns = statistics.stream().flatMap(s -> ((MomentStatistic) s).columns().stream()).distinct().count();
+    // 8 bytes per row and column: a double per moment column, or a rank and a count per order column.
+    final long columns = statistics.stream()
+        .flatMap(s -> s instanceof MomentStatistic m ? m.columns().stream() : java.util.stream.Stream.of(((OrderStatistic) s).column()))
+        .distinct().count();
     return columns * 8 * rows <= FUSED_MAX_BYTES;
   }
 
   /**
    * Whether a plan of these statistics can draw iid indices inside its summing loop: they are all
-   * moment statistics and read either one column's power sums (mean, std, skew, ...) or one pair
-   * of columns whose pass is fused (cov or corr of two columns, each needing exactly the second
-   * power: the rule of the constructor), and nothing else.
+   * order statistics of one column (the draw counts ranks), or all moment statistics reading
+   * either one column's power sums (mean, std, skew, ...) or one pair of columns whose pass is
+   * fused (cov or corr of two columns, each needing exactly the second power: the rule of the
+   * constructor), and nothing else.
    */
   public static boolean fusesIidDraw(List<? extends Statistic> statistics) {
+    if (!statistics.isEmpty() && statistics.stream().allMatch(s -> s instanceof OrderStatistic)) {
+      return statistics.stream().map(s -> ((OrderStatistic) s).column()).distinct().count() == 1;
+    }
     final Map<String, Integer> order = new LinkedHashMap<>();
     final Set<List<String>> pairs = new HashSet<>();
     for (Statistic s : statistics) {
@@ -476,6 +483,37 @@ public final class EvaluationPlan {
       this.finite = finite;
     }
 
+    /**
+     * {@link #count} of the iid resample drawn from the stream at {@code state}, drawn here
+     * instead of into a buffer: the same accepted words as
+     * {@link org.parboot.rng.ResampleStreams#fillIndices} (high word, then low word, of each
+     * output), so the same counts. Counts do not depend on the order of the increments.
+     */
+    CountedSample countIid(int[] rankOfRow, long state, int bound, long threshold) {
+      final int[] c = cum;
+      Arrays.fill(c, 0);
+      final long n = bound;
+      final long low = 0xffffffffL;
+      long st = state;
+      int i = 0;
+      while (i < bound) {
+        final long r = org.parboot.rng.ResampleStreams.mix64(st += org.parboot.rng.ResampleStreams.GOLDEN_GAMMA);
+        long m = (r >>> 32) * n;
+        if ((m & low) >= threshold) {
+          c[rankOfRow[(int) (m >>> 32)]]++;
+          if (++i == bound) {
+            break;
+          }
+        }
+        m = (r & low) * n;
+        if ((m & low) >= threshold) {
+          c[rankOfRow[(int) (m >>> 32)]]++;
+          i++;
+        }
+      }
+      return accumulate(bound);
+    }
+
     /** Counts the ranks of the drawn rows, then accumulates the counts: O(len + n). */
     CountedSample count(int[] rankOfRow, int[] idx, int len) {
       final int[] c = cum;
@@ -483,6 +521,12 @@ public final class EvaluationPlan {
       for (int i = 0; i < len; i++) {
         c[rankOfRow[idx[i]]]++;
       }
+      return accumulate(len);
+    }
+
+    /** Turns the counts into cumulative counts of a sample of {@code len}. */
+    private CountedSample accumulate(int len) {
+      final int[] c = cum;
       int run = 0;
       for (int r = 0; r < c.length; r++) {
         run += c[r];
@@ -609,6 +653,13 @@ public final class EvaluationPlan {
     public void evaluateIid(long state, long threshold, double[] out) {
       if (!fusesIidDraw(statistics)) {
         throw new IllegalStateException("these statistics do not fuse the iid draw: " + statistics);
+      }
+      if (sortedValues.length == 1) {
+        final CountedSample sample = sortedViews[0].countIid(rankOfRow[0], state, rows, threshold);
+        for (int s = 0; s < out.length; s++) {
+          out[s] = ((OrderStatistic) statistics.get(s)).evaluate(sample);
+        }
+        return;
       }
       if (momentValues.length == 1) {
         IidPowerSums.sums(state, rows, threshold, momentValues[0], centres[0], orders[0], rows, momentSums[0], lanes);

@@ -107,6 +107,33 @@ class IidPowerSumsTest {
   }
 
   @Test
+  void evaluateIid_orderStatistics_equalsEvaluateOfTheDrawnIndicesAtAnyRejectionRate() {
+    final SplittableRandom r = new SplittableRandom(9);
+    final int n = 1001;
+    final double[] x = data(r, n);
+    x[5] = x[6]; // ties
+    final Dataset data = Dataset.builder("test").column("x", x).build();
+    final EvaluationPlan plan = new EvaluationPlan(data, List.of(OrderStatistic.median("x"),
+        OrderStatistic.quantile("x", 0.9), OrderStatistic.trimmedMean("x", 0.1), OrderStatistic.min("x"),
+        OrderStatistic.max("x")));
+    assertThat(plan.fusesIidDraw()).isTrue();
+    final EvaluationPlan.Evaluator fused = plan.newEvaluator();
+    final EvaluationPlan.Evaluator buffered = plan.newEvaluator();
+    final int[] idx = new int[n];
+    for (long t : new long[] {ResampleStreams.threshold(n), 1L << 31}) {
+      for (long b = 0; b < 100; b++) {
+        final long state = ResampleStreams.streamState(4, b);
+        ResampleStreams.fillIndices(state, n, t, idx, n);
+        final double[] expected = new double[5];
+        buffered.evaluate(idx, n, expected);
+        final double[] actual = new double[5];
+        fused.evaluateIid(state, t, actual);
+        assertThat(actual).as("resample %d, threshold %d", b, t).containsExactly(expected);
+      }
+    }
+  }
+
+  @Test
   void evaluateIid_tutorialStatistics_equalsEvaluateOfTheDrawnIndices() {
     final SplittableRandom r = new SplittableRandom(5);
     final int n = 1461;
@@ -136,13 +163,15 @@ class IidPowerSumsTest {
     final List<List<Statistic>> fused = List.of(
         List.of(MomentStatistic.mean("x"), MomentStatistic.var("x", 1)),
         List.of(MomentStatistic.corr("x", "y")),
-        List.of(MomentStatistic.cov("x", "y", 1), MomentStatistic.corr("x", "y"), MomentStatistic.mean("y")));
+        List.of(MomentStatistic.cov("x", "y", 1), MomentStatistic.corr("x", "y"), MomentStatistic.mean("y")),
+        List.of(OrderStatistic.median("x"), OrderStatistic.quantile("x", 0.25)));
     final List<List<Statistic>> buffered = List.of(
         List.of(MomentStatistic.mean("x"), MomentStatistic.mean("y")),
         List.of(MomentStatistic.mean("x"), OrderStatistic.median("x")),
         List.of(MomentStatistic.corr("x", "y"), MomentStatistic.skew("x", true)),
         List.of(MomentStatistic.cov("x", "y", 1), MomentStatistic.corr("y", "x")),
-        List.of(MomentStatistic.ratio("x", "y")));
+        List.of(MomentStatistic.ratio("x", "y")),
+        List.of(OrderStatistic.median("x"), OrderStatistic.median("y")));
     for (List<Statistic> stats : fused) {
       assertThat(EvaluationPlan.fusesIidDraw(stats)).as(stats.toString()).isTrue();
       final EvaluationPlan plan = new EvaluationPlan(data, stats);
