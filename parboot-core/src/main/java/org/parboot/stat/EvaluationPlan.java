@@ -49,6 +49,9 @@ public final class EvaluationPlan {
   private final Dataset data;
   private final List<Statistic> statistics;
   private final int rows;
+  // fusesIidDraw(statistics), and with the size check: decided once, not per resample.
+  private final boolean fusable;
+  private final boolean fusedHere;
 
   // Moment columns: values, centre, highest power needed.
   private final double[][] momentValues;
@@ -83,6 +86,8 @@ public final class EvaluationPlan {
     this.data = data;
     this.statistics = List.copyOf(statistics);
     this.rows = data.rows();
+    this.fusable = fusesIidDraw(this.statistics);
+    this.fusedHere = fusesIidDraw(this.statistics, rows);
     if (this.statistics.isEmpty()) {
       throw new InvalidInputException("no statistic to compute: give at least one --stat");
     }
@@ -247,7 +252,7 @@ public final class EvaluationPlan {
    * {@link #fusesIidDraw(List, long)}.
    */
   public boolean fusesIidDraw() {
-    return fusesIidDraw(statistics, rows);
+    return fusedHere;
   }
 
   /**
@@ -651,7 +656,7 @@ public final class EvaluationPlan {
      * @throws IllegalStateException if the plan does not fuse the draw
      */
     public void evaluateIid(long state, long threshold, double[] out) {
-      if (!fusesIidDraw(statistics)) {
+      if (!fusable) {
         throw new IllegalStateException("these statistics do not fuse the iid draw: " + statistics);
       }
       if (sortedValues.length == 1) {
