@@ -263,14 +263,23 @@ public final class ExecutionStrategy {
     }
   }
 
+  /**
+   * One virtual thread per chunk. A chunk's thread waits for one of {@code threads} permits before
+   * it runs, so at most that many run at once; the caller keeps a few chunks spawned ahead
+   * ({@link #VIRTUAL_LOOKAHEAD} per permit). (Until November 2026 the caller took the permit before
+   * spawning, so every chunk had to wait for the caller, a platform thread, to be woken, and with
+   * every core busy that wake-up waited for the OS: virtual threads lagged the other executors by
+   * 5-15 %, docs/benchmarks.md.)
+   */
   private void runVirtual(Chunks work, int chunks) throws InterruptedException {
-    final Semaphore permits = new Semaphore(threads);
+    final Semaphore running = new Semaphore(threads);
+    final Semaphore ahead = new Semaphore(VIRTUAL_LOOKAHEAD * threads);
     final OwnedThreads owned = OwnedThreads.virtual("parboot-virtual-");
     final ExecutorService exec = Executors.newThreadPerTaskExecutor(owned);
     try {
       for (int c = 0; c < chunks && !work.control.shouldStop(); c++) {
         try {
-          permits.acquire();
+          ahead.acquire();
         } catch (InterruptedException e) {
           work.control.cancel();
           throw e;
@@ -278,9 +287,16 @@ public final class ExecutionStrategy {
         final int chunkIndex = c;
         exec.execute(() -> {
           try {
-            work.runPooled(chunkIndex);
+            running.acquire();
+            try {
+              work.runPooled(chunkIndex);
+            } finally {
+              running.release();
+            }
+          } catch (InterruptedException e) {
+            work.control.cancel(); // shutdownNow after an interrupt of the caller
           } finally {
-            permits.release();
+            ahead.release();
           }
         });
       }
@@ -288,6 +304,9 @@ public final class ExecutionStrategy {
       shutdownAndWait(exec, owned, work.control);
     }
   }
+
+  /** Chunks spawned ahead per permit by the virtual strategy. */
+  static final int VIRTUAL_LOOKAHEAD = 4;
 
   private static void awaitFuture(Future<?> f, RunControl control) throws InterruptedException {
     try {

@@ -21,7 +21,7 @@ public enum ExecutorKind {
   POOL,
   /** A {@link java.util.concurrent.ForkJoinPool} of N workers splitting the index range in halves, work stealing. */
   FORKJOIN,
-  /** One virtual thread per chunk, at most N at once. */
+  /** One virtual thread per chunk, at most N running at once (each takes a permit itself). */
   VIRTUAL;
 
   /** The default: work-stealing fork/join (fastest or tied for fastest in docs/benchmarks.md). */
