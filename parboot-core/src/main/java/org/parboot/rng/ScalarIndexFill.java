@@ -22,9 +22,17 @@ final class ScalarIndexFill implements IndexFill {
    * {@code state} (the next output is {@code mix64(state + gamma)}).
    */
   static void fillFrom(long state, int bound, long threshold, int[] out, int from, int len) {
+    fillOutputs(state, bound, threshold, out, from, len, Long.MAX_VALUE);
+  }
+
+  /**
+   * {@link #fillFrom}, but from at most {@code outputs} 64-bit outputs of the stream; returns the
+   * next position to fill (less than {@code len} if the outputs ran out first).
+   */
+  static int fillOutputs(long state, int bound, long threshold, int[] out, int from, int len, long outputs) {
     final long n = bound;
     int i = from;
-    while (i < len) {
+    for (long k = 0; i < len && k < outputs; k++) {
       final long r = mix64(state += GOLDEN_GAMMA);
       long m = (r >>> 32) * n;
       if ((m & LOW32) >= threshold) {
@@ -38,6 +46,7 @@ final class ScalarIndexFill implements IndexFill {
         out[i++] = (int) (m >>> 32);
       }
     }
+    return i;
   }
 
   @Override

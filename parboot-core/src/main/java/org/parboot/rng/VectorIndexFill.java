@@ -60,7 +60,8 @@ final class VectorIndexFill implements IndexFill {
       final VectorMask<Long> rejected = high.and(LOW32).compare(VectorOperators.LT, threshold)
           .or(low.and(LOW32).compare(VectorOperators.LT, threshold));
       if (rejected.anyTrue()) {
-        i = scalarBlock(st, n, threshold, out, i, len);
+        // The block's outputs word by word, by the scalar rule.
+        i = ScalarIndexFill.fillOutputs(st, bound, threshold, out, i, len, lanes);
         if (i == len) {
           return;
         }
@@ -73,29 +74,6 @@ final class VectorIndexFill implements IndexFill {
       st += advance;
     }
     ScalarIndexFill.fillFrom(st, bound, threshold, out, i, len);
-  }
-
-  /** The scalar rule for the block's {@code lanes} outputs; returns the new fill position. */
-  private int scalarBlock(long st, long n, long threshold, int[] out, int from, int len) {
-    int i = from;
-    for (int k = 0; k < lanes; k++) {
-      final long r = ResampleStreams.mix64(st += GOLDEN_GAMMA);
-      long m = (r >>> 32) * n;
-      if ((m & LOW32) >= threshold) {
-        out[i++] = (int) (m >>> 32);
-        if (i == len) {
-          return i;
-        }
-      }
-      m = (r & LOW32) * n;
-      if ((m & LOW32) >= threshold) {
-        out[i++] = (int) (m >>> 32);
-        if (i == len) {
-          return i;
-        }
-      }
-    }
-    return i;
   }
 
   @Override

@@ -3,6 +3,8 @@ package org.parboot.stat;
 import static org.parboot.rng.ResampleStreams.GOLDEN_GAMMA;
 import static org.parboot.rng.ResampleStreams.mix64;
 
+import org.parboot.rng.ResampleStreams;
+
 /**
  * The iid draw and the centred power sums of one column in a single loop: the same indices as
  * {@link org.parboot.rng.ResampleStreams#fillIndices} and the same sums, lanes and order as
@@ -245,26 +247,18 @@ final class IidPowerSums {
   }
 
   /**
-   * The last position, if one is left (the next outputs' words until one is accepted, as
-   * {@code fillIndices} takes them), then the lanes added into {@code out}.
+   * The index of the last position: the first accepted word of the outputs after {@code state},
+   * high word first, as {@code fillIndices} takes them for a last position.
    */
+  private static int lastIndex(long state, long n, long t) {
+    return new ResampleStreams.Stream(state).nextIndex((int) n, t);
+  }
+
+  /** The last position, if one is left, then the lanes added into {@code out}. */
   private static void finish(long state, long n, long t, double[] x, double c, int order, int i, int len,
       double[] lanes, double[] out) {
-    long s = state;
     if (i < len) {
-      while (true) {
-        final long r = mix64(s += GOLDEN_GAMMA);
-        long m = (r >>> 32) * n;
-        if ((m & LOW32) >= t) {
-          add(lanes, i, x[(int) (m >>> 32)] - c, order);
-          break;
-        }
-        m = (r & LOW32) * n;
-        if ((m & LOW32) >= t) {
-          add(lanes, i, x[(int) (m >>> 32)] - c, order);
-          break;
-        }
-      }
+      add(lanes, i, x[lastIndex(state, n, t)] - c, order);
     }
     out[0] = lanes[0] + lanes[4];
     out[1] = lanes[1] + lanes[5];
@@ -337,19 +331,7 @@ final class IidPowerSums {
     }
     storePair(lanes, ax1, ax2, ay1, ay2, axy, bx1, bx2, by1, by2, bxy);
     if (i < len) {
-      while (true) {
-        final long r = mix64(s += GOLDEN_GAMMA);
-        long w = (r >>> 32) * n;
-        if ((w & LOW32) >= t) {
-          addPair(lanes, i, (int) (w >>> 32), x, cx, y, cy);
-          break;
-        }
-        w = (r & LOW32) * n;
-        if ((w & LOW32) >= t) {
-          addPair(lanes, i, (int) (w >>> 32), x, cx, y, cy);
-          break;
-        }
-      }
+      addPair(lanes, i, lastIndex(s, n, t), x, cx, y, cy);
     }
     sx[0] = lanes[0] + lanes[5];
     sx[1] = lanes[1] + lanes[6];

@@ -90,20 +90,7 @@ class IidPowerSumsTest {
     final Dataset data = Dataset.builder("test").column("x", data(r, n)).column("y", data(r, n)).build();
     final EvaluationPlan plan = new EvaluationPlan(data, List.of(MomentStatistic.cov("x", "y", 1),
         MomentStatistic.corr("x", "y"), MomentStatistic.ratio("x", "y"), MomentStatistic.std("y", 1)));
-    assertThat(plan.fusesIidDraw()).isTrue();
-    final EvaluationPlan.Evaluator fused = plan.newEvaluator();
-    final EvaluationPlan.Evaluator buffered = plan.newEvaluator();
-    final long t = ResampleStreams.threshold(n);
-    final int[] idx = new int[n];
-    for (long b = 0; b < 200; b++) {
-      final long state = ResampleStreams.streamState(3, b);
-      ResampleStreams.fillIndices(state, n, t, idx, n);
-      final double[] expected = new double[4];
-      buffered.evaluate(idx, n, expected);
-      final double[] actual = new double[4];
-      fused.evaluateIid(state, t, actual);
-      assertThat(actual).as("resample %d", b).containsExactly(expected);
-    }
+    assertFusedEqualsBuffered(plan, 3, 200, ResampleStreams.threshold(n));
   }
 
   @Test
@@ -116,21 +103,7 @@ class IidPowerSumsTest {
     final EvaluationPlan plan = new EvaluationPlan(data, List.of(OrderStatistic.median("x"),
         OrderStatistic.quantile("x", 0.9), OrderStatistic.trimmedMean("x", 0.1), OrderStatistic.min("x"),
         OrderStatistic.max("x")));
-    assertThat(plan.fusesIidDraw()).isTrue();
-    final EvaluationPlan.Evaluator fused = plan.newEvaluator();
-    final EvaluationPlan.Evaluator buffered = plan.newEvaluator();
-    final int[] idx = new int[n];
-    for (long t : new long[] {ResampleStreams.threshold(n), 1L << 31}) {
-      for (long b = 0; b < 100; b++) {
-        final long state = ResampleStreams.streamState(4, b);
-        ResampleStreams.fillIndices(state, n, t, idx, n);
-        final double[] expected = new double[5];
-        buffered.evaluate(idx, n, expected);
-        final double[] actual = new double[5];
-        fused.evaluateIid(state, t, actual);
-        assertThat(actual).as("resample %d, threshold %d", b, t).containsExactly(expected);
-      }
-    }
+    assertFusedEqualsBuffered(plan, 4, 100, ResampleStreams.threshold(n), 1L << 31);
   }
 
   @Test
@@ -140,20 +113,7 @@ class IidPowerSumsTest {
     final Dataset data = Dataset.builder("test").column("x", data(r, n)).build();
     final EvaluationPlan plan = new EvaluationPlan(data, List.of(MomentStatistic.mean("x"),
         MomentStatistic.std("x", 0), MomentStatistic.skew("x", true), MomentStatistic.kurt("x", true)));
-    assertThat(plan.fusesIidDraw()).isTrue();
-    final EvaluationPlan.Evaluator fused = plan.newEvaluator();
-    final EvaluationPlan.Evaluator buffered = plan.newEvaluator();
-    final long t = ResampleStreams.threshold(n);
-    final int[] idx = new int[n];
-    for (long b = 0; b < 200; b++) {
-      final long state = ResampleStreams.streamState(42, b);
-      ResampleStreams.fillIndices(state, n, t, idx, n);
-      final double[] expected = new double[4];
-      buffered.evaluate(idx, n, expected);
-      final double[] actual = new double[4];
-      fused.evaluateIid(state, t, actual);
-      assertThat(actual).as("resample %d", b).containsExactly(expected);
-    }
+    assertFusedEqualsBuffered(plan, 42, 200, ResampleStreams.threshold(n));
   }
 
   @Test
@@ -193,5 +153,29 @@ class IidPowerSumsTest {
     assertThat(EvaluationPlan.fusesIidDraw(pair, rows / 2 + 1)).isFalse();
     final Dataset big = Dataset.builder("test").column("x", data(new SplittableRandom(1), (int) rows + 1)).build();
     assertThat(new EvaluationPlan(big, one).fusesIidDraw()).isFalse();
+  }
+
+  /**
+   * For each threshold and resamples 0..count-1 of {@code seed}: {@code evaluateIid} gives exactly
+   * what {@code evaluate} gives over the indices {@code fillIndices} draws from the same stream.
+   */
+  private static void assertFusedEqualsBuffered(EvaluationPlan plan, long seed, int count, long... thresholds) {
+    assertThat(plan.fusesIidDraw()).isTrue();
+    final int n = plan.rows();
+    final int k = plan.statistics().size();
+    final EvaluationPlan.Evaluator fused = plan.newEvaluator();
+    final EvaluationPlan.Evaluator buffered = plan.newEvaluator();
+    final int[] idx = new int[n];
+    for (long t : thresholds) {
+      for (long b = 0; b < count; b++) {
+        final long state = ResampleStreams.streamState(seed, b);
+        ResampleStreams.fillIndices(state, n, t, idx, n);
+        final double[] expected = new double[k];
+        buffered.evaluate(idx, n, expected);
+        final double[] actual = new double[k];
+        fused.evaluateIid(state, t, actual);
+        assertThat(actual).as("resample %d, threshold %d", b, t).containsExactly(expected);
+      }
+    }
   }
 }
