@@ -105,6 +105,24 @@ public final class Messages {
     return sb.toString();
   }
 
+  /**
+   * Why an I/O operation failed, in words and without the path (which the message names
+   * already): "no such file or directory", "permission denied", or the system's reason ("No space
+   * left on device", "File name too long"), escaped.
+   */
+  public static String reason(java.io.IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return escape(f.getReason());
+    }
+    return escape(e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
+  }
+
   private static boolean needsEscape(char c) {
     return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
   }

@@ -35,10 +35,11 @@ final class BatchInputs {
       throws InterruptedException {
     final List<Path> inputs = files.isEmpty() ? java.util.Collections.singletonList(null) : files;
     final List<String> names = names(inputs);
+    final Stdin stdin = CommandScope.current().stdin();
     final List<Future<Map<String, Dataset>>> reads = new ArrayList<>();
     try (ExecutorService io = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("parboot-read-", 0).factory())) {
       for (Path p : inputs) {
-        reads.add(io.submit(() -> readOne(p, groupBy, columns, options)));
+        reads.add(io.submit(() -> readOne(p, stdin, groupBy, columns, options)));
       }
       final List<GroupJob> jobs = new ArrayList<>();
       for (int i = 0; i < reads.size(); i++) {
@@ -60,7 +61,13 @@ final class BatchInputs {
     }
   }
 
-  private static Map<String, Dataset> readOne(Path file, String groupBy, List<String> columns, CsvOptions options) {
+  private static Map<String, Dataset> readOne(Path file, Stdin stdin, String groupBy, List<String> columns,
+      CsvOptions options) {
+    if (file != null && InputFiles.isStdin(file)) {
+      return InputFiles.readStdin(stdin, reader -> groupBy != null
+          ? CsvColumns.readGrouped(reader, InputFiles.STDIN_NAME, groupBy, columns, options)
+          : Map.of("", CsvColumns.read(reader, InputFiles.STDIN_NAME, columns, options)));
+    }
     if (groupBy != null) {
       return file == null ? BundledData.weatherGrouped(groupBy, columns, options)
           : CsvColumns.readGrouped(file, groupBy, columns, options);
@@ -78,6 +85,6 @@ final class BatchInputs {
   }
 
   private static String shortName(Path p) {
-    return p == null ? BUNDLED_NAME : p.getFileName() == null ? p.toString() : p.getFileName().toString();
+    return p == null ? BUNDLED_NAME : InputFiles.isStdin(p) ? InputFiles.STDIN_NAME : p.getFileName() == null ? p.toString() : p.getFileName().toString();
   }
 }

@@ -82,25 +82,33 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     limit.start();
+    final CommandScope scope = CommandScope.current();
     final OutputFormat fmt = OutputFormat.parse(format);
     if (fmt == OutputFormat.CSV) {
       throw new InvalidInputException("--format csv is not available for bench; accepted: table, json");
     }
     final List<Statistic> statistics = engine.statistics(data.defaultColumns());
     final BootstrapOptions options = resampling.apply(engine.builder()).build();
-    final Dataset dataset = data.loadWithLabels(EngineOptions.columnsOf(statistics), resampling.labelColumns());
-    final TimingPlan plan = new TimingPlan(dataset, statistics, options, TimingConfig.grid(kinds(), threadCounts()),
-        warmups, runs);
     final Console console = new Console(spec, quiet);
-    console.noteSeed(options);
-    final TimingResult timing = DemoCommand.Timed.run(console, plan, limit);
-    limit.check();
-    final String text = fmt == OutputFormat.JSON
-        ? Outputs.summaryJson(timing.last(), Optional.of(timing))
-        : TimingText.format(timing);
-    console.emit(text, output);
-    if (report != null) {
-      console.note("wrote " + ReportWriter.write(report, timing.last(), Optional.of(timing)).html());
+    try (Outputs outputs = new Outputs(scope, console)) {
+      outputs.file("--output", output).folder("--report", report, ReportWriter::writesFileNamed)
+          .notInputs(data.inputFiles());
+      final Dataset dataset = data.loadWithLabels(EngineOptions.columnsOf(statistics), resampling.labelColumns());
+      scope.check();
+      data.noteInput(console);
+      final TimingPlan plan = new TimingPlan(dataset, statistics, options, TimingConfig.grid(kinds(), threadCounts()),
+          warmups, runs);
+      console.noteSeed(options);
+      final TimingResult timing = DemoCommand.Timed.run(console, plan);
+      scope.check();
+      final String text = fmt == OutputFormat.JSON
+          ? Outputs.summaryJson(timing.last(), Optional.of(timing))
+          : TimingText.format(timing);
+      outputs.text(output, text);
+      if (report != null) {
+        outputs.written(ReportWriter.write(outputs.staged(), report, timing.last(), Optional.of(timing)).html());
+      }
+      outputs.commit();
     }
     return 0;
   }

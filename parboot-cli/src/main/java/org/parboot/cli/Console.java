@@ -27,7 +27,7 @@ final class Console {
 
   void note(String message) {
     if (!quiet) {
-      err.println("parboot: " + message);
+      err.println("parboot: " + org.parboot.Messages.escape(message));
       err.flush();
     }
   }
@@ -39,21 +39,14 @@ final class Console {
     }
   }
 
-  /** Writes text to {@code file} atomically (and says so), or to standard output when file is null. */
-  void emit(String text, java.nio.file.Path file) throws java.io.IOException {
-    if (file != null) {
-      Outputs.write(file, text);
-      note("wrote " + file);
-    } else {
-      final PrintWriter out = spec.commandLine().getOut();
-      out.print(text);
-      out.flush();
-    }
+  /** Standard output. */
+  PrintWriter out() {
+    return spec.commandLine().getOut();
   }
 
   void warn(String message) {
     if (!quiet) {
-      err.println("parboot: warning: " + message);
+      err.println("parboot: warning: " + org.parboot.Messages.escape(message));
       err.flush();
     }
   }
@@ -93,20 +86,19 @@ final class Console {
   }
 
   /**
-   * Runs {@code work} on this thread while a daemon thread draws its progress; Ctrl-C runs
-   * {@code cancel}, which must make {@code work} stop promptly.
+   * Runs {@code work} on this thread while a daemon thread draws its progress; a stop of the
+   * command (a signal, the time limit) runs {@code cancel}, which must make {@code work} stop
+   * promptly.
    */
   <T> T withProgress(ProgressSource source, String unit, Runnable cancel, Callable<T> work)
       throws Exception {
-    Interrupts.register(cancel);
     Thread drawer = null;
     if (!quiet && stderrIsTerminal()) {
       drawer = Thread.ofPlatform().daemon().name("parboot-progress").start(() -> draw(source, unit));
     }
     try {
-      return work.call();
+      return CommandScope.current().cancellable(cancel, work);
     } finally {
-      Interrupts.unregister(cancel);
       if (drawer != null) {
         drawer.interrupt();
         drawer.join();

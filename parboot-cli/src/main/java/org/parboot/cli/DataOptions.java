@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.parboot.InvalidInputException;
+import org.parboot.Messages;
 import org.parboot.data.Dataset;
 import org.parboot.io.BundledData;
 import org.parboot.io.CsvColumns;
@@ -22,17 +23,47 @@ final class DataOptions {
   static final String BUNDLED_DEFAULT_COLUMN = "temp_max";
 
   @Parameters(index = "0..*", arity = "0..*", paramLabel = "FILE",
-      description = "CSV file(s) with a header row, or quoted globs such as 'data/*.csv'; several files are read "
-          + "concurrently and bootstrapped independently (run only). Default: the bundled weather data (Seattle and "
-          + "New York, 2012-2015; columns location, date, precipitation, temp_max, temp_min, wind, weather).")
+      description = "CSV file(s) with a header row, or quoted globs such as 'data/*.csv'; - reads standard input; "
+          + "several files are read concurrently and bootstrapped independently (run only). Default: standard "
+          + "input when data is piped or redirected into it, else the bundled weather data (Seattle and New York, "
+          + "2012-2015; columns location, date, precipitation, temp_max, temp_min, wind, weather).")
   List<String> files = new ArrayList<>();
 
-  /** The one input file, or null for the bundled data; refuses several (commands that read one file). */
+  private List<Path> inputs;
+
+  /**
+   * The inputs: the FILE arguments with globs expanded ({@link InputFiles#STDIN} for {@code -}),
+   * or standard input alone when no FILE is given and data is piped or redirected into it; empty
+   * for the bundled data.
+   */
+  List<Path> inputs() {
+    if (inputs == null) {
+      final List<Path> expanded = InputFiles.expand(files);
+      inputs = expanded.isEmpty() && CommandScope.current().stdin().kind().hasData() ? List.of(InputFiles.STDIN)
+          : expanded;
+    }
+    return inputs;
+  }
+
+  /** The inputs that are files (not standard input), for the check that no output overwrites one. */
+  List<Path> inputFiles() {
+    return inputs().stream().filter(p -> !InputFiles.isStdin(p)).toList();
+  }
+
+  /** Says on stderr when the bundled data is used, since no FILE was given and nothing was piped in. */
+  void noteInput(Console console) {
+    if (inputs().isEmpty()) {
+      console.note("no FILE given and nothing piped into standard input: using the bundled weather data ("
+          + BundledData.SOURCE + ")");
+    }
+  }
+
+  /** The one input, or null for the bundled data; refuses several (commands that read one file). */
   Path file() {
-    final List<Path> paths = InputFiles.expand(files);
+    final List<Path> paths = inputs();
     if (paths.size() > 1) {
-      throw new InvalidInputException("this command reads one FILE, got " + paths.size() + " (" + String.join(", ",
-          paths.stream().map(Path::toString).toList()) + "); accepted: one CSV file");
+      throw new InvalidInputException("this command reads one FILE, got " + paths.size() + " (" + Messages.list(
+          paths.stream().map(Path::toString).toList(), Messages::quote) + "); accepted: one CSV file");
     }
     return paths.isEmpty() ? null : paths.get(0);
   }
@@ -56,7 +87,7 @@ final class DataOptions {
 
   /** The columns one-column statistics apply to. */
   List<String> defaultColumns() {
-    if (columns.isEmpty() && files.isEmpty()) {
+    if (columns.isEmpty() && inputs().isEmpty()) {
       return List.of(BUNDLED_DEFAULT_COLUMN);
     }
     return columns;
@@ -64,7 +95,7 @@ final class DataOptions {
 
   /** A name for the input in output and messages. */
   String sourceName() {
-    return files.isEmpty() ? BundledData.SOURCE : String.join(", ", files);
+    return inputs().isEmpty() ? BundledData.SOURCE : String.join(", ", inputs().stream().map(InputFiles::name).toList());
   }
 
   CsvOptions csvOptions() {
@@ -99,8 +130,14 @@ final class DataOptions {
   Dataset loadWithLabels(List<String> needed, List<String> labels) {
     final Path file = file();
     final List<String> cols = uniqueColumns(needed);
-    return file == null ? BundledData.weatherWithLabels(cols, labels, csvOptions())
-        : CsvColumns.readWithLabels(file, cols, labels, csvOptions());
+    if (file == null) {
+      return BundledData.weatherWithLabels(cols, labels, csvOptions());
+    }
+    if (InputFiles.isStdin(file)) {
+      return InputFiles.readStdin(CommandScope.current().stdin(), reader -> CsvColumns.readWithLabels(reader, InputFiles.STDIN_NAME, cols, labels,
+          csvOptions()));
+    }
+    return CsvColumns.readWithLabels(file, cols, labels, csvOptions());
   }
 
   /** The columns, in order and without repeats; refuses none. */
@@ -108,7 +145,8 @@ final class DataOptions {
     final Set<String> unique = new LinkedHashSet<>(needed);
     if (unique.isEmpty()) {
       throw new InvalidInputException("no column to bootstrap: give --column NAME"
-          + (files.isEmpty() ? "" : " (a column of " + String.join(", ", files) + ")"));
+          + (inputs().isEmpty() ? "" : " (a column of " + Messages.list(inputs().stream().map(InputFiles::name)
+              .toList(), Messages::quote) + ")"));
     }
     return List.copyOf(unique);
   }

@@ -1,6 +1,5 @@
 package org.parboot.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -93,46 +92,58 @@ final class DemoCommand implements Callable<Integer> {
         MomentStatistic.skew("temp_max", true));
   }
 
+  /** The files the demo writes into its folder (the report's and two of its own). */
+  static boolean writesFileNamed(String name) {
+    return name.equals(REPLICATES_CSV) || name.equals(SUMMARY_JSON) || ReportWriter.writesFileNamed(name);
+  }
+
+  static final String REPLICATES_CSV = "replicates.csv";
+  static final String SUMMARY_JSON = "summary.json";
+
   @Override
   public Integer call() throws Exception {
     limit.start();
+    final CommandScope scope = CommandScope.current();
     final BootstrapOptions options = BootstrapOptions.builder().resamples(resamples).seed(seed)
         .intervals(DEMO_INTERVALS).build();
-    final TimingPlan plan = new TimingPlan(seattleTempMax(), tutorialStatistics(), options,
-        TimingConfig.tutorial(Runtime.getRuntime().availableProcessors()), warmups, runs);
     final Console console = new Console(spec, quiet);
-    console.note("timing " + plan.configs().size() + " strategies x (" + warmups + " warm-up + " + runs
-        + " runs) of B = " + options.resamples() + " on Seattle temp_max (n = " + plan.data().rows() + ")");
-    final TimingResult timing = Timed.run(console, plan, limit);
-    limit.check();
-    final BootstrapResult result = timing.last();
+    try (Outputs outputs = new Outputs(scope, console)) {
+      outputs.folder("--output", dir, DemoCommand::writesFileNamed);
+      final TimingPlan plan = new TimingPlan(seattleTempMax(), tutorialStatistics(), options,
+          TimingConfig.tutorial(Runtime.getRuntime().availableProcessors()), warmups, runs);
+      console.note("timing " + plan.configs().size() + " strategies x (" + warmups + " warm-up + " + runs
+          + " runs) of B = " + options.resamples() + " on Seattle temp_max (n = " + plan.data().rows() + ")");
+      final TimingResult timing = Timed.run(console, plan);
+      scope.check();
+      final BootstrapResult result = timing.last();
 
-    ReplicatesCsv.write(dir.resolve("replicates.csv"), result);
-    Outputs.write(dir.resolve("summary.json"), Outputs.summaryJson(result, Optional.of(timing)));
-    final ReportFiles files = ReportWriter.write(dir, result, Optional.of(timing));
+      ReplicatesCsv.write(outputs.staged(), dir.resolve(REPLICATES_CSV), result);
+      scope.check();
+      outputs.staged().writeString(dir.resolve(SUMMARY_JSON), Outputs.summaryJson(result, Optional.of(timing)));
+      final ReportFiles files = ReportWriter.write(outputs.staged(), dir, result, Optional.of(timing));
 
-    final PrintWriter out = spec.commandLine().getOut();
-    out.print(ResultFormatter.format(result, OutputFormat.TABLE));
-    out.println();
-    out.print(TimingText.format(timing));
-    out.println();
-    out.println("All " + plan.configs().size() + " strategies gave bit-identical replicates ("
-        + plan.totalRuns() + " runs compared).");
-    out.println("Report: " + files.html());
-    out.flush();
+      final StringBuilder text = new StringBuilder()
+          .append(ResultFormatter.format(result, OutputFormat.TABLE)).append('\n')
+          .append(TimingText.format(timing)).append('\n')
+          .append("All ").append(plan.configs().size()).append(" strategies gave bit-identical replicates (")
+          .append(plan.totalRuns()).append(" runs compared).\n")
+          .append("Report: ").append(files.html()).append('\n');
+      outputs.text(null, text.toString());
+      outputs.commit();
+    }
     return 0;
   }
 
-  /** Runs a timing plan with a progress bar (in runs), Ctrl-C cancellation and the time limit. */
+  /** Runs a timing plan with a progress bar (in runs), cancelled when the command stops (a signal, the time limit). */
   static final class Timed {
     private Timed() {}
 
-    static TimingResult run(Console console, TimingPlan plan, TimeLimit limit) throws Exception {
+    static TimingResult run(Console console, TimingPlan plan) throws Exception {
       final AtomicLong done = new AtomicLong();
       final Timing timing = Timing.of(plan).onProgress((d, total) -> done.set(d));
       final long total = plan.totalRuns();
-      return limit.enforce(timing::cancel, () -> console.withProgress(
-          Console.ProgressSource.of(done::get, () -> total), "runs", timing::cancel, timing::run));
+      return console.withProgress(Console.ProgressSource.of(done::get, () -> total), "runs", timing::cancel,
+          timing::run);
     }
   }
 }

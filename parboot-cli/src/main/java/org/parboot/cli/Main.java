@@ -1,11 +1,14 @@
 package org.parboot.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.parboot.CancelledException;
 import org.parboot.InvalidInputException;
+import org.parboot.Messages;
 import org.parboot.NonFiniteReplicatesException;
 import org.parboot.StatisticFailedException;
 import org.parboot.report.ReproducibilityException;
@@ -16,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
@@ -81,43 +85,126 @@ public final class Main implements Runnable {
     throw new ParameterException(spec.commandLine(), "missing command: run, demo or bench (see parboot --help)");
   }
 
-  /** Runs the command line and returns the exit code (never calls System.exit). */
+  /**
+   * Runs the command line in-process and returns the exit code (never calls System.exit);
+   * standard input counts as a terminal, so a run with no FILE uses the bundled data.
+   */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    return execute(args, Stdin.terminal(), out, err, false);
+  }
+
+  /**
+   * Runs the command line with the given standard input. {@code process}: this is the JVM's one
+   * command (signals stop it; a stop that the command cannot finish in time halts the JVM).
+   */
+  static int execute(String[] args, Stdin stdin, PrintWriter out, PrintWriter err, boolean process) {
     final CommandLine cl = commandLine(args);
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setOverwrittenOptionsAllowed(true); // a repeated option: the last one wins
+    cl.setTrimQuotes(true); // --column '"a,b"' names the column a,b (quoted parts are not split)
     cl.setParameterExceptionHandler(Main::onParameterError);
-    final Errors errors = new Errors();
-    cl.setExecutionExceptionHandler(errors);
-    try {
-      return cl.execute(args);
-    } catch (Error e) {
-      // picocli hands only Exceptions to the handler; an Error (out of memory, a missing class)
-      // still gets one line and exit 1.
-      return errors.report(e, cl.getErr(), args != null && java.util.Arrays.asList(args).contains("--debug"));
+    try (CommandScope scope = CommandScope.open(err, process, stdin)) {
+      final Errors errors = new Errors(scope);
+      cl.setExecutionExceptionHandler(errors);
+      int code;
+      try {
+        code = cl.execute(args);
+      } catch (Error e) {
+        // picocli hands only Exceptions to the handler; an Error (out of memory, a missing class)
+        // still gets one line and exit 1.
+        code = errors.report(e, cl.getErr(), args != null && java.util.Arrays.asList(args).contains("--debug"));
+      }
+      // A stop that came after the command's last check (during its commit, say) still decides
+      // the exit: the user asked the command to stop.
+      return scope.stopped().map(stop -> errors.reportStop(stop, err)).orElse(code);
     }
   }
 
   public static void main(String[] args) {
-    Interrupts.install();
-    int code;
-    try {
-      code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
-    } finally {
-      Interrupts.finished();
-    }
+    Signals.install();
+    final StandardOutput stdout = StandardOutput.ofProcess();
+    final PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    int code = execute(args, Stdin.ofProcess(), stdout.writer(), err, true);
+    code = stdout.finish(code, err);
     System.exit(code);
   }
 
+  /**
+   * One line for a usage error, naming what is wrong, picocli's suggestions for a misspelt
+   * command or option, and where the help is: {@code parboot: unknown command 'rn'; did you mean
+   * run? (see parboot --help)}.
+   */
   private static int onParameterError(ParameterException e, String[] args) {
     final CommandLine cl = e.getCommandLine();
     final PrintWriter err = cl.getErr();
-    err.println("parboot: " + e.getMessage());
-    err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for the options.");
+    String message = String.valueOf(e.getMessage());
+    if (e instanceof UnmatchedArgumentException u) {
+      final List<String> unmatched = u.getUnmatched();
+      final String first = unmatched.isEmpty() ? "" : unmatched.get(0);
+      final boolean option = u.isUnknownOption();
+      final boolean command = !option && cl.getParent() == null && !cl.getSubcommands().isEmpty();
+      message = (option ? "unknown option " : command ? "unknown command " : "unexpected argument ")
+          + Messages.quote(first);
+      final List<String> suggestions = closest(first, option ? cl.getCommandSpec().optionsMap().keySet()
+          : cl.getSubcommands().keySet());
+      if (!suggestions.isEmpty()) {
+        message += "; did you mean " + String.join(" or ", suggestions) + "?";
+      }
+    }
+    err.println("parboot: " + Messages.escape(message.replace('\n', ' ')) + " (see "
+        + cl.getCommandSpec().qualifiedName() + " --help)");
     err.flush();
     return EXIT_USAGE;
+  }
+
+  /**
+   * The candidates nearest to a misspelt word: those it is a prefix of, else those at the
+   * smallest edit distance (insertions, deletions, substitutions, swaps of neighbours), if that
+   * is at most a third of the word's length (at least 2); at most three, in their order.
+   */
+  static List<String> closest(String word, java.util.Collection<String> candidates) {
+    final String w = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+    final List<String> prefixed = candidates.stream().filter(c -> c.startsWith(w) && w.length() > 2).sorted().toList();
+    if (!prefixed.isEmpty()) {
+      return prefixed.subList(0, Math.min(3, prefixed.size()));
+    }
+    final int limit = Math.max(2, w.length() / 3);
+    int best = Integer.MAX_VALUE;
+    final List<String> out = new java.util.ArrayList<>();
+    for (String c : candidates.stream().sorted().toList()) {
+      final int d = distance(w, c);
+      if (d < best) {
+        best = d;
+        out.clear();
+      }
+      if (d == best) {
+        out.add(c);
+      }
+    }
+    return best <= limit ? out.subList(0, Math.min(3, out.size())) : List.of();
+  }
+
+  /** Optimal string alignment distance (Damerau-Levenshtein without repeated edits of a substring). */
+  private static int distance(String a, String b) {
+    final int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        final int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
   }
 
   private static boolean debug(CommandLine cl) {
@@ -128,14 +215,40 @@ public final class Main implements Runnable {
     return ((Main) c.getCommand()).debug;
   }
 
-  /** Maps each failure to a one-line message and an exit code. */
+  /**
+   * Maps each failure to a one-line message and an exit code. Once the command was stopped (a
+   * signal, the time limit), every failure is a consequence of the stop (a read or write cut
+   * short, a cancelled run), and the stop's line and code are what is reported.
+   */
   static final class Errors implements IExecutionExceptionHandler {
+    private final CommandScope scope;
+
+    Errors(CommandScope scope) {
+      this.scope = scope;
+    }
+
+    /** Prints the stop's line (once per command) and returns its exit code. */
+    int reportStop(CommandScope.Stop stop, PrintWriter err) {
+      if (scope.claimReport()) {
+        err.println("parboot: " + stop.message());
+        err.flush();
+      }
+      return stop.exitCode();
+    }
+
     @Override
     public int handleExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
       return report(e, cl.getErr(), debug(cl));
     }
 
     int report(Throwable e, PrintWriter err, boolean debug) {
+      final java.util.Optional<CommandScope.Stop> stop = scope.stopped();
+      if (stop.isPresent()) {
+        if (debug) {
+          e.printStackTrace(err);
+        }
+        return reportStop(stop.get(), err);
+      }
       final int code;
       final String message;
       switch (e) {
@@ -165,7 +278,9 @@ public final class Main implements Runnable {
               : "internal error: ") + e + (debug ? "" : " (run with --debug for the stack trace)");
         }
       }
-      err.println("parboot: " + String.valueOf(message).replace('\n', ' '));
+      if (scope.claimReport()) {
+        err.println("parboot: " + Messages.escape(String.valueOf(message).replace('\n', ' ')));
+      }
       if (debug) {
         e.printStackTrace(err);
       }

@@ -8,6 +8,7 @@ import org.parboot.Bootstrap;
 import org.parboot.BootstrapOptions;
 import org.parboot.BootstrapResult;
 import org.parboot.InvalidInputException;
+import org.parboot.Messages;
 import org.parboot.TwoSampleBootstrap;
 import org.parboot.TwoSampleResult;
 import org.parboot.batch.BatchResult;
@@ -93,39 +94,51 @@ final class RunCommand implements Callable<Integer> {
     final OutputFormat fmt = OutputFormat.parse(format);
     final List<Statistic> statistics = engine.statistics(data.defaultColumns());
     final BootstrapOptions options = resampling.apply(executor.apply(engine.builder())).build();
-    final List<Path> files = InputFiles.expand(data.files);
+    final List<Path> inputs = data.inputs();
     final String strata = options.strata() != null ? "--strata" : null;
-    final Console console = new Console(spec, quiet);
     if (compare != null) {
-      refuseWith("--compare", groupBy != null ? "--group-by" : null, files.size() > 1 ? "several FILEs" : null,
+      refuseWith("--compare", groupBy != null ? "--group-by" : null, inputs.size() > 1 ? "several FILEs" : null,
           replicates != null ? "--replicates" : null, report != null ? "--report" : null, strata);
-      console.noteSeed(options);
-      return compare(fmt, files, statistics, options, console);
-    }
-    if (groupBy != null || files.size() > 1) {
+    } else if (groupBy != null || inputs.size() > 1) {
       refuseWith(groupBy != null ? "--group-by" : "several FILEs", replicates != null ? "--replicates" : null,
           report != null ? "--report" : null, strata);
-      console.noteSeed(options);
-      return batch(fmt, files, statistics, options, console);
     }
-    final Dataset dataset = data.loadWithLabels(EngineOptions.columnsOf(statistics), resampling.labelColumns());
-    console.noteSeed(options);
-    final RunControl control = limit.control();
-    final BootstrapResult result = console.withProgress(control,
-        () -> Bootstrap.run(dataset, statistics, options, control));
-
-    limit.check();
-    emit(ResultFormatter.format(result, fmt), fmt, result.warnings(), console);
-    if (replicates != null) {
-      ReplicatesCsv.write(replicates, result);
-      console.note("wrote " + replicates);
-    }
-    if (report != null) {
-      console.note("wrote " + ReportWriter.write(report, result, Optional.empty()).html());
+    final Console console = new Console(spec, quiet);
+    try (Outputs outputs = new Outputs(CommandScope.current(), console)) {
+      outputs.file("--output", output).file("--replicates", replicates)
+          .folder("--report", report, ReportWriter::writesFileNamed).notInputs(data.inputFiles());
+      if (compare != null) {
+        compare(fmt, inputs, statistics, options, console, outputs);
+      } else if (groupBy != null || inputs.size() > 1) {
+        batch(fmt, inputs, statistics, options, console, outputs);
+      } else {
+        single(fmt, statistics, options, console, outputs);
+      }
+      outputs.commit();
     }
     return 0;
   }
 
+  private void single(OutputFormat fmt, List<Statistic> statistics, BootstrapOptions options, Console console,
+      Outputs outputs) throws Exception {
+    final CommandScope scope = CommandScope.current();
+    final Dataset dataset = data.loadWithLabels(EngineOptions.columnsOf(statistics), resampling.labelColumns());
+    scope.check();
+    noteStart(options, console);
+    final RunControl control = scope.control();
+    final BootstrapResult result = console.withProgress(control,
+        () -> Bootstrap.run(dataset, statistics, options, control));
+    scope.check();
+    emit(ResultFormatter.format(result, fmt), fmt, result.warnings(), console, outputs);
+    if (replicates != null) {
+      ReplicatesCsv.write(outputs.staged(), replicates, result);
+      outputs.written(replicates);
+      scope.check();
+    }
+    if (report != null) {
+      outputs.written(ReportWriter.write(outputs.staged(), report, result, Optional.empty()).html());
+    }
+  }
 
   /** Refuses the options that {@code mode} cannot be combined with (nulls are options not given). */
   private static void refuseWith(String mode, String... given) {
@@ -138,51 +151,61 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** Writes the text to --output or standard output; warnings go to stderr unless they are in a table on stdout. */
-  private void emit(String text, OutputFormat fmt, List<String> warnings, Console console) throws java.io.IOException {
-    console.emit(text, output);
+  /** The notes once the input is loaded: the bundled data, if used, and a drawn seed. */
+  private void noteStart(BootstrapOptions options, Console console) {
+    data.noteInput(console);
+    console.noteSeed(options);
+  }
+
+  /** Stages the text for --output or standard output; warnings go to stderr unless they are in a table on stdout. */
+  private void emit(String text, OutputFormat fmt, List<String> warnings, Console console, Outputs outputs) {
+    outputs.text(output, text);
     if (output != null || fmt != OutputFormat.TABLE) {
       warnings.forEach(console::warn);
     }
   }
 
-  private int batch(OutputFormat fmt, List<Path> files, List<Statistic> statistics, BootstrapOptions options,
-      Console console) throws Exception {
-    final List<GroupJob> jobs = BatchInputs.read(files, groupBy, data.uniqueColumns(EngineOptions.columnsOf(statistics)),
+  private void batch(OutputFormat fmt, List<Path> inputs, List<Statistic> statistics, BootstrapOptions options,
+      Console console, Outputs outputs) throws Exception {
+    final CommandScope scope = CommandScope.current();
+    final List<GroupJob> jobs = BatchInputs.read(inputs, groupBy, data.uniqueColumns(EngineOptions.columnsOf(statistics)),
         data.csvOptions());
+    scope.check();
+    noteStart(options, console);
     final GroupedBootstrap batch = new GroupedBootstrap(jobs, statistics, options);
-    final RunControl control = limit.control();
+    final RunControl control = scope.control();
     final BatchResult result = console.withProgress(Console.ProgressSource.of(batch::finishedGroups, batch::groups),
         "groups", control::cancel, () -> batch.run(control));
-    limit.check();
-    emit(ResultFormatter.format(result, fmt), fmt, ResultFormatter.warnings(result), console);
-    return 0;
+    scope.check();
+    emit(ResultFormatter.format(result, fmt), fmt, ResultFormatter.warnings(result), console, outputs);
   }
 
-  private int compare(OutputFormat fmt, List<Path> files, List<Statistic> statistics, BootstrapOptions options,
-      Console console) throws Exception {
+  private void compare(OutputFormat fmt, List<Path> inputs, List<Statistic> statistics, BootstrapOptions options,
+      Console console, Outputs outputs) throws Exception {
+    final CommandScope scope = CommandScope.current();
     final int eq = compare.indexOf('=');
     final String[] groups = eq < 0 ? new String[0] : compare.substring(eq + 1).split(",", -1);
     if (eq <= 0 || groups.length != 2 || groups[0].isBlank() || groups[1].isBlank()) {
-      throw new InvalidInputException("--compare '" + compare + "' is not accepted; accepted: COLUMN=A,B, "
+      throw new InvalidInputException("--compare " + Messages.quote(compare) + " is not accepted; accepted: COLUMN=A,B, "
           + "e.g. --compare 'location=Seattle,New York'");
     }
     final String column = compare.substring(0, eq).strip();
-    final List<GroupJob> jobs = BatchInputs.read(files, column, data.uniqueColumns(EngineOptions.columnsOf(statistics)),
+    final List<GroupJob> jobs = BatchInputs.read(inputs, column, data.uniqueColumns(EngineOptions.columnsOf(statistics)),
         data.csvOptions());
+    scope.check();
     final GroupJob first = pick(jobs, column, groups[0].strip());
     final GroupJob second = pick(jobs, column, groups[1].strip());
-    final RunControl control = limit.control();
+    noteStart(options, console);
+    final RunControl control = scope.control();
     final TwoSampleResult result = console.withProgress(control,
         () -> TwoSampleBootstrap.run(first, second, statistics, options, control));
-    limit.check();
-    emit(ResultFormatter.format(result, fmt), fmt, result.result().warnings(), console);
-    return 0;
+    scope.check();
+    emit(ResultFormatter.format(result, fmt), fmt, result.result().warnings(), console, outputs);
   }
 
   private static GroupJob pick(List<GroupJob> jobs, String column, String group) {
     return jobs.stream().filter(j -> j.group().equals(group)).findFirst().orElseThrow(() -> new InvalidInputException(
-        "--compare: no rows with " + column + " = '" + group + "'; values of '" + column + "': "
-            + String.join(", ", jobs.stream().map(j -> "'" + j.group() + "'").toList())));
+        "--compare: no rows with " + Messages.escape(column) + " = " + Messages.quote(group) + "; values of "
+            + Messages.quote(column) + ": " + Messages.list(jobs.stream().map(GroupJob::group).toList(), Messages::quote)));
   }
 }

@@ -22,9 +22,27 @@ class MainCommandLineTest {
   }
 
   @Test
-  void misspelledCommand_exitsTwoWithOneErrorLineAndTheHint() {
-    final CliRun r = CliRun.of("rnu");
+  void misspelledCommand_exitsTwoWithOneErrorLineSuggestionAndTheHint() {
+    final CliRun r = CliRun.of("rn");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).startsWith("parboot: ").contains("'rnu'").contains("Try 'parboot --help'");
+    assertThat(r.err()).isEqualTo("parboot: unknown command 'rn'; did you mean run? (see parboot --help)\n");
+  }
+
+  @Test
+  void misspelledOption_exitsTwoWithOneErrorLineNamingTheOptionsItMayBe() {
+    final CliRun r = CliRun.of("run", "--colum", "x");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().lines()).hasSize(1);
+    assertThat(r.err()).isEqualTo("parboot: unknown option '--colum'; did you mean --column? (see parboot run --help)\n");
+  }
+
+  @Test
+  void closest_misspellings_nearestCandidatesOnly() {
+    final java.util.List<String> commands = java.util.List.of("run", "demo", "bench", "help");
+    assertThat(Main.closest("rn", commands)).containsExactly("run");
+    assertThat(Main.closest("rnu", commands)).containsExactly("run");
+    assertThat(Main.closest("benhc", commands)).containsExactly("bench");
+    assertThat(Main.closest("xyzzy", commands)).isEmpty();
+    assertThat(Main.closest("--thread", java.util.List.of("--threads", "--timeout", "--stat"))).containsExactly("--threads");
   }
 }

@@ -1,34 +1,29 @@
 package org.parboot.io;
 
-import java.io.BufferedWriter;
 import java.io.FilterWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.ArrayList;
 
 /**
  * Writes a file so that readers see either the old content or the complete new one, never a
- * half-written file: the content goes to a hidden temporary file in the target's directory,
- * is forced to disk, and is then renamed onto the target ({@code ATOMIC_MOVE}, or a plain
- * replacing move where the file system cannot rename atomically). On any failure the temporary
- * file is deleted and the target is left as it was.
+ * half-written file: the content goes to a hidden temporary file in the target's directory
+ * ({@code .parboot-<8 hex>.tmp}), is forced to disk, and is then renamed onto the target. On any
+ * failure the temporary file is deleted and the target is left as it was.
  *
  * <pre>{@code
  * AtomicFiles.write(Path.of("out/result.json"), w -> w.write(json));
  * }</pre>
  *
- * <p>The target's parent directories are created if missing. The new file gets the default
- * permissions for new files, not those of the file it replaces.
+ * <p>The target's parent directories are created if missing. A symbolic link is followed (its
+ * target is replaced, the link stays); a file that is replaced keeps its permissions; a device,
+ * FIFO or {@code /proc} path such as {@code /dev/stdout} is written in place, never replaced
+ * (see {@link OutputTarget}). To write several files of a command all or none, use
+ * {@link StagedOutputs}.
  */
 public final class AtomicFiles {
 
@@ -38,25 +33,11 @@ public final class AtomicFiles {
     void write(Writer w) throws IOException;
   }
 
-  private interface StreamBody {
-    void write(OutputStream out) throws IOException;
-  }
-
   private AtomicFiles() {}
 
   /** Writes UTF-8 text to {@code target} atomically. */
   public static void write(Path target, WriterBody body) throws IOException {
-    writeStream(target, out -> {
-      // close() only flushes: the channel underneath must stay open to be forced and renamed
-      final Writer w = new FilterWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
-        @Override
-        public void close() throws IOException {
-          flush();
-        }
-      };
-      body.write(w);
-      w.flush();
-    });
+    writeStream(target, text(body));
   }
 
   /** Writes {@code bytes} to {@code target} atomically. */
@@ -64,25 +45,32 @@ public final class AtomicFiles {
     writeStream(target, out -> out.write(bytes));
   }
 
-  private static void writeStream(Path target, StreamBody body) throws IOException {
-    final Path absolute = target.toAbsolutePath();
-    final Path dir = absolute.getParent();
-    Files.createDirectories(dir);
-    final Path temp = dir.resolve("." + absolute.getFileName() + "."
-        + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + ".tmp");
+  /** The text body as a stream body: UTF-8, flushed, the stream left open. */
+  static OutputTarget.StreamBody text(WriterBody body) {
+    return out -> {
+      // close() only flushes: the stream underneath must stay open to be forced and renamed
+      final Writer w = new FilterWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+        @Override
+        public void close() throws IOException {
+          flush();
+        }
+      };
+      body.write(w);
+      w.flush();
+    };
+  }
+
+  private static void writeStream(Path target, OutputTarget.StreamBody body) throws IOException {
+    final OutputTarget t = OutputTarget.of(target);
+    if (t.kind() == OutputTarget.Kind.IN_PLACE) {
+      t.writeInPlace(body);
+      return;
+    }
+    final Path temp = t.createTemp(new ArrayList<>());
     boolean moved = false;
     try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        final OutputStream out = Channels.newOutputStream(channel);
-        body.write(out);
-        out.flush();
-        channel.force(true);
-      }
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      OutputTarget.fill(temp, body);
+      t.commit(temp);
       moved = true;
     } finally {
       if (!moved) {

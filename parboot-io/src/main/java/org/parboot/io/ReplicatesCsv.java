@@ -24,9 +24,19 @@ public final class ReplicatesCsv {
    *     any, is left as it was)
    */
   public static void write(Path file, BootstrapResult result) {
+    write(OutputSink.immediate(), file, result);
+  }
+
+  /**
+   * Writes the replicates of every statistic of {@code result} to {@code file} through
+   * {@code sink}.
+   *
+   * @throws InvalidInputException naming the file if it cannot be written
+   */
+  public static void write(OutputSink sink, Path file, BootstrapResult result) {
     final List<StatisticResult> stats = result.statistics();
     try {
-      AtomicFiles.write(file, w -> {
+      sink.write(file, w -> {
         final CsvWriter csv = Csv.writer(w);
         csv.writeRecord(stats.stream().map(StatisticResult::label).toList());
         final double[][] replicates = stats.stream().map(StatisticResult::replicates).toArray(double[][]::new);

@@ -11,7 +11,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.event.IIOWriteProgressListener;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -25,6 +30,7 @@ import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler.LegendLayout;
 import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.parboot.CancelledException;
 import org.parboot.StatisticResult;
 import org.parboot.ci.Interval;
 import org.parboot.ci.IntervalMethod;
@@ -233,17 +239,62 @@ public final class Charts {
     return out;
   }
 
-  /** PNG bytes of an image. */
+  /**
+   * PNG bytes of an image, encoded in memory: ImageIO's disk cache is not used, so no
+   * {@code imageio*.tmp} file is made in the system's temporary folder (where an interrupted run
+   * would leave it). An interrupt of the calling thread aborts the encoding (the PNG writer polls
+   * between rows), with {@link CancelledException}.
+   */
   public static byte[] png(BufferedImage image) {
     final ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-    try {
-      if (!ImageIO.write(image, "png", out)) {
-        throw new IllegalStateException("no PNG writer in this JDK");
-      }
+    final Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
+    if (!writers.hasNext()) {
+      throw new IllegalStateException("no PNG writer in this JDK");
+    }
+    final ImageWriter writer = writers.next();
+    try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+      writer.setOutput(stream);
+      writer.addIIOWriteProgressListener(new AbortOnInterrupt());
+      writer.write(image);
     } catch (IOException e) {
-      throw new UncheckedIOException(e); // a ByteArrayOutputStream does not throw
+      throw new UncheckedIOException(e); // in memory: does not happen
+    } finally {
+      writer.dispose();
+    }
+    if (Thread.currentThread().isInterrupted()) {
+      throw new CancelledException("interrupted while encoding a chart", false);
     }
     return out.toByteArray();
+  }
+
+  /** Aborts a PNG write when the writing thread is interrupted. */
+  private static final class AbortOnInterrupt implements IIOWriteProgressListener {
+    @Override
+    public void imageProgress(ImageWriter source, float percentageDone) {
+      if (Thread.currentThread().isInterrupted()) {
+        source.abort();
+      }
+    }
+
+    @Override
+    public void imageStarted(ImageWriter source, int imageIndex) {
+      imageProgress(source, 0);
+    }
+
+    @Override
+    public void imageComplete(ImageWriter source) {}
+
+    @Override
+    public void thumbnailStarted(ImageWriter source, int imageIndex, int thumbnailIndex) {}
+
+    @Override
+    public void thumbnailProgress(ImageWriter source, float percentageDone) {}
+
+    @Override
+    public void thumbnailComplete(ImageWriter source) {}
+
+    @Override
+    public void writeAborted(ImageWriter source) {}
   }
 
   private static XYChart base(String title, String xTitle, String yTitle) {

@@ -2,22 +2,17 @@ package org.parboot.report;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.parboot.BootstrapResult;
 import org.parboot.CancelledException;
 import org.parboot.StatisticResult;
+import org.parboot.io.OutputSink;
 
 /**
  * Writes a run's report into a directory:
@@ -35,11 +30,11 @@ import org.parboot.StatisticResult;
  *       as PNG data URIs, so the page is complete on its own and makes no network request.</li>
  * </ul>
  *
- * <p>Every file is written to a temporary file in the directory and then moved into place
- * atomically, so a reader never sees half a file; {@code report.html} is written last, so a run
- * interrupted midway (the writer checks the thread's interrupt between files) leaves at most
- * some PNGs and never a report that names missing files. Existing files of the same names are
- * replaced.
+ * <p>Every file goes through an {@link OutputSink}: written at once and atomically
+ * ({@link OutputSink#immediate()}: a reader never sees half a file, and {@code report.html} comes
+ * last, so it never names a missing file), or staged with a command's other outputs until they
+ * are committed together ({@link org.parboot.io.StagedOutputs}). The writer checks the thread's
+ * interrupt between files. Existing files of the same names are replaced.
  */
 public final class ReportWriter {
 
@@ -62,7 +57,20 @@ public final class ReportWriter {
    * @throws CancelledException if the thread is interrupted before the report is written
    */
   public static ReportFiles write(Path dir, BootstrapResult result, Optional<TimingResult> timing) throws IOException {
-    Files.createDirectories(dir);
+    return write(OutputSink.immediate(), dir, result, timing);
+  }
+
+  /** True for the names of the files a report writes ({@code report.html}, {@code *.png}). */
+  public static boolean writesFileNamed(String name) {
+    return name.equals(HTML) || name.endsWith(".png");
+  }
+
+  /**
+   * Writes the report as {@link #write(Path, BootstrapResult, Optional)} does, each file through
+   * {@code sink}.
+   */
+  public static ReportFiles write(OutputSink sink, Path dir, BootstrapResult result, Optional<TimingResult> timing)
+      throws IOException {
     final List<HtmlReport.Figure> shown = new ArrayList<>();
     final List<Path> histograms = new ArrayList<>();
     final List<BufferedImage> histImages = new ArrayList<>();
@@ -73,7 +81,7 @@ public final class ReportWriter {
       final BufferedImage image = Charts.histogram(s);
       final String name = histogramFileName(i + 1, s.label());
       final byte[] png = Charts.png(image);
-      histograms.add(writeAtomically(dir, name, png));
+      histograms.add(write(sink, dir, name, png));
       histImages.add(image);
       histFigures.add(new HtmlReport.Figure(name, "Histogram of the bootstrap distribution of " + s.label(),
           "Bootstrap distribution of " + s.label() + ": observed value marked, confidence interval shaded",
@@ -86,14 +94,14 @@ public final class ReportWriter {
       checkInterrupt();
       final BufferedImage timingChart = Charts.timing(timing.get());
       final byte[] png = Charts.png(timingChart);
-      timingPath = Optional.of(writeAtomically(dir, TIMING_PNG, png));
+      timingPath = Optional.of(write(sink, dir, TIMING_PNG, png));
       final HtmlReport.Figure timingFigure = new HtmlReport.Figure(TIMING_PNG, "Run time of each strategy",
           "Run time of each strategy: every timed run a point, the median a bar", png, Charts.WIDTH, Charts.HEIGHT);
       if (stats.size() >= 3) {
         checkInterrupt();
         final byte[] grid = Charts.png(Charts.grid2x2(timingChart, histImages.get(0), histImages.get(1),
             histImages.get(2)));
-        figurePath = Optional.of(writeAtomically(dir, FIGURE_PNG, grid));
+        figurePath = Optional.of(write(sink, dir, FIGURE_PNG, grid));
         shown.add(new HtmlReport.Figure(FIGURE_PNG,
             "Run times per strategy and histograms of the first three bootstrap distributions",
             "Run times of serial against the parallel strategies, and the bootstrap distributions of "
@@ -108,7 +116,7 @@ public final class ReportWriter {
     shown.addAll(histFigures.subList(histogramsInFigure, histFigures.size()));
     checkInterrupt();
     final String html = HtmlReport.render(result, timing, shown, Instant.now());
-    final Path htmlPath = writeAtomically(dir, HTML, html.getBytes(StandardCharsets.UTF_8));
+    final Path htmlPath = write(sink, dir, HTML, html.getBytes(StandardCharsets.UTF_8));
     return new ReportFiles(htmlPath, histograms, timingPath, figurePath);
   }
 
@@ -127,22 +135,9 @@ public final class ReportWriter {
     }
   }
 
-  /** Writes bytes to {@code dir/name} through a temporary file in {@code dir} and an atomic move. */
-  static Path writeAtomically(Path dir, String name, byte[] bytes) throws IOException {
+  private static Path write(OutputSink sink, Path dir, String name, byte[] bytes) throws IOException {
     final Path target = dir.resolve(name);
-    final Path tmp = dir.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
-    try {
-      try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        out.write(bytes);
-      }
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    sink.writeBytes(target, bytes);
     return target;
   }
 }
