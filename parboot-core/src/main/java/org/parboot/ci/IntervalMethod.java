@@ -22,7 +22,11 @@ import org.parboot.InvalidInputException;
  *       {@code t - bias -/+ se z(1 - alpha)} with bias = mean(replicates) - t and se their standard
  *       deviation (ddof = 1);</li>
  *   <li>{@link #BCA}: bias-corrected and accelerated (Efron 1987), as SciPy: {@code z0 =
- *       Phi^-1(share of replicates below t, ties counting half)}, acceleration {@code a =
+ *       Phi^-1(share of replicates below t, ties counting half)} (a tie is a replicate within
+ *       {@link Distribution#TIE_ULPS} ulps of t at the distribution's scale, where SciPy counts
+ *       exact ties only: a replicate
+ *       equal to t in exact arithmetic can differ from it in the last bits, because a resample's
+ *       sums run in draw order; see {@link Distribution#shareBelow}), acceleration {@code a =
  *       sum U^3 / (6 (sum U^2)^1.5)} with {@code U_i = mean(jackknife) - jackknife_i}, and
  *       endpoints {@code q(Phi(z0 + (z0 + z) / (1 - a (z0 + z))))} for z = -/+ z(1 - alpha); for
  *       several samples the acceleration is {@link #acceleration(List) SciPy's multi-sample one};</li>
