@@ -139,7 +139,7 @@ public final class Bootstrap {
       for (String msg : w) {
         warnings.add(stat.label() + ": " + msg);
       }
-      results.add(new StatisticResult(stat, observed[s], propagate ? Double.NaN : d.bias(),
+      results.add(StatisticResult.owning(stat, observed[s], propagate ? Double.NaN : d.bias(),
           propagate ? Double.NaN : d.standardError(), intervals, d.omitted(), replicates[s]));
     }
     return results;

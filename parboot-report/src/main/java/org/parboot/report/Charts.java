@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
@@ -76,7 +77,8 @@ public final class Charts {
   }
 
   static XYChart histogramChart(StatisticResult result) {
-    final double[] finite = Arrays.stream(result.replicates()).filter(Double::isFinite).sorted().toArray();
+    final double[] finite = IntStream.range(0, result.resamples()).mapToDouble(result::replicate).filter(Double::isFinite)
+        .sorted().toArray();
     final XYChart chart = base(result.label(), result.label(), "resamples");
     chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
     chart.getStyler().setLegendLayout(LegendLayout.Horizontal);
