@@ -202,7 +202,7 @@ public final class Bootstrap {
     final long k = plan.statistics().size();
     final long replicateBytes = k * options.resamples() * 8L;
     final long need = replicateBytes + threads * plan.scratchBytes() + (jackknife ? k * plan.rows() * 8L : 0)
-        + replicateBytes / Math.max(1, k); // one sorted copy for the intervals
+        + 2 * (replicateBytes / Math.max(1, k)); // one statistic's Distribution: its copy and its sorted copy
     long available = freeHeap();
     if (need > available * 0.9) {
       // The heap's "used" part counts garbage too, such as what loading a large file left behind:

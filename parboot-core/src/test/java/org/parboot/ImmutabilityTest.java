@@ -78,4 +78,34 @@ class ImmutabilityTest {
         .hasSameHashCodeAs(new StatisticResult(MomentStatistic.mean("x"), 2, 0, 1, List.of(), 0, new double[] {1, 2, 3}));
     assertThat(r.toString()).contains("mean(x)", "resamples=3").doesNotContain("1000");
   }
+
+  @Test
+  void distribution_mutatedInputArray_intervalsUnchanged() {
+    final double[] reps = {3.1, 2.9, 3.4, 2.2, 3.8, 3.0, 2.7};
+    final double[] se = {0.3, 0.2, 0.4, 0.3, 0.5, 0.2, 0.3};
+    final Distribution d = new Distribution(reps, 3.0);
+    final IntervalInputs in = IntervalInputs.none().withStandardErrors(se, 0.3);
+    final Interval studentized = IntervalMethod.STUDENTIZED.interval(d, 0.9, in, new ArrayList<>());
+    final Interval percentile = IntervalMethod.PERCENTILE.interval(d, 0.9, in, new ArrayList<>());
+
+    Arrays.fill(reps, 1000);
+    Arrays.fill(se, 1000);
+
+    assertThat(IntervalMethod.STUDENTIZED.interval(d, 0.9, in, new ArrayList<>())).isEqualTo(studentized);
+    assertThat(IntervalMethod.PERCENTILE.interval(d, 0.9, in, new ArrayList<>())).isEqualTo(percentile);
+  }
+
+  @Test
+  void intervalInputs_mutatedArrays_unchanged() {
+    final double[] jackknife = {1, 2, 4};
+    final IntervalInputs in = IntervalInputs.ofJackknife(jackknife).withStandardErrors(new double[] {0.5}, 0.1);
+
+    jackknife[0] = 1000;
+    in.jackknife().get(0)[1] = 1000;
+    in.replicateSe()[0] = 1000;
+
+    assertThat(in.jackknife()).singleElement().isEqualTo(new double[] {1, 2, 4});
+    assertThat(in.replicateSe()).containsExactly(0.5);
+    assertThat(in).isEqualTo(new IntervalInputs(List.of(new double[] {1, 2, 4}), new double[] {0.5}, 0.1));
+  }
 }

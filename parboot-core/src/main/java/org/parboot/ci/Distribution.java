@@ -48,8 +48,13 @@ public final class Distribution {
   // The largest magnitude of the middle half of the sorted replicates (0 when there are none).
   private final double middleMagnitude;
 
-  /** Summarises the replicates (not modified) of a statistic whose full-data value is {@code observed}. */
+  /**
+   * Summarises the replicates of a statistic whose full-data value is {@code observed}. The
+   * distribution keeps a copy of them (and a sorted copy of the finite ones): changing the array
+   * afterwards does not change it.
+   */
   public Distribution(double[] replicates, double observed) {
+    replicates = replicates.clone();
     int finite = 0;
     for (double v : replicates) {
       if (Double.isFinite(v)) {
@@ -112,12 +117,12 @@ public final class Distribution {
     return Math.sqrt(ss / (s.length - 1));
   }
 
-  /** The replicates as given, in resample order (not copied; do not modify). */
+  /** The replicates as given, in resample order (the distribution's own copy: do not modify). */
   double[] replicates() {
     return replicates;
   }
 
-  /** The sorted finite replicates (do not modify). */
+  /** The sorted finite replicates (the distribution's own array: do not modify). */
   double[] sorted() {
     return sorted;
   }

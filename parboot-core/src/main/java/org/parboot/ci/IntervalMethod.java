@@ -83,7 +83,8 @@ public enum IntervalMethod {
         return new Interval(this, level, Double.NaN, Double.NaN);
       }
       final double z0 = STANDARD_NORMAL.inverseCumulativeProbability(d.shareBelow(d.observed()));
-      final double a = in.jackknife().size() == 1 ? acceleration(in.jackknife().get(0)) : acceleration(in.jackknife());
+      final List<double[]> jackknife = in.jackknifeValues();
+      final double a = jackknife.size() == 1 ? acceleration(jackknife.get(0)) : acceleration(jackknife);
       if (Double.isNaN(a)) {
         warnings.add("BCa: the acceleration is undefined (the jackknife values are all equal or not finite); "
             + "BCa endpoints are null");
@@ -113,7 +114,7 @@ public enum IntervalMethod {
     Interval compute(Distribution d, double level, IntervalInputs in, List<String> warnings) {
       final double alpha = (1 - level) / 2;
       final double[] reps = d.replicates();
-      final double[] se = in.replicateSe();
+      final double[] se = in.replicateSeValues();
       final double se0 = in.observedSe();
       if (se == null || reps == null || se.length != reps.length) {
         warnings.add("studentized: no per-resample standard errors were computed; studentized endpoints are null");
