@@ -38,9 +38,9 @@ import org.parboot.stat.Statistic;
  *
  * <p>Guarantees: for one seed the replicates are bit-identical whatever the executor, thread
  * count and chunk size (see {@link ResampleStreams}); memory is the replicates (B x statistics
- * doubles) plus per-worker buffers, never B x n; a run that cannot fit in the heap is refused
- * before it starts; every thread the run starts has ended when it returns or throws. Safe to call
- * from many threads at once: runs share nothing.
+ * doubles), one copy of each column the statistics read and per-worker buffers, never B x n; a
+ * run that cannot fit in the heap is refused before it starts; every thread the run starts has
+ * ended when it returns or throws. Safe to call from many threads at once: runs share nothing.
  */
 public final class Bootstrap {
 
@@ -64,13 +64,14 @@ public final class Bootstrap {
   public static BootstrapResult run(Dataset data, List<? extends Statistic> statistics, BootstrapOptions options,
       RunControl control) {
     final long start = System.nanoTime();
+    EvaluationPlan.check(data, statistics);
+    final boolean wantJackknife = IntervalMethod.anyNeedsJackknife(EnumSet.copyOf(options.intervals()));
+    final ExecutionStrategy strategy = new ExecutionStrategy(options.executor(), options.threads());
+    checkMemory(statistics, data.rows(), options, strategy.threads(), wantJackknife);
     final EvaluationPlan plan = new EvaluationPlan(data, statistics);
     final int n = plan.rows();
     final int k = plan.statistics().size();
     final int b = options.resamples();
-    final boolean wantJackknife = IntervalMethod.anyNeedsJackknife(EnumSet.copyOf(options.intervals()));
-    final ExecutionStrategy strategy = new ExecutionStrategy(options.executor(), options.threads());
-    checkMemory(plan, options, strategy.threads(), wantJackknife);
 
     final double[] observed;
     try {
@@ -139,7 +140,7 @@ public final class Bootstrap {
       for (String msg : w) {
         warnings.add(stat.label() + ": " + msg);
       }
-      results.add(new StatisticResult(stat, observed[s], propagate ? Double.NaN : d.bias(),
+      results.add(StatisticResult.owning(stat, observed[s], propagate ? Double.NaN : d.bias(),
           propagate ? Double.NaN : d.standardError(), intervals, d.omitted(), replicates[s]));
     }
     return results;
@@ -198,11 +199,24 @@ public final class Bootstrap {
     return fast;
   }
 
-  private static void checkMemory(EvaluationPlan plan, BootstrapOptions options, int threads, boolean jackknife) {
-    final long k = plan.statistics().size();
-    final long replicateBytes = k * options.resamples() * 8L;
-    final long need = replicateBytes + threads * plan.scratchBytes() + (jackknife ? k * plan.rows() * 8L : 0)
-        + replicateBytes / Math.max(1, k); // one sorted copy for the intervals
+  /**
+   * Refuses, before anything large is allocated, a run whose memory would not fit in the free heap:
+   * the replicates (B x statistics doubles); the plan's copies of the columns
+   * ({@link EvaluationPlan#planBytes}) and each worker's scratch; the jackknife values; for the
+   * intervals, the {@link Distribution}'s copy of one statistic's replicates and its sorted copy;
+   * and for the studentized interval the per-replicate standard errors (B x statistics) and the
+   * {@link IntervalInputs}' copy of one statistic's.
+   */
+  private static void checkMemory(List<? extends Statistic> statistics, int rows, BootstrapOptions options,
+      int threads, boolean jackknife) {
+    final long k = statistics.size();
+    final long b = options.resamples();
+    final long replicateBytes = k * b * 8L;
+    final boolean studentized = IntervalMethod.anyNeedsStandardErrors(EnumSet.copyOf(options.intervals()));
+    final long need = replicateBytes + EvaluationPlan.planBytes(statistics, rows)
+        + threads * EvaluationPlan.scratchBytes(statistics, rows) + (jackknife ? k * rows * 8L : 0)
+        + 2 * b * 8L // one statistic's Distribution: its copy and its sorted copy
+        + (studentized ? replicateBytes + b * 8L : 0);
     long available = freeHeap();
     if (need > available * 0.9) {
       // The heap's "used" part counts garbage too, such as what loading a large file left behind:

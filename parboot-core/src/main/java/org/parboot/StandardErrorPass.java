@@ -42,7 +42,7 @@ final class StandardErrorPass {
     for (int s = 0; s < k; s++) {
       analytic[s] = StandardErrors.hasAnalytic(stats.get(s));
       anyNested |= !analytic[s];
-      observedSe[s] = analytic[s] ? StandardErrors.analytic(stats.get(s), plan.data(), identity, identity.length) : Double.NaN;
+      observedSe[s] = analytic[s] ? StandardErrors.analytic(stats.get(s), plan, identity, identity.length) : Double.NaN;
     }
     final boolean nested = anyNested;
     final double[][] se = new double[k][resamples];
@@ -71,7 +71,7 @@ final class StandardErrorPass {
           try {
             for (int s = 0; s < k; s++) {
               if (analytic[s]) {
-                se[s][b] = StandardErrors.analytic(stats.get(s), plan.data(), outer, len);
+                se[s][b] = StandardErrors.analytic(stats.get(s), plan, outer, len);
               }
             }
             if (nested && len > 0) {

@@ -12,6 +12,7 @@ import org.parboot.ci.IntervalMethod;
 import org.parboot.data.Dataset;
 import org.parboot.exec.ExecutionStrategy;
 import org.parboot.exec.ExecutorKind;
+import org.parboot.stat.EvaluationPlan;
 import org.parboot.stat.MomentStatistic;
 import org.parboot.stat.OrderStatistic;
 import org.parboot.stat.Statistic;
@@ -82,6 +83,18 @@ class ValidationTest {
         .hasMessageStartingWith("--resamples " + BootstrapOptions.MAX_RESAMPLES + " with 3 statistic(s) needs about")
         .hasMessageContaining("GiB").hasMessageContaining("-Xmx");
     assertThat(calls.get()).as("statistic evaluated before the refusal").isZero();
+  }
+
+  @Test
+  void planBytes_statisticsSharingColumns_oneCopyPerColumnCounted() {
+    final List<Statistic> stats = List.of(MomentStatistic.mean("x"), MomentStatistic.std("x", 0),
+        MomentStatistic.corr("x", "y"), OrderStatistic.median("x"), OrderStatistic.quantile("y", 0.9),
+        Statistic.custom("c", "z", v -> 0));
+
+    // Copies of x and y (moments) and z (custom), 8 bytes a row; sorted values and ranks of x and y, 12.
+    assertThat(EvaluationPlan.planBytes(stats, 1000)).isEqualTo(3 * 8 * 1000 + 2 * 12 * 1000);
+    assertThat(EvaluationPlan.scratchBytes(stats.subList(0, 5), DATA.rows()))
+        .isEqualTo(new EvaluationPlan(DATA, stats.subList(0, 5)).scratchBytes());
   }
 
   @Test

@@ -22,7 +22,11 @@ import org.parboot.InvalidInputException;
  *       {@code t - bias -/+ se z(1 - alpha)} with bias = mean(replicates) - t and se their standard
  *       deviation (ddof = 1);</li>
  *   <li>{@link #BCA}: bias-corrected and accelerated (Efron 1987), as SciPy: {@code z0 =
- *       Phi^-1(share of replicates below t, ties counting half)}, acceleration {@code a =
+ *       Phi^-1(share of replicates below t, ties counting half)} (a tie is a replicate within
+ *       {@link Distribution#TIE_ULPS} ulps of t at the distribution's scale, where SciPy counts
+ *       exact ties only: a replicate
+ *       equal to t in exact arithmetic can differ from it in the last bits, because a resample's
+ *       sums run in draw order; see {@link Distribution#shareBelow}), acceleration {@code a =
  *       sum U^3 / (6 (sum U^2)^1.5)} with {@code U_i = mean(jackknife) - jackknife_i}, and
  *       endpoints {@code q(Phi(z0 + (z0 + z) / (1 - a (z0 + z))))} for z = -/+ z(1 - alpha); for
  *       several samples the acceleration is {@link #acceleration(List) SciPy's multi-sample one};</li>
@@ -79,7 +83,8 @@ public enum IntervalMethod {
         return new Interval(this, level, Double.NaN, Double.NaN);
       }
       final double z0 = STANDARD_NORMAL.inverseCumulativeProbability(d.shareBelow(d.observed()));
-      final double a = in.jackknife().size() == 1 ? acceleration(in.jackknife().get(0)) : acceleration(in.jackknife());
+      final List<double[]> jackknife = in.jackknifeValues();
+      final double a = jackknife.size() == 1 ? acceleration(jackknife.get(0)) : acceleration(jackknife);
       if (Double.isNaN(a)) {
         warnings.add("BCa: the acceleration is undefined (the jackknife values are all equal or not finite); "
             + "BCa endpoints are null");
@@ -109,7 +114,7 @@ public enum IntervalMethod {
     Interval compute(Distribution d, double level, IntervalInputs in, List<String> warnings) {
       final double alpha = (1 - level) / 2;
       final double[] reps = d.replicates();
-      final double[] se = in.replicateSe();
+      final double[] se = in.replicateSeValues();
       final double se0 = in.observedSe();
       if (se == null || reps == null || se.length != reps.length) {
         warnings.add("studentized: no per-resample standard errors were computed; studentized endpoints are null");

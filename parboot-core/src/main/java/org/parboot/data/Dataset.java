@@ -9,9 +9,10 @@ import java.util.Objects;
 import org.parboot.InvalidInputException;
 
 /**
- * Named numeric columns of equal length: the rows a bootstrap resamples. Immutable; the arrays
- * are copied in and never handed out for writing, so one dataset can be shared by any number of
- * concurrent runs.
+ * Named numeric columns of equal length: the rows a bootstrap resamples. Immutable: the arrays
+ * are copied in, and {@link #column} hands out copies, so one dataset can be shared by any number
+ * of concurrent runs. A run copies each column it reads once, when its plan is made
+ * ({@link org.parboot.stat.EvaluationPlan}).
  *
  * <pre>{@code
  * Dataset data = Dataset.builder("temps.csv")
@@ -74,27 +75,12 @@ public final class Dataset {
    * @throws InvalidInputException naming the available columns if there is no such column
    */
   public double[] column(String name) {
-    return values(name).clone();
-  }
-
-  /** The column's values, not copied: package-private consumers promise not to write. */
-  double[] values(String name) {
-    double[] v = columns.get(name);
+    final double[] v = columns.get(name);
     if (v == null) {
       throw new InvalidInputException(
           "unknown column '" + name + "' in " + source + "; available: " + String.join(", ", columns.keySet()));
     }
-    return v;
-  }
-
-  /** Read-only access to the column arrays for the engine (no copy). */
-  public static final class Access {
-    private Access() {}
-
-    /** The column's backing array; callers must never write to it. */
-    public static double[] readOnly(Dataset data, String column) {
-      return data.values(column);
-    }
+    return v.clone();
   }
 
   @Override

@@ -83,7 +83,7 @@ public final class Schemes {
     }
     double best = 1;
     for (String c : columns) {
-      final OptimalBlockLength opt = OptimalBlockLength.of(Dataset.Access.readOnly(data, c));
+      final OptimalBlockLength opt = OptimalBlockLength.of(data.column(c));
       final double v = stationary ? opt.stationary() : opt.circular();
       if (v > best) { // NaN (a constant column) is never larger
         best = v;
@@ -102,7 +102,7 @@ public final class Schemes {
       throw new InvalidInputException("unknown --strata column '" + column + "' in " + data.source()
           + "; available: " + String.join(", ", data.columnNames()));
     }
-    final double[] values = Dataset.Access.readOnly(data, column);
+    final double[] values = data.column(column);
     final Map<Double, Integer> ids = new HashMap<>();
     final int[] stratum = new int[values.length];
     for (int i = 0; i < values.length; i++) {

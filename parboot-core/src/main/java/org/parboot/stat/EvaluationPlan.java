@@ -2,6 +2,7 @@ package org.parboot.stat;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +13,9 @@ import org.parboot.data.Dataset;
 
 /**
  * How a list of statistics is evaluated on a resample, given as the row indices it drew. Built
- * once per run from the dataset; immutable and shared by all workers, each of which makes its own
- * {@link Evaluator} (the scratch buffers).
+ * once per run from the dataset, of which it takes one copy of each column it reads, however many
+ * statistics read it ({@link #planBytes}); immutable and shared by all workers, each of which
+ * makes its own {@link Evaluator} (the scratch buffers).
  *
  * <p>Per resample:
  * <ol>
@@ -53,7 +55,8 @@ public final class EvaluationPlan {
   private final boolean fusable;
   private final boolean fusedHere;
 
-  // Moment columns: values, centre, highest power needed.
+  // Moment columns: name -> slot; values, centre, highest power needed.
+  private final Map<String, Integer> momentSlots;
   private final double[][] momentValues;
   private final double[] centres;
   private final int[] orders;
@@ -88,29 +91,7 @@ public final class EvaluationPlan {
     this.rows = data.rows();
     this.fusable = fusesIidDraw(this.statistics);
     this.fusedHere = fusesIidDraw(this.statistics, rows);
-    if (this.statistics.isEmpty()) {
-      throw new InvalidInputException("no statistic to compute: give at least one --stat");
-    }
-    final Set<String> labels = new HashSet<>();
-    for (Statistic s : this.statistics) {
-      for (String c : s.columns()) {
-        if (!data.hasColumn(c)) {
-          throw new InvalidInputException("unknown column '" + c + "' (used by " + s.label() + ") in "
-              + data.source() + "; available: " + String.join(", ", data.columnNames()));
-        }
-      }
-      if (!labels.add(s.label())) {
-        throw new InvalidInputException("statistic " + s.label() + " is asked for twice");
-      }
-      if (rows < s.minObservations()) {
-        throw new InvalidInputException(s.label() + " needs at least " + s.minObservations()
-            + " observations; " + data.source() + " has " + rows + " after dropping missing values");
-      }
-    }
-    if (rows < 2) {
-      throw new InvalidInputException("a bootstrap needs at least 2 observations; " + data.source() + " has " + rows
-          + (data.droppedMissing() > 0 ? " after dropping " + data.droppedMissing() + " rows with missing values" : ""));
-    }
+    check(data, this.statistics);
 
     final int k = this.statistics.size();
     slotA = new int[k];
@@ -151,12 +132,16 @@ public final class EvaluationPlan {
       }
     }
 
+    // One copy of each column, shared by every statistic reading it; only the moment and custom
+    // columns' copies outlive the constructor (an order column keeps its sorted values instead).
+    final Map<String, double[]> copies = new HashMap<>();
+    momentSlots = Map.copyOf(momentIndex);
     momentValues = new double[momentIndex.size()][];
     centres = new double[momentIndex.size()];
     orders = new int[momentIndex.size()];
     for (Map.Entry<String, Integer> e : momentIndex.entrySet()) {
       final int i = e.getValue();
-      momentValues[i] = Dataset.Access.readOnly(data, e.getKey());
+      momentValues[i] = copies.computeIfAbsent(e.getKey(), data::column);
       centres[i] = centre(momentValues[i]);
       orders[i] = momentOrder.get(i);
     }
@@ -177,7 +162,7 @@ public final class EvaluationPlan {
     rankOfRow = new int[orderIndex.size()][];
     allFinite = new boolean[orderIndex.size()];
     for (Map.Entry<String, Integer> e : orderIndex.entrySet()) {
-      final double[] v = Dataset.Access.readOnly(data, e.getKey());
+      final double[] v = copies.computeIfAbsent(e.getKey(), data::column);
       final Integer[] order = new Integer[rows];
       for (int i = 0; i < rows; i++) {
         order[i] = i;
@@ -195,7 +180,42 @@ public final class EvaluationPlan {
     }
     customValues = new double[customIndex.size()][];
     for (Map.Entry<String, Integer> e : customIndex.entrySet()) {
-      customValues[e.getValue()] = Dataset.Access.readOnly(data, e.getKey());
+      customValues[e.getValue()] = copies.computeIfAbsent(e.getKey(), data::column);
+    }
+  }
+
+  /**
+   * Checks that the statistics can be planned over the data, as the constructor does, without
+   * making the plan (which copies the columns): callers can check what a run needs before
+   * allocating it.
+   *
+   * @throws InvalidInputException if there is no statistic, a column is missing (naming the
+   *     available ones), a label repeats, or the data has fewer rows than a statistic needs
+   */
+  public static void check(Dataset data, List<? extends Statistic> statistics) {
+    final int rows = data.rows();
+    if (statistics.isEmpty()) {
+      throw new InvalidInputException("no statistic to compute: give at least one --stat");
+    }
+    final Set<String> labels = new HashSet<>();
+    for (Statistic s : statistics) {
+      for (String c : s.columns()) {
+        if (!data.hasColumn(c)) {
+          throw new InvalidInputException("unknown column '" + c + "' (used by " + s.label() + ") in "
+              + data.source() + "; available: " + String.join(", ", data.columnNames()));
+        }
+      }
+      if (!labels.add(s.label())) {
+        throw new InvalidInputException("statistic " + s.label() + " is asked for twice");
+      }
+      if (rows < s.minObservations()) {
+        throw new InvalidInputException(s.label() + " needs at least " + s.minObservations()
+            + " observations; " + data.source() + " has " + rows + " after dropping missing values");
+      }
+    }
+    if (rows < 2) {
+      throw new InvalidInputException("a bootstrap needs at least 2 observations; " + data.source() + " has " + rows
+          + (data.droppedMissing() > 0 ? " after dropping " + data.droppedMissing() + " rows with missing values" : ""));
     }
   }
 
@@ -241,10 +261,50 @@ public final class EvaluationPlan {
 
   /** Bytes of scratch one {@link Evaluator} holds, for memory planning. */
   public long scratchBytes() {
+    return scratchBytes(statistics, rows);
+  }
+
+  /**
+   * Bytes of scratch one {@link Evaluator} of a plan of these statistics over {@code rows} rows
+   * holds: the indices, the cumulative rank counts of each order column and the gathered values of
+   * each custom column. For memory planning before the plan is made.
+   */
+  public static long scratchBytes(List<? extends Statistic> statistics, long rows) {
     long b = 4L * rows; // indices
-    b += (long) sortedValues.length * rows * 4; // cumulative rank counts
-    b += (long) customValues.length * rows * 8;
+    b += columns(statistics, OrderStatistic.class) * rows * 4; // cumulative rank counts
+    b += columns(statistics, CustomStatistic.class) * rows * 8;
     return b;
+  }
+
+  /**
+   * Bytes a plan of these statistics over {@code rows} rows holds, for memory planning before it
+   * is made: 8 per row for its copy of each column a moment or custom statistic reads, 12 per row
+   * (sorted values and ranks) for each column an order statistic reads. Making the plan briefly
+   * holds more for each order column: a copy of it (unless a moment or custom statistic reads it
+   * too) and the boxed sort order.
+   */
+  public static long planBytes(List<? extends Statistic> statistics, long rows) {
+    final long copied = statistics.stream().filter(s -> !(s instanceof OrderStatistic))
+        .flatMap(s -> s.columns().stream()).distinct().count();
+    return copied * rows * 8 + columns(statistics, OrderStatistic.class) * rows * 12;
+  }
+
+  private static long columns(List<? extends Statistic> statistics, Class<? extends Statistic> kind) {
+    return statistics.stream().filter(kind::isInstance).flatMap(s -> s.columns().stream()).distinct().count();
+  }
+
+  /**
+   * The plan's copy of a column a {@link MomentStatistic} of it reads (do not modify), for
+   * {@link StandardErrors#analytic(Statistic, EvaluationPlan, int[], int)}.
+   *
+   * @throws IllegalArgumentException if no moment statistic of the plan reads it
+   */
+  double[] momentColumn(String name) {
+    final Integer slot = momentSlots.get(name);
+    if (slot == null) {
+      throw new IllegalArgumentException("no moment statistic of this plan reads column '" + name + "': " + statistics);
+    }
+    return momentValues[slot];
   }
 
   /**

@@ -52,16 +52,42 @@ public final class StandardErrors {
   }
 
   /**
-   * The analytic standard error of {@code s} on rows {@code idx[0, len)} of {@code data}.
+   * The analytic standard error of {@code s} on rows {@code idx[0, len)} of {@code data}. Copies the
+   * columns it reads on every call; a run calls
+   * {@link #analytic(Statistic, EvaluationPlan, int[], int)}, which reads its plan's copies.
    *
    * @throws IllegalArgumentException if it has none ({@link #hasAnalytic})
    */
   public static double analytic(Statistic s, Dataset data, int[] idx, int len) {
+    final MomentStatistic m = withAnalytic(s);
+    final double[] x = data.column(m.columns().get(0));
+    final double[] y = m.kind() == MomentStatistic.Kind.MEAN_DIFF ? data.column(m.columns().get(1)) : null;
+    return analytic(m, x, y, idx, len);
+  }
+
+  /**
+   * The analytic standard error of {@code s}, one of the plan's statistics, on rows
+   * {@code idx[0, len)} of the plan's data; allocation-free.
+   *
+   * @throws IllegalArgumentException if it has none ({@link #hasAnalytic}), or the plan does not
+   *     read its columns
+   */
+  public static double analytic(Statistic s, EvaluationPlan plan, int[] idx, int len) {
+    final MomentStatistic m = withAnalytic(s);
+    final double[] x = plan.momentColumn(m.columns().get(0));
+    final double[] y = m.kind() == MomentStatistic.Kind.MEAN_DIFF ? plan.momentColumn(m.columns().get(1)) : null;
+    return analytic(m, x, y, idx, len);
+  }
+
+  private static MomentStatistic withAnalytic(Statistic s) {
     if (!(s instanceof MomentStatistic m) || !hasAnalytic(s)) {
       throw new IllegalArgumentException("no analytic standard error for " + s.label());
     }
-    final double[] x = Dataset.Access.readOnly(data, m.columns().get(0));
-    final double[] y = m.kind() == MomentStatistic.Kind.MEAN_DIFF ? Dataset.Access.readOnly(data, m.columns().get(1)) : null;
+    return m;
+  }
+
+  /** The standard error of m on {@code x[idx]} (or of {@code x[idx] - y[idx]} when y is not null). */
+  private static double analytic(MomentStatistic m, double[] x, double[] y, int[] idx, int len) {
     double sum = 0;
     for (int i = 0; i < len; i++) {
       sum += value(x, y, idx[i]);
@@ -82,7 +108,7 @@ public final class StandardErrors {
       case MEAN, MEAN_DIFF -> Math.sqrt(s2 / (len - 1)) / Math.sqrt(len);
       case VAR -> seVar;
       case STD -> seVar / (2 * Math.sqrt(m2 * len / (len - m.ddof())));
-      default -> throw new IllegalArgumentException("no analytic standard error for " + s.label());
+      default -> throw new IllegalArgumentException("no analytic standard error for " + m.label());
     };
   }
 

@@ -54,9 +54,9 @@ public final class Runs {
   public static List<long[]> replicateBits(BootstrapResult r) {
     final List<long[]> out = new ArrayList<>();
     for (StatisticResult s : r.statistics()) {
-      final long[] bits = new long[s.replicates().length];
+      final long[] bits = new long[s.resamples()];
       for (int i = 0; i < bits.length; i++) {
-        bits[i] = Double.doubleToRawLongBits(s.replicates()[i]);
+        bits[i] = Double.doubleToRawLongBits(s.replicate(i));
       }
       out.add(bits);
     }

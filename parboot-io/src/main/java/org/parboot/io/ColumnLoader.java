@@ -274,7 +274,7 @@ final class ColumnLoader {
       final int id = g.getValue();
       final Dataset.Builder data = Dataset.builder(source);
       for (int j = 0; j < values.length; j++) {
-        final double[] column = Dataset.Access.readOnly(all, columns.get(j));
+        final double[] column = all.column(columns.get(j));
         final double[] part = new double[sizes[id]];
         int p = 0;
         for (int i = 0; i < n; i++) {

@@ -39,12 +39,11 @@ public final class ReplicatesCsv {
       sink.write(file, w -> {
         final CsvWriter csv = Csv.writer(w);
         csv.writeRecord(stats.stream().map(StatisticResult::label).toList());
-        final double[][] replicates = stats.stream().map(StatisticResult::replicates).toArray(double[][]::new);
-        final int b = replicates.length == 0 ? 0 : replicates[0].length;
-        final String[] row = new String[replicates.length];
+        final int b = stats.isEmpty() ? 0 : stats.get(0).resamples();
+        final String[] row = new String[stats.size()];
         for (int i = 0; i < b; i++) {
           for (int s = 0; s < row.length; s++) {
-            row[s] = Double.toString(replicates[s][i]);
+            row[s] = Double.toString(stats.get(s).replicate(i));
           }
           csv.writeRecord(row);
         }

@@ -32,7 +32,7 @@ class ReplicatesCsvTest {
     assertThat(rows).hasSize(1 + 200);
     for (int i = 0; i < 200; i++) {
       for (int s = 0; s < 2; s++) {
-        assertThat(Double.parseDouble(rows.get(1 + i).getField(s))).isEqualTo(run.statistics().get(s).replicates()[i]);
+        assertThat(Double.parseDouble(rows.get(1 + i).getField(s))).isEqualTo(run.statistics().get(s).replicate(i));
       }
     }
   }

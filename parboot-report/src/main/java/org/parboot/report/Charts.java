@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Iterator;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriter;
 import javax.imageio.event.IIOWriteProgressListener;
@@ -82,7 +83,8 @@ public final class Charts {
   }
 
   static XYChart histogramChart(StatisticResult result) {
-    final double[] finite = Arrays.stream(result.replicates()).filter(Double::isFinite).sorted().toArray();
+    final double[] finite = IntStream.range(0, result.resamples()).mapToDouble(result::replicate).filter(Double::isFinite)
+        .sorted().toArray();
     final XYChart chart = base(result.label(), result.label(), "resamples");
     chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
     chart.getStyler().setLegendLayout(LegendLayout.Horizontal);

@@ -142,15 +142,15 @@ public final class Timing {
       throw new ReproducibilityException(refConfig, config, a.size() + " against " + b.size() + " statistics");
     }
     for (int s = 0; s < a.size(); s++) {
-      final double[] x = a.get(s).replicates();
-      final double[] y = b.get(s).replicates();
-      if (x.length != y.length) {
+      final StatisticResult x = a.get(s);
+      final StatisticResult y = b.get(s);
+      if (x.resamples() != y.resamples()) {
         throw new ReproducibilityException(refConfig, config,
-            a.get(s).label() + " has " + x.length + " against " + y.length + " replicates");
+            x.label() + " has " + x.resamples() + " against " + y.resamples() + " replicates");
       }
-      for (int i = 0; i < x.length; i++) {
-        if (Double.doubleToRawLongBits(x[i]) != Double.doubleToRawLongBits(y[i])) {
-          throw new ReproducibilityException(refConfig, config, a.get(s).label(), i, x[i], y[i]);
+      for (int i = 0; i < x.resamples(); i++) {
+        if (Double.doubleToRawLongBits(x.replicate(i)) != Double.doubleToRawLongBits(y.replicate(i))) {
+          throw new ReproducibilityException(refConfig, config, x.label(), i, x.replicate(i), y.replicate(i));
         }
       }
     }
