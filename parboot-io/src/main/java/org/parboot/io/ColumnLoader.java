@@ -113,11 +113,10 @@ final class ColumnLoader {
   private void readHeader(FieldPicker record) {
     final List<String> names = new ArrayList<>(record.fieldCount());
     for (int i = 0; i < record.fieldCount(); i++) {
-      final String field = record.field(i);
-      names.add((i == 0 && field.startsWith("\uFEFF") ? field.substring(1) : field).strip());
+      names.add(record.field(i).strip());
     }
     if (names.size() == 1 && names.get(0).isEmpty()) {
-      return; // a byte order mark alone on a line: nothing yet
+      return; // a line of blanks before the header is skipped, as an empty line is
     }
     header = names;
     headerLine = record.line();

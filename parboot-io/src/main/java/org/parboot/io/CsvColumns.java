@@ -8,6 +8,7 @@ import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -31,11 +32,12 @@ import org.parboot.data.Dataset;
  *     new CsvOptions(',', MissingPolicy.DROP, List.of(RowFilter.parse("location=Seattle"))));
  * }</pre>
  *
- * <p>The format: UTF-8 text (a byte order mark is skipped), a header row naming the columns,
- * then one row per observation with as many fields as the header; fields that contain the
- * delimiter, a quote or a line break are in double quotes, with quotes inside doubled (RFC
- * 4180); lines end in LF or CRLF; blank lines are skipped. Header names are compared after
- * stripping blanks.
+ * <p>The format: UTF-8 text (a leading byte order mark is dropped before parsing, so the first
+ * header name may be quoted, as PowerShell's {@code Export-Csv} writes it), a header row naming
+ * the columns, then one row per observation with as many fields as the header; fields that
+ * contain the delimiter, a quote or a line break are in double quotes, with quotes inside
+ * doubled (RFC 4180); lines end in LF or CRLF; blank lines are skipped. Header names are
+ * compared after stripping blanks.
  *
  * <p>Only the requested columns are parsed, as numbers (see {@link MissingPolicy} for missing
  * cells): an optional sign, decimal digits with an optional point, an optional exponent, blanks
@@ -148,6 +150,12 @@ public final class CsvColumns {
 
   private static ColumnLoader load(Reader reader, String sourceName, ColumnLoader loader) {
     Objects.requireNonNull(reader, "reader");
+    final Reader text;
+    try {
+      text = withoutByteOrderMark(reader);
+    } catch (IOException e) {
+      throw unreadable(sourceName, 0, e);
+    }
     final CsvOptions options = loader.options();
     final FieldPicker picker = new FieldPicker();
     final CsvReader<FieldPicker> csv = CsvReader.builder()
@@ -158,7 +166,7 @@ public final class CsvColumns {
         // field counts are checked by the loader, whose message names the line and both counts
         .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
         .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
-        .build(picker, reader);
+        .build(picker, text);
     long line = 0;
     try (CloseableIterator<FieldPicker> records = csv.iterator()) {
       while (records.hasNext()) {
@@ -174,6 +182,21 @@ public final class CsvColumns {
       throw unreadable(sourceName, line, e);
     }
     return loader;
+  }
+
+  /**
+   * The text without its leading byte order mark (U+FEFF), if it has one, so that the parser sees
+   * a quoted first header name as quoted. This is done here, on characters, for files and readers
+   * alike: FastCSV's own {@code detectBomHeader} works only on an {@link InputStream}, which it
+   * decodes with a replacing (not a strict) decoder, so malformed UTF-8 would no longer be reported.
+   */
+  private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+    final PushbackReader in = new PushbackReader(reader, 1);
+    final int first = in.read();
+    if (first >= 0 && first != '\uFEFF') {
+      in.unread(first);
+    }
+    return in;
   }
 
   private static InvalidInputException malformed(String source, long lastLine, CsvParseException e) {
