@@ -64,18 +64,18 @@ final class BatchReport {
     rows.add(head.toArray(String[]::new));
     for (GroupResult g : batch.groups()) {
       for (StatisticResult s : g.result().statistics()) {
-        final List<String> cells = new ArrayList<>(List.of(g.file()));
+        final List<String> cells = new ArrayList<>(List.of(Messages.escape(g.file())));
         if (grouped) {
-          cells.add(g.group());
+          cells.add(Messages.escape(g.group()));
         }
-        cells.addAll(List.of(Integer.toString(g.result().n()), Long.toString(g.seed()), s.label()));
+        cells.addAll(List.of(Integer.toString(g.result().n()), Long.toString(g.seed()), Messages.escape(s.label())));
         cells.addAll(TableReport.numberCells(s, o));
         rows.add(cells.toArray(String[]::new));
       }
     }
     TableReport.appendAligned(out, rows);
     for (String w : warnings(batch)) {
-      out.append("warning: ").append(w).append('\n');
+      out.append("warning: ").append(Messages.escape(w)).append('\n');
     }
     return out.toString();
   }

@@ -20,9 +20,10 @@ import org.parboot.data.Dataset;
  * codes (see {@link CsvColumns#readWithLabels}). One instance per file; not thread-safe.
  */
 final class ColumnLoader {
-  private static final int SEEN_VALUES = 10;
+  private static final int SEEN_VALUES = org.parboot.Messages.MAX_LIST_ITEMS;
 
   private final String source;
+  private final String shown; // the source as messages show it, control characters escaped
   private final List<String> columns;
   private final CsvOptions options;
   private final RowFilter[] filters;
@@ -64,6 +65,7 @@ final class ColumnLoader {
       String groupColumn) {
     this.groupColumn = groupColumn;
     this.source = source;
+    this.shown = Messages.escape(source);
     this.labels = List.copyOf(labels);
     this.labelCodes = new GrowingDoubles[this.labels.size()];
     for (int j = 0; j < labelCodes.length; j++) {
@@ -84,17 +86,17 @@ final class ColumnLoader {
     final Set<String> distinct = new HashSet<>();
     for (String c : columns) {
       if (!distinct.add(c)) {
-        throw new InvalidInputException(source + ": column '" + c + "' is requested twice; accepted: each column once");
+        throw new InvalidInputException(shown + ": column " + Messages.quote(c) + " is requested twice; accepted: each column once");
       }
     }
     for (String c : this.labels) {
       if (!distinct.add(c)) {
-        throw new InvalidInputException(source + ": column '" + c + "' is requested twice (as a number and as a label, "
+        throw new InvalidInputException(shown + ": column " + Messages.quote(c) + " is requested twice (as a number and as a label, "
             + "or as a label twice); accepted: each column once");
       }
     }
     if (columns.isEmpty()) {
-      throw new InvalidInputException(source + ": no columns requested; accepted: one or more numeric column names");
+      throw new InvalidInputException(shown + ": no columns requested; accepted: one or more numeric column names");
     }
   }
 
@@ -139,8 +141,8 @@ final class ColumnLoader {
     for (int i = 0; i < header.size(); i++) {
       if (header.get(i).equals(name)) {
         if (found >= 0) {
-          throw new InvalidInputException(source + ":" + headerLine + ": " + what + " '" + name
-              + "' appears more than once in the header (fields " + (found + 1) + " and " + (i + 1)
+          throw new InvalidInputException(shown + ":" + headerLine + ": " + what + " " + Messages.quote(name)
+              + " appears more than once in the header (fields " + (found + 1) + " and " + (i + 1)
               + "); accepted: a header whose names are unique, so rename one");
         }
         found = i;
@@ -151,8 +153,8 @@ final class ColumnLoader {
           ? " (the header has a single field: is the delimiter " + Messages.quote(String.valueOf(options.delimiter()))
               + " right? set it with --delimiter)"
           : "";
-      throw new InvalidInputException(source + ": unknown " + what + " '" + name + "'; available: "
-          + String.join(", ", header) + hint);
+      throw new InvalidInputException(shown + ": unknown " + what + " " + Messages.quote(name) + "; available: "
+          + Messages.list(header) + hint);
     }
     return found;
   }
@@ -160,7 +162,7 @@ final class ColumnLoader {
   private void readRow(FieldPicker record) {
     final long line = record.line();
     if (record.fieldCount() != header.size()) {
-      throw new InvalidInputException(source + ":" + line + ": expected " + header.size()
+      throw new InvalidInputException(shown + ":" + line + ": expected " + header.size()
           + " fields, as in the header, found " + record.fieldCount() + "; accepted: one field per header column, separated by "
           + Messages.quote(String.valueOf(options.delimiter())) + " (fields that contain it must be in double quotes)");
     }
@@ -172,10 +174,10 @@ final class ColumnLoader {
     boolean missing = false;
     for (int j = 0; j < row.length; j++) {
       final String cell = record.field(columnIndex[j]);
-      row[j] = Cells.parse(cell, source, line, columns.get(j));
+      row[j] = Cells.parse(cell, shown, line, columns.get(j));
       if (Double.isNaN(row[j])) {
         if (options.missing() == MissingPolicy.ERROR) {
-          throw new InvalidInputException(Cells.where(source, line, columns.get(j)) + "missing value "
+          throw new InvalidInputException(Cells.where(shown, line, columns.get(j)) + "missing value "
               + Messages.quote(cell) + " (--missing error); accepted: " + Cells.NUMBER
               + ", or --missing drop to drop rows with missing values");
         }
@@ -187,7 +189,7 @@ final class ColumnLoader {
       return;
     }
     if (values[0].size() == GrowingDoubles.MAX) {
-      throw new InvalidInputException(source + ":" + line + ": more than " + GrowingDoubles.MAX
+      throw new InvalidInputException(shown + ":" + line + ": more than " + GrowingDoubles.MAX
           + " data rows; accepted: at most " + GrowingDoubles.MAX + " (split the file or filter it with --where)");
     }
     if (groupIndex >= 0) {
@@ -248,20 +250,20 @@ final class ColumnLoader {
   /** Refuses input with no header, no data rows, no rows matching the filters or no complete rows. */
   private void requireRows() {
     if (header == null) {
-      throw new InvalidInputException(source + ": the file is empty; accepted: a header row naming the columns, then data rows");
+      throw new InvalidInputException(shown + ": the file is empty; accepted: a header row naming the columns, then data rows");
     }
     if (dataRows == 0) {
-      throw new InvalidInputException(source + ": no data rows after the header on line " + headerLine
+      throw new InvalidInputException(shown + ": no data rows after the header on line " + headerLine
           + "; accepted: a header row, then at least one data row");
     }
     if (matched == 0) {
-      throw new InvalidInputException(source + ": no rows match --where " + options.where().stream()
-          .map(RowFilter::toString).reduce((a, b) -> a + " " + b).orElse("") + " (" + dataRows + " data rows; "
+      throw new InvalidInputException(shown + ": no rows match --where "
+          + Messages.list(options.where().stream().map(RowFilter::toString).toList()) + " (" + dataRows + " data rows; "
           + seenValues() + ")");
     }
     if (values[0].size() == 0) {
-      throw new InvalidInputException(source + ": every one of the " + matched + " data rows" + (filters.length > 0 ? " that match --where" : "")
-          + " has a missing value in " + String.join(", ", columns) + ", so no rows are left");
+      throw new InvalidInputException(shown + ": every one of the " + matched + " data rows" + (filters.length > 0 ? " that match --where" : "")
+          + " has a missing value in " + Messages.list(columns) + ", so no rows are left");
     }
   }
 
@@ -312,13 +314,18 @@ final class ColumnLoader {
     return out;
   }
 
+  /**
+   * The first distinct values of each filtered column, for the message when no row matches: at
+   * most {@value #SEEN_VALUES}, then "..." if there were more (their number is not known: counting
+   * them would mean keeping every distinct value of a column).
+   */
   private String seenValues() {
     final List<String> parts = new ArrayList<>();
     for (int k = 0; k < filters.length; k++) {
       final List<String> v = new ArrayList<>(seen.get(k));
       final String more = v.size() > SEEN_VALUES ? ", ..." : "";
-      parts.add("values of '" + filters[k].column() + "' include " + String.join(", ",
-          v.subList(0, Math.min(SEEN_VALUES, v.size())).stream().map(Messages::quote).toList()) + more);
+      parts.add("values of " + Messages.quote(filters[k].column()) + " include "
+          + Messages.list(v.subList(0, Math.min(SEEN_VALUES, v.size())), Messages::quote) + more);
     }
     return String.join("; ", parts);
   }

@@ -105,7 +105,7 @@ public final class CsvColumns {
 
   private static ColumnLoader load(Path file, ColumnLoader loader) {
     Objects.requireNonNull(file, "file");
-    final String source = file.toString();
+    final String source = Messages.escape(file.toString());
     if (Files.isDirectory(file)) {
       throw new InvalidInputException(source + ": is a directory; accepted: a CSV file");
     }
@@ -199,7 +199,8 @@ public final class CsvColumns {
     return in;
   }
 
-  private static InvalidInputException malformed(String source, long lastLine, CsvParseException e) {
+  private static InvalidInputException malformed(String sourceName, long lastLine, CsvParseException e) {
+    final String source = Messages.escape(sourceName);
     String detail = String.valueOf(e.getMessage());
     String at = ":" + (lastLine + 1);
     final Matcher m = FASTCSV_LINE.matcher(detail);
@@ -207,12 +208,13 @@ public final class CsvColumns {
       at = ":" + m.group(1);
       detail = m.replaceFirst("");
     }
-    return new InvalidInputException(source + at + ": malformed CSV: " + detail.replace('\n', ' ')
+    return new InvalidInputException(source + at + ": malformed CSV: " + Messages.escape(detail.replace('\n', ' '))
         + "; accepted: RFC 4180 CSV (fields with the delimiter, quotes or line breaks in double quotes, quotes inside doubled)",
         e);
   }
 
-  private static InvalidInputException unreadable(String source, long lastLine, IOException e) {
+  private static InvalidInputException unreadable(String sourceName, long lastLine, IOException e) {
+    final String source = Messages.escape(sourceName);
     final String after = lastLine > 0 ? " after line " + lastLine : "";
     if (e instanceof CharacterCodingException) {
       return new InvalidInputException(source + ": not UTF-8 text" + after

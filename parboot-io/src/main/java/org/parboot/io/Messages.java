@@ -4,42 +4,38 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.Collection;
+import java.util.function.Function;
 
-/** Pieces of the one-line messages this package puts in its exceptions. */
+/**
+ * Pieces of the one-line messages this package puts in its exceptions. Outside text (file names,
+ * header names, cells, option values) is shown through {@link org.parboot.Messages}: escaped,
+ * shortened, lists cut after {@value org.parboot.Messages#MAX_LIST_ITEMS} entries.
+ */
 final class Messages {
-  private static final int MAX_VALUE_CHARS = 60;
-
   private Messages() {}
 
-  /**
-   * The text in single quotes, on one line: control characters escaped (a quoted cell may hold a
-   * line break) and anything past 60 characters cut to "...".
-   */
+  /** The text in single quotes, as {@link org.parboot.Messages#quote}. */
   static String quote(String text) {
-    final StringBuilder sb = new StringBuilder(Math.min(text.length(), MAX_VALUE_CHARS) + 5).append('\'');
-    final int end = Math.min(text.length(), MAX_VALUE_CHARS);
-    for (int i = 0; i < end; i++) {
-      final char c = text.charAt(i);
-      switch (c) {
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (Character.isISOControl(c)) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    if (text.length() > end) {
-      sb.append("...");
-    }
-    return sb.append('\'').toString();
+    return org.parboot.Messages.quote(text);
   }
 
-  /** Why an I/O operation failed, in words, without repeating the path. */
+  /** The text with control characters escaped, as {@link org.parboot.Messages#escape}; not shortened. */
+  static String escape(String text) {
+    return org.parboot.Messages.escape(text);
+  }
+
+  /** The items, each shortened, the first 20 only, as {@link org.parboot.Messages#list(Collection)}. */
+  static String list(Collection<String> items) {
+    return org.parboot.Messages.list(items);
+  }
+
+  /** The items, each shown by {@code show}, the first 20 only, as {@link org.parboot.Messages#list(Collection, Function)}. */
+  static String list(Collection<String> items, Function<String, String> show) {
+    return org.parboot.Messages.list(items, show);
+  }
+
+  /** Why an I/O operation failed, in words, without repeating the path; escaped, as it may hold a file name. */
   static String reason(IOException e) {
     if (e instanceof NoSuchFileException) {
       return "no such file or directory";
@@ -48,8 +44,8 @@ final class Messages {
       return "permission denied";
     }
     if (e instanceof FileSystemException fse && fse.getReason() != null) {
-      return fse.getReason();
+      return org.parboot.Messages.escape(fse.getReason());
     }
-    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    return org.parboot.Messages.escape(e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
   }
 }

@@ -41,7 +41,7 @@ public final class ReplicatesCsv {
         csv.flush();
       });
     } catch (IOException e) {
-      throw new InvalidInputException("cannot write the replicates to " + file + " (" + Messages.reason(e) + ")", e);
+      throw new InvalidInputException("cannot write the replicates to " + Messages.escape(file.toString()) + " (" + Messages.reason(e) + ")", e);
     }
   }
 }

@@ -12,9 +12,12 @@ import org.parboot.batch.BatchResult;
  * <ul>
  *   <li>{@link OutputFormat#TABLE}: a header line, an aligned table (one row per statistic,
  *       numbers to 6 significant digits, one column per interval method), then one
- *       {@code warning: ...} line per warning;</li>
+ *       {@code warning: ...} line per warning; text from the data (labels, which hold column
+ *       names, file names, group values, warnings) has its control characters escaped, as
+ *       {@link org.parboot.Messages#escape} does, so nothing from a file reaches a terminal raw;</li>
  *   <li>{@link OutputFormat#JSON}: pretty-printed, snake_case keys, doubles in shortest
- *       round-trip form, null for NaN and infinite values;</li>
+ *       round-trip form, null for NaN and infinite values; text as it is, control characters
+ *       written as JSON escapes (ESC as {@code \}{@code u001b});</li>
  *   <li>{@link OutputFormat#CSV}: header {@code stat,columns,observed,bias,std_error,method,level,low,high},
  *       one row per statistic and interval, columns joined with ';', empty cells for NaN and
  *       infinite values.</li>
@@ -68,8 +71,9 @@ public final class ResultFormatter {
     final BootstrapResult r = comparison.result();
     final String suffix = ": " + comparison.first().group() + " - " + comparison.second().group();
     return switch (format) {
-      case TABLE -> "comparison: statistic(" + comparison.first().group() + ", n = " + comparison.first().data().rows()
-          + ", seed " + comparison.firstSeed() + ") - statistic(" + comparison.second().group() + ", n = "
+      case TABLE -> "comparison: statistic(" + Messages.escape(comparison.first().group()) + ", n = "
+          + comparison.first().data().rows() + ", seed " + comparison.firstSeed() + ") - statistic("
+          + Messages.escape(comparison.second().group()) + ", n = "
           + comparison.second().data().rows() + ", seed " + comparison.secondSeed() + "), each resampled independently\n"
           + TableReport.format(r, suffix);
       case JSON -> {

@@ -31,7 +31,7 @@ public record RowFilter(String column, String value) {
   public static RowFilter parse(String spec) {
     final int eq = spec.indexOf('=');
     if (eq < 0) {
-      throw new InvalidInputException("--where '" + spec + "' has no '='; accepted: column=value, such as location=Seattle");
+      throw new InvalidInputException("--where " + Messages.quote(spec) + " has no '='; accepted: column=value, such as location=Seattle");
     }
     return new RowFilter(spec.substring(0, eq), spec.substring(eq + 1));
   }

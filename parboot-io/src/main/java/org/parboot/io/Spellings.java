@@ -25,7 +25,7 @@ final class Spellings {
         return e;
       }
     }
-    throw new InvalidInputException("unknown " + option + " '" + text + "'; accepted: "
+    throw new InvalidInputException("unknown " + option + " " + Messages.quote(text) + "; accepted: "
         + Arrays.stream(values).map(Spellings::of).collect(Collectors.joining(", ")));
   }
 }
