@@ -21,11 +21,11 @@ import org.parboot.ci.IntervalMethod;
 final class BatchReport {
   private BatchReport() {}
 
-  static String format(BatchResult batch, OutputFormat format) {
+  static String format(BatchResult batch, OutputFormat format, CsvFormulaGuard guard) {
     return switch (format) {
       case TABLE -> table(batch);
       case JSON -> json(batch);
-      case CSV -> csv(batch);
+      case CSV -> csv(batch, guard);
     };
   }
 
@@ -123,15 +123,15 @@ final class BatchReport {
     return out;
   }
 
-  private static String csv(BatchResult batch) {
+  private static String csv(BatchResult batch, CsvFormulaGuard guard) {
     final StringWriter out = new StringWriter();
     try (CsvWriter csv = Csv.writer(out)) {
       csv.writeRecord(concat(List.of("file", "group", "n", "seed"), CsvReport.HEADER));
       for (GroupResult g : batch.groups()) {
         for (StatisticResult s : g.result().statistics()) {
           for (Interval i : s.intervals()) {
-            csv.writeRecord(concat(List.of(g.file(), g.group(), Integer.toString(g.result().n()),
-                Long.toString(g.seed())), CsvReport.cells(s, i, "")));
+            csv.writeRecord(concat(List.of(guard.cell(g.file()), guard.cell(g.group()), Integer.toString(g.result().n()),
+                Long.toString(g.seed())), CsvReport.cells(s, i, "", guard)));
           }
         }
       }
