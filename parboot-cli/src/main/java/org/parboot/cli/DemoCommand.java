@@ -10,6 +10,7 @@ import org.parboot.BootstrapResult;
 import org.parboot.ci.IntervalMethod;
 import org.parboot.data.Dataset;
 import org.parboot.io.BundledData;
+import org.parboot.io.CsvFormulaGuard;
 import org.parboot.io.CsvOptions;
 import org.parboot.io.MissingPolicy;
 import org.parboot.io.OutputFormat;
@@ -117,7 +118,7 @@ final class DemoCommand implements Callable<Integer> {
       scope.check();
       final BootstrapResult result = timing.last();
 
-      ReplicatesCsv.write(outputs.staged(), dir.resolve(REPLICATES_CSV), result);
+      ReplicatesCsv.write(outputs.staged(), dir.resolve(REPLICATES_CSV), result, CsvFormulaGuard.ON);
       scope.check();
       outputs.staged().writeString(dir.resolve(SUMMARY_JSON), Outputs.summaryJson(result, Optional.of(timing)));
       final ReportFiles files = ReportWriter.write(outputs.staged(), dir, result, Optional.of(timing));

@@ -16,6 +16,7 @@ import org.parboot.batch.GroupJob;
 import org.parboot.batch.GroupedBootstrap;
 import org.parboot.data.Dataset;
 import org.parboot.exec.RunControl;
+import org.parboot.io.CsvFormulaGuard;
 import org.parboot.io.OutputFormat;
 import org.parboot.io.ReplicatesCsv;
 import org.parboot.io.ResultFormatter;
@@ -70,6 +71,12 @@ final class RunCommand implements Callable<Integer> {
       description = "Output format: table, json or csv. Default: ${DEFAULT-VALUE}")
   String format;
 
+  @Option(names = "--csv-formula-guard", paramLabel = "on|off", defaultValue = "on",
+      description = "CSV output and --replicates: a text cell from the data that starts with = + - @, a tab or a carriage "
+          + "return (a file name, group value or column label) gets a leading ' so a spreadsheet does not run it as "
+          + "a formula; numbers are never changed. off writes every cell as it is. Default: ${DEFAULT-VALUE}")
+  String csvFormulaGuard;
+
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
       description = "Write the results to FILE (atomically) instead of standard output.")
   Path output;
@@ -92,6 +99,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     limit.start();
     final OutputFormat fmt = OutputFormat.parse(format);
+    final CsvFormulaGuard guard = CsvFormulaGuard.parse(csvFormulaGuard);
     final List<Statistic> statistics = engine.statistics(data.defaultColumns());
     final BootstrapOptions options = resampling.apply(executor.apply(engine.builder())).build();
     final List<Path> inputs = data.inputs();
@@ -108,18 +116,18 @@ final class RunCommand implements Callable<Integer> {
       outputs.file("--output", output).file("--replicates", replicates)
           .folder("--report", report, ReportWriter::writesFileNamed).notInputs(data.inputFiles());
       if (compare != null) {
-        compare(fmt, inputs, statistics, options, console, outputs);
+        compare(fmt, guard, inputs, statistics, options, console, outputs);
       } else if (groupBy != null || inputs.size() > 1) {
-        batch(fmt, inputs, statistics, options, console, outputs);
+        batch(fmt, guard, inputs, statistics, options, console, outputs);
       } else {
-        single(fmt, statistics, options, console, outputs);
+        single(fmt, guard, statistics, options, console, outputs);
       }
       outputs.commit();
     }
     return 0;
   }
 
-  private void single(OutputFormat fmt, List<Statistic> statistics, BootstrapOptions options, Console console,
+  private void single(OutputFormat fmt, CsvFormulaGuard guard, List<Statistic> statistics, BootstrapOptions options, Console console,
       Outputs outputs) throws Exception {
     final CommandScope scope = CommandScope.current();
     final Dataset dataset = data.loadWithLabels(EngineOptions.columnsOf(statistics), resampling.labelColumns());
@@ -129,9 +137,9 @@ final class RunCommand implements Callable<Integer> {
     final BootstrapResult result = console.withProgress(control,
         () -> Bootstrap.run(dataset, statistics, options, control));
     scope.check();
-    emit(ResultFormatter.format(result, fmt), fmt, result.warnings(), console, outputs);
+    emit(ResultFormatter.format(result, fmt, guard), fmt, result.warnings(), console, outputs);
     if (replicates != null) {
-      ReplicatesCsv.write(outputs.staged(), replicates, result);
+      ReplicatesCsv.write(outputs.staged(), replicates, result, guard);
       outputs.written(replicates);
       scope.check();
     }
@@ -165,7 +173,7 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private void batch(OutputFormat fmt, List<Path> inputs, List<Statistic> statistics, BootstrapOptions options,
+  private void batch(OutputFormat fmt, CsvFormulaGuard guard, List<Path> inputs, List<Statistic> statistics, BootstrapOptions options,
       Console console, Outputs outputs) throws Exception {
     final CommandScope scope = CommandScope.current();
     final List<GroupJob> jobs = BatchInputs.read(inputs, groupBy, data.uniqueColumns(EngineOptions.columnsOf(statistics)),
@@ -177,10 +185,10 @@ final class RunCommand implements Callable<Integer> {
     final BatchResult result = console.withProgress(Console.ProgressSource.of(batch::finishedGroups, batch::groups),
         "groups", control::cancel, () -> batch.run(control));
     scope.check();
-    emit(ResultFormatter.format(result, fmt), fmt, ResultFormatter.warnings(result), console, outputs);
+    emit(ResultFormatter.format(result, fmt, guard), fmt, ResultFormatter.warnings(result), console, outputs);
   }
 
-  private void compare(OutputFormat fmt, List<Path> inputs, List<Statistic> statistics, BootstrapOptions options,
+  private void compare(OutputFormat fmt, CsvFormulaGuard guard, List<Path> inputs, List<Statistic> statistics, BootstrapOptions options,
       Console console, Outputs outputs) throws Exception {
     final CommandScope scope = CommandScope.current();
     final int eq = compare.indexOf('=');
@@ -200,7 +208,7 @@ final class RunCommand implements Callable<Integer> {
     final TwoSampleResult result = console.withProgress(control,
         () -> TwoSampleBootstrap.run(first, second, statistics, options, control));
     scope.check();
-    emit(ResultFormatter.format(result, fmt), fmt, result.result().warnings(), console, outputs);
+    emit(ResultFormatter.format(result, fmt, guard), fmt, result.result().warnings(), console, outputs);
   }
 
   private static GroupJob pick(List<GroupJob> jobs, String column, String group) {

@@ -77,8 +77,8 @@ public final class Dataset {
   public double[] column(String name) {
     final double[] v = columns.get(name);
     if (v == null) {
-      throw new InvalidInputException(
-          "unknown column '" + name + "' in " + source + "; available: " + String.join(", ", columns.keySet()));
+      throw new InvalidInputException("unknown column " + org.parboot.Messages.quote(name) + " in "
+          + org.parboot.Messages.escape(source) + "; available: " + org.parboot.Messages.list(columns.keySet()));
     }
     return v.clone();
   }

@@ -99,8 +99,8 @@ public final class Schemes {
           + options.scheme().spelling() + "; accepted: --strata with --scheme iid");
     }
     if (!data.hasColumn(column)) {
-      throw new InvalidInputException("unknown --strata column '" + column + "' in " + data.source()
-          + "; available: " + String.join(", ", data.columnNames()));
+      throw new InvalidInputException("unknown --strata column " + org.parboot.Messages.quote(column) + " in "
+          + org.parboot.Messages.escape(data.source()) + "; available: " + org.parboot.Messages.list(data.columnNames()));
     }
     final double[] values = data.column(column);
     final Map<Double, Integer> ids = new HashMap<>();

@@ -201,8 +201,9 @@ public final class EvaluationPlan {
     for (Statistic s : statistics) {
       for (String c : s.columns()) {
         if (!data.hasColumn(c)) {
-          throw new InvalidInputException("unknown column '" + c + "' (used by " + s.label() + ") in "
-              + data.source() + "; available: " + String.join(", ", data.columnNames()));
+          throw new InvalidInputException("unknown column " + org.parboot.Messages.quote(c) + " (used by "
+              + org.parboot.Messages.shorten(s.label(), org.parboot.Messages.MAX_VALUE_CHARS) + ") in "
+              + org.parboot.Messages.escape(data.source()) + "; available: " + org.parboot.Messages.list(data.columnNames()));
         }
       }
       if (!labels.add(s.label())) {

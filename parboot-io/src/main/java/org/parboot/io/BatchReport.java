@@ -16,16 +16,17 @@ import org.parboot.batch.BatchResult;
 import org.parboot.batch.GroupResult;
 import org.parboot.ci.Interval;
 import org.parboot.ci.IntervalMethod;
+import org.parboot.Messages;
 
 /** The formats of a {@link BatchResult}: one row per file × group × statistic (see {@link ResultFormatter}). */
 final class BatchReport {
   private BatchReport() {}
 
-  static String format(BatchResult batch, OutputFormat format) {
+  static String format(BatchResult batch, OutputFormat format, CsvFormulaGuard guard) {
     return switch (format) {
       case TABLE -> table(batch);
       case JSON -> json(batch);
-      case CSV -> csv(batch);
+      case CSV -> csv(batch, guard);
     };
   }
 
@@ -64,18 +65,18 @@ final class BatchReport {
     rows.add(head.toArray(String[]::new));
     for (GroupResult g : batch.groups()) {
       for (StatisticResult s : g.result().statistics()) {
-        final List<String> cells = new ArrayList<>(List.of(g.file()));
+        final List<String> cells = new ArrayList<>(List.of(Messages.escape(g.file())));
         if (grouped) {
-          cells.add(g.group());
+          cells.add(Messages.escape(g.group()));
         }
-        cells.addAll(List.of(Integer.toString(g.result().n()), Long.toString(g.seed()), s.label()));
+        cells.addAll(List.of(Integer.toString(g.result().n()), Long.toString(g.seed()), Messages.escape(s.label())));
         cells.addAll(TableReport.numberCells(s, o));
         rows.add(cells.toArray(String[]::new));
       }
     }
     TableReport.appendAligned(out, rows);
     for (String w : warnings(batch)) {
-      out.append("warning: ").append(w).append('\n');
+      out.append("warning: ").append(Messages.escape(w)).append('\n');
     }
     return out.toString();
   }
@@ -123,15 +124,15 @@ final class BatchReport {
     return out;
   }
 
-  private static String csv(BatchResult batch) {
+  private static String csv(BatchResult batch, CsvFormulaGuard guard) {
     final StringWriter out = new StringWriter();
     try (CsvWriter csv = Csv.writer(out)) {
       csv.writeRecord(concat(List.of("file", "group", "n", "seed"), CsvReport.HEADER));
       for (GroupResult g : batch.groups()) {
         for (StatisticResult s : g.result().statistics()) {
           for (Interval i : s.intervals()) {
-            csv.writeRecord(concat(List.of(g.file(), g.group(), Integer.toString(g.result().n()),
-                Long.toString(g.seed())), CsvReport.cells(s, i, "")));
+            csv.writeRecord(concat(List.of(guard.cell(g.file()), guard.cell(g.group()), Integer.toString(g.result().n()),
+                Long.toString(g.seed())), CsvReport.cells(s, i, "", guard)));
           }
         }
       }

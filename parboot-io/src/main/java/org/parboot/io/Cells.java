@@ -2,6 +2,7 @@ package org.parboot.io;
 
 import java.util.Locale;
 import org.parboot.InvalidInputException;
+import org.parboot.Messages;
 
 /**
  * Reads one numeric cell. The grammar is deliberately narrower than
@@ -102,9 +103,9 @@ final class Cells {
     return negative ? -v : v;
   }
 
-  /** The message prefix {@code data.csv:17: column 'temp_max': }. */
+  /** The message prefix {@code data.csv:17: column 'temp_max': }; {@code source} is already escaped. */
   static String where(String source, long line, String column) {
-    return source + ":" + line + ": column '" + column + "': ";
+    return source + ":" + line + ": column " + Messages.quote(column) + ": ";
   }
 
   private static InvalidInputException nonFinite(String cell, String source, long line, String column,

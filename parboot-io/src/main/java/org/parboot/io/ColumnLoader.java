@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.parboot.InvalidInputException;
 import org.parboot.data.Dataset;
+import org.parboot.Messages;
 
 /**
  * Turns the records of one CSV file, header first, into the requested columns: checks the field
@@ -20,9 +21,10 @@ import org.parboot.data.Dataset;
  * codes (see {@link CsvColumns#readWithLabels}). One instance per file; not thread-safe.
  */
 final class ColumnLoader {
-  private static final int SEEN_VALUES = 10;
+  private static final int SEEN_VALUES = Messages.MAX_LIST_ITEMS;
 
   private final String source;
+  private final String shown; // the source as messages show it, control characters escaped
   private final List<String> columns;
   private final CsvOptions options;
   private final RowFilter[] filters;
@@ -64,6 +66,7 @@ final class ColumnLoader {
       String groupColumn) {
     this.groupColumn = groupColumn;
     this.source = source;
+    this.shown = Messages.escape(source);
     this.labels = List.copyOf(labels);
     this.labelCodes = new GrowingDoubles[this.labels.size()];
     for (int j = 0; j < labelCodes.length; j++) {
@@ -84,17 +87,17 @@ final class ColumnLoader {
     final Set<String> distinct = new HashSet<>();
     for (String c : columns) {
       if (!distinct.add(c)) {
-        throw new InvalidInputException(source + ": column '" + c + "' is requested twice; accepted: each column once");
+        throw new InvalidInputException(shown + ": column " + Messages.quote(c) + " is requested twice; accepted: each column once");
       }
     }
     for (String c : this.labels) {
       if (!distinct.add(c)) {
-        throw new InvalidInputException(source + ": column '" + c + "' is requested twice (as a number and as a label, "
+        throw new InvalidInputException(shown + ": column " + Messages.quote(c) + " is requested twice (as a number and as a label, "
             + "or as a label twice); accepted: each column once");
       }
     }
     if (columns.isEmpty()) {
-      throw new InvalidInputException(source + ": no columns requested; accepted: one or more numeric column names");
+      throw new InvalidInputException(shown + ": no columns requested; accepted: one or more numeric column names");
     }
   }
 
@@ -113,11 +116,10 @@ final class ColumnLoader {
   private void readHeader(FieldPicker record) {
     final List<String> names = new ArrayList<>(record.fieldCount());
     for (int i = 0; i < record.fieldCount(); i++) {
-      final String field = record.field(i);
-      names.add((i == 0 && field.startsWith("\uFEFF") ? field.substring(1) : field).strip());
+      names.add(record.field(i).strip());
     }
     if (names.size() == 1 && names.get(0).isEmpty()) {
-      return; // a byte order mark alone on a line: nothing yet
+      return; // a line of blanks before the header is skipped, as an empty line is
     }
     header = names;
     headerLine = record.line();
@@ -140,8 +142,8 @@ final class ColumnLoader {
     for (int i = 0; i < header.size(); i++) {
       if (header.get(i).equals(name)) {
         if (found >= 0) {
-          throw new InvalidInputException(source + ":" + headerLine + ": " + what + " '" + name
-              + "' appears more than once in the header (fields " + (found + 1) + " and " + (i + 1)
+          throw new InvalidInputException(shown + ":" + headerLine + ": " + what + " " + Messages.quote(name)
+              + " appears more than once in the header (fields " + (found + 1) + " and " + (i + 1)
               + "); accepted: a header whose names are unique, so rename one");
         }
         found = i;
@@ -152,8 +154,8 @@ final class ColumnLoader {
           ? " (the header has a single field: is the delimiter " + Messages.quote(String.valueOf(options.delimiter()))
               + " right? set it with --delimiter)"
           : "";
-      throw new InvalidInputException(source + ": unknown " + what + " '" + name + "'; available: "
-          + String.join(", ", header) + hint);
+      throw new InvalidInputException(shown + ": unknown " + what + " " + Messages.quote(name) + "; available: "
+          + Messages.list(header) + hint);
     }
     return found;
   }
@@ -161,7 +163,7 @@ final class ColumnLoader {
   private void readRow(FieldPicker record) {
     final long line = record.line();
     if (record.fieldCount() != header.size()) {
-      throw new InvalidInputException(source + ":" + line + ": expected " + header.size()
+      throw new InvalidInputException(shown + ":" + line + ": expected " + header.size()
           + " fields, as in the header, found " + record.fieldCount() + "; accepted: one field per header column, separated by "
           + Messages.quote(String.valueOf(options.delimiter())) + " (fields that contain it must be in double quotes)");
     }
@@ -173,10 +175,10 @@ final class ColumnLoader {
     boolean missing = false;
     for (int j = 0; j < row.length; j++) {
       final String cell = record.field(columnIndex[j]);
-      row[j] = Cells.parse(cell, source, line, columns.get(j));
+      row[j] = Cells.parse(cell, shown, line, columns.get(j));
       if (Double.isNaN(row[j])) {
         if (options.missing() == MissingPolicy.ERROR) {
-          throw new InvalidInputException(Cells.where(source, line, columns.get(j)) + "missing value "
+          throw new InvalidInputException(Cells.where(shown, line, columns.get(j)) + "missing value "
               + Messages.quote(cell) + " (--missing error); accepted: " + Cells.NUMBER
               + ", or --missing drop to drop rows with missing values");
         }
@@ -188,7 +190,7 @@ final class ColumnLoader {
       return;
     }
     if (values[0].size() == GrowingDoubles.MAX) {
-      throw new InvalidInputException(source + ":" + line + ": more than " + GrowingDoubles.MAX
+      throw new InvalidInputException(shown + ":" + line + ": more than " + GrowingDoubles.MAX
           + " data rows; accepted: at most " + GrowingDoubles.MAX + " (split the file or filter it with --where)");
     }
     if (groupIndex >= 0) {
@@ -196,9 +198,13 @@ final class ColumnLoader {
       if (kept == groupOfRow.length) {
         groupOfRow = Arrays.copyOf(groupOfRow, (int) Math.min(GrowingDoubles.MAX, kept + (kept >> 1) + 1024L));
       }
-      final Integer next = groupIds.size();
-      final Integer id = groupIds.putIfAbsent(record.field(groupIndex).strip(), next);
-      groupOfRow[kept] = id == null ? next : id;
+      final String group = record.field(groupIndex).strip();
+      Integer id = groupIds.get(group);
+      if (id == null) {
+        id = groupIds.size();
+        groupIds.put(group, id);
+      }
+      groupOfRow[kept] = id;
     }
     for (int j = 0; j < row.length; j++) {
       values[j].add(row[j]);
@@ -227,22 +233,7 @@ final class ColumnLoader {
 
   /** The columns read. */
   Dataset build() {
-    if (header == null) {
-      throw new InvalidInputException(source + ": the file is empty; accepted: a header row naming the columns, then data rows");
-    }
-    if (dataRows == 0) {
-      throw new InvalidInputException(source + ": no data rows after the header on line " + headerLine
-          + "; accepted: a header row, then at least one data row");
-    }
-    if (matched == 0) {
-      throw new InvalidInputException(source + ": no rows match --where " + options.where().stream()
-          .map(RowFilter::toString).reduce((a, b) -> a + " " + b).orElse("") + " (" + dataRows + " data rows; "
-          + seenValues() + ")");
-    }
-    if (values[0].size() == 0) {
-      throw new InvalidInputException(source + ": every one of the " + matched + " data rows" + (filters.length > 0 ? " that match --where" : "")
-          + " has a missing value in " + String.join(", ", columns) + ", so no rows are left");
-    }
+    requireRows();
     final Dataset.Builder data = Dataset.builder(source).droppedMissing(dropped);
     for (int j = 0; j < values.length; j++) {
       final double[] column = values[j].toArray();
@@ -257,45 +248,85 @@ final class ColumnLoader {
     return data.build();
   }
 
+  /** Refuses input with no header, no data rows, no rows matching the filters or no complete rows. */
+  private void requireRows() {
+    if (header == null) {
+      throw new InvalidInputException(shown + ": the file is empty; accepted: a header row naming the columns, then data rows");
+    }
+    if (dataRows == 0) {
+      throw new InvalidInputException(shown + ": no data rows after the header on line " + headerLine
+          + "; accepted: a header row, then at least one data row");
+    }
+    if (matched == 0) {
+      throw new InvalidInputException(shown + ": no rows match --where "
+          + Messages.list(options.where().stream().map(RowFilter::toString).toList()) + " (" + dataRows + " data rows; "
+          + seenValues() + ")");
+    }
+    if (values[0].size() == 0) {
+      throw new InvalidInputException(shown + ": every one of the " + matched + " data rows" + (filters.length > 0 ? " that match --where" : "")
+          + " has a missing value in " + Messages.list(columns) + ", so no rows are left");
+    }
+  }
+
   /**
    * The rows read, split by the value of the group column (stripped of blanks), groups in order
-   * of first appearance; each group's dataset is named {@code source} and counts none dropped.
+   * of first appearance, each group's rows in file order; each group's dataset is named
+   * {@code source} and counts none dropped. Time and memory are linear in the rows, whatever the
+   * number of groups: a stable counting sort by group id (group sizes, each group's start, then
+   * one scatter pass per column). The loader is used up.
    */
   Map<String, Dataset> buildGrouped() {
-    final Dataset all = build();
-    final int n = all.rows();
+    requireRows();
+    final int n = values[0].size();
     final int groups = groupIds.size();
-    final int[] sizes = new int[groups];
+    final int[] start = new int[groups + 1]; // group g's rows are start[g] .. start[g + 1] - 1 of the sorted order
     for (int i = 0; i < n; i++) {
-      sizes[groupOfRow[i]]++;
+      start[groupOfRow[i] + 1]++;
     }
-    final Map<String, Dataset> out = new LinkedHashMap<>();
-    for (Map.Entry<String, Integer> g : groupIds.entrySet()) {
-      final int id = g.getValue();
-      final Dataset.Builder data = Dataset.builder(source);
-      for (int j = 0; j < values.length; j++) {
-        final double[] column = all.column(columns.get(j));
-        final double[] part = new double[sizes[id]];
-        int p = 0;
-        for (int i = 0; i < n; i++) {
-          if (groupOfRow[i] == id) {
-            part[p++] = column[i];
-          }
-        }
-        data.column(columns.get(j), part);
+    for (int g = 0; g < groups; g++) {
+      start[g + 1] += start[g];
+    }
+    final int[] next = Arrays.copyOf(start, groups);
+    final int[] slot = new int[n]; // row i's place in the sorted order; rows of a group keep their file order
+    for (int i = 0; i < n; i++) {
+      slot[i] = next[groupOfRow[i]]++;
+    }
+    groupOfRow = null;
+    final double[][] sorted = new double[values.length][];
+    for (int j = 0; j < values.length; j++) {
+      final double[] column = values[j].toArray();
+      values[j] = null;
+      final double[] byGroup = new double[n];
+      for (int i = 0; i < n; i++) {
+        byGroup[slot[i]] = column[i];
       }
-      out.put(g.getKey(), data.build());
+      sorted[j] = byGroup;
+    }
+    final Map<String, Dataset> out = LinkedHashMap.newLinkedHashMap(groups);
+    int g = 0;
+    for (String group : groupIds.keySet()) { // ids were given in this order: 0, 1, 2, ...
+      final Dataset.Builder data = Dataset.builder(source);
+      for (int j = 0; j < sorted.length; j++) {
+        data.column(columns.get(j), Arrays.copyOfRange(sorted[j], start[g], start[g + 1]));
+      }
+      out.put(group, data.build());
+      g++;
     }
     return out;
   }
 
+  /**
+   * The first distinct values of each filtered column, for the message when no row matches: at
+   * most {@value #SEEN_VALUES}, then "..." if there were more (their number is not known: counting
+   * them would mean keeping every distinct value of a column).
+   */
   private String seenValues() {
     final List<String> parts = new ArrayList<>();
     for (int k = 0; k < filters.length; k++) {
       final List<String> v = new ArrayList<>(seen.get(k));
       final String more = v.size() > SEEN_VALUES ? ", ..." : "";
-      parts.add("values of '" + filters[k].column() + "' include " + String.join(", ",
-          v.subList(0, Math.min(SEEN_VALUES, v.size())).stream().map(Messages::quote).toList()) + more);
+      parts.add("values of " + Messages.quote(filters[k].column()) + " include "
+          + Messages.list(v.subList(0, Math.min(SEEN_VALUES, v.size())), Messages::quote) + more);
     }
     return String.join("; ", parts);
   }

@@ -8,6 +8,7 @@ import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -23,6 +24,7 @@ import java.util.regex.Pattern;
 import org.parboot.CancelledException;
 import org.parboot.InvalidInputException;
 import org.parboot.data.Dataset;
+import org.parboot.Messages;
 
 /**
  * Reads named numeric columns of a CSV file into a {@link Dataset}.
@@ -32,11 +34,12 @@ import org.parboot.data.Dataset;
  *     new CsvOptions(',', MissingPolicy.DROP, List.of(RowFilter.parse("location=Seattle"))));
  * }</pre>
  *
- * <p>The format: UTF-8 text (a byte order mark is skipped), a header row naming the columns,
- * then one row per observation with as many fields as the header; fields that contain the
- * delimiter, a quote or a line break are in double quotes, with quotes inside doubled (RFC
- * 4180); lines end in LF or CRLF; blank lines are skipped. Header names are compared after
- * stripping blanks.
+ * <p>The format: UTF-8 text (a leading byte order mark is dropped before parsing, so the first
+ * header name may be quoted, as PowerShell's {@code Export-Csv} writes it), a header row naming
+ * the columns, then one row per observation with as many fields as the header; fields that
+ * contain the delimiter, a quote or a line break are in double quotes, with quotes inside
+ * doubled (RFC 4180); lines end in LF or CRLF; blank lines are skipped. Header names are
+ * compared after stripping blanks.
  *
  * <p>Only the requested columns are parsed, as numbers (see {@link MissingPolicy} for missing
  * cells): an optional sign, decimal digits with an optional point, an optional exponent, blanks
@@ -109,7 +112,7 @@ public final class CsvColumns {
 
   private static ColumnLoader load(Path file, ColumnLoader loader) {
     Objects.requireNonNull(file, "file");
-    final String source = file.toString();
+    final String source = Messages.escape(file.toString());
     if (Files.isDirectory(file)) {
       throw new InvalidInputException(source + ": is a directory; accepted: a CSV file");
     }
@@ -154,6 +157,12 @@ public final class CsvColumns {
 
   private static ColumnLoader load(Reader reader, String sourceName, ColumnLoader loader) {
     Objects.requireNonNull(reader, "reader");
+    final Reader text;
+    try {
+      text = withoutByteOrderMark(reader);
+    } catch (IOException e) {
+      throw unreadable(sourceName, 0, e);
+    }
     final CsvOptions options = loader.options();
     final FieldPicker picker = new FieldPicker();
     final CsvReader<FieldPicker> csv = CsvReader.builder()
@@ -164,7 +173,7 @@ public final class CsvColumns {
         // field counts are checked by the loader, whose message names the line and both counts
         .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
         .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
-        .build(picker, reader);
+        .build(picker, text);
     long line = 0;
     long count = 0;
     try (CloseableIterator<FieldPicker> records = csv.iterator()) {
@@ -186,7 +195,23 @@ public final class CsvColumns {
     return loader;
   }
 
-  private static InvalidInputException malformed(String source, long lastLine, CsvParseException e) {
+  /**
+   * The text without its leading byte order mark (U+FEFF), if it has one, so that the parser sees
+   * a quoted first header name as quoted. This is done here, on characters, for files and readers
+   * alike: FastCSV's own {@code detectBomHeader} works only on an {@link InputStream}, which it
+   * decodes with a replacing (not a strict) decoder, so malformed UTF-8 would no longer be reported.
+   */
+  private static Reader withoutByteOrderMark(Reader reader) throws IOException {
+    final PushbackReader in = new PushbackReader(reader, 1);
+    final int first = in.read();
+    if (first >= 0 && first != '\uFEFF') {
+      in.unread(first);
+    }
+    return in;
+  }
+
+  private static InvalidInputException malformed(String sourceName, long lastLine, CsvParseException e) {
+    final String source = Messages.escape(sourceName);
     String detail = String.valueOf(e.getMessage());
     String at = ":" + (lastLine + 1);
     final Matcher m = FASTCSV_LINE.matcher(detail);
@@ -194,12 +219,13 @@ public final class CsvColumns {
       at = ":" + m.group(1);
       detail = m.replaceFirst("");
     }
-    return new InvalidInputException(source + at + ": malformed CSV: " + detail.replace('\n', ' ')
+    return new InvalidInputException(source + at + ": malformed CSV: " + Messages.escape(detail.replace('\n', ' '))
         + "; accepted: RFC 4180 CSV (fields with the delimiter, quotes or line breaks in double quotes, quotes inside doubled)",
         e);
   }
 
-  private static InvalidInputException unreadable(String source, long lastLine, IOException e) {
+  private static InvalidInputException unreadable(String sourceName, long lastLine, IOException e) {
+    final String source = Messages.escape(sourceName);
     final String after = lastLine > 0 ? " after line " + lastLine : "";
     if (e instanceof CharacterCodingException) {
       return new InvalidInputException(source + ": not UTF-8 text" + after

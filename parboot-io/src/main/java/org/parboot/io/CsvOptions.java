@@ -3,6 +3,7 @@ package org.parboot.io;
 import java.util.List;
 import java.util.Objects;
 import org.parboot.InvalidInputException;
+import org.parboot.Messages;
 
 /**
  * How {@link CsvColumns} reads a file. Immutable.

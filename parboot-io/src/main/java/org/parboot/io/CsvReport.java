@@ -9,7 +9,7 @@ import org.parboot.BootstrapResult;
 import org.parboot.StatisticResult;
 import org.parboot.ci.Interval;
 
-/** {@link OutputFormat#CSV}. */
+/** {@link OutputFormat#CSV}; text cells pass through a {@link CsvFormulaGuard}, number cells never do. */
 final class CsvReport {
   /** The columns of one statistic and interval. */
   static final List<String> HEADER = List.of("stat", "columns", "observed", "bias", "std_error", "method", "level", "low",
@@ -18,24 +18,20 @@ final class CsvReport {
   private CsvReport() {}
 
   /** The {@link #HEADER} cells of one statistic and interval, the stat's name followed by {@code suffix}. */
-  static List<String> cells(StatisticResult s, Interval i, String suffix) {
-    return List.of(s.statistic().name() + suffix, String.join(";", s.statistic().columns()), Csv.finite(s.observed()),
-        Csv.finite(s.bias()), Csv.finite(s.standardError()), i.method().spelling(), Csv.finite(i.level()),
-        Csv.finite(i.low()), Csv.finite(i.high()));
-  }
-
-  static String format(BootstrapResult result) {
-    return format(result, "");
+  static List<String> cells(StatisticResult s, Interval i, String suffix, CsvFormulaGuard guard) {
+    return List.of(guard.cell(s.statistic().name() + suffix), guard.cell(String.join(";", s.statistic().columns())),
+        Csv.finite(s.observed()), Csv.finite(s.bias()), Csv.finite(s.standardError()), guard.cell(i.method().spelling()),
+        Csv.finite(i.level()), Csv.finite(i.low()), Csv.finite(i.high()));
   }
 
   /** The CSV, each statistic's name followed by {@code suffix}. */
-  static String format(BootstrapResult result, String suffix) {
+  static String format(BootstrapResult result, String suffix, CsvFormulaGuard guard) {
     final StringWriter out = new StringWriter();
     try (CsvWriter csv = Csv.writer(out)) {
       csv.writeRecord(HEADER);
       for (StatisticResult s : result.statistics()) {
         for (Interval i : s.intervals()) {
-          csv.writeRecord(cells(s, i, suffix));
+          csv.writeRecord(cells(s, i, suffix, guard));
         }
       }
     } catch (IOException e) {

@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.parboot.BootstrapResult;
 import org.parboot.TwoSampleResult;
 import org.parboot.batch.BatchResult;
+import org.parboot.Messages;
 
 /**
  * Renders a {@link BootstrapResult} as text: a pure function of the result, so the same result
@@ -12,26 +13,44 @@ import org.parboot.batch.BatchResult;
  * <ul>
  *   <li>{@link OutputFormat#TABLE}: a header line, an aligned table (one row per statistic,
  *       numbers to 6 significant digits, one column per interval method), then one
- *       {@code warning: ...} line per warning;</li>
+ *       {@code warning: ...} line per warning; text from the data (labels, which hold column
+ *       names, file names, group values, warnings) has its control characters escaped, as
+ *       {@link org.parboot.Messages#escape} does, so nothing from a file reaches a terminal raw;</li>
  *   <li>{@link OutputFormat#JSON}: pretty-printed, snake_case keys, doubles in shortest
- *       round-trip form, null for NaN and infinite values;</li>
+ *       round-trip form, null for NaN and infinite values; text as it is, control characters
+ *       written as JSON escapes (ESC as {@code \}{@code u001b});</li>
  *   <li>{@link OutputFormat#CSV}: header {@code stat,columns,observed,bias,std_error,method,level,low,high},
  *       one row per statistic and interval, columns joined with ';', empty cells for NaN and
- *       infinite values.</li>
+ *       infinite values; text cells through a {@link CsvFormulaGuard}.</li>
  * </ul>
+ *
+ * <p><b>CSV and spreadsheets.</b> A text cell of the CSV (statistic names, column names, file
+ * names, group values) can come from the data, and a spreadsheet runs a cell that starts with
+ * {@code =}, {@code +}, {@code -} or {@code @} as a formula. With {@link CsvFormulaGuard#ON}, the
+ * default, such a text cell (and one that starts with a tab or a carriage return) is written with
+ * a leading single quote ({@code '}), unless the whole cell is a decimal number ({@code -5},
+ * {@code -1.5}, {@code -3e-2} are left alone); number cells are never changed.
+ * {@link CsvFormulaGuard#OFF} writes every cell as it is. The methods without a guard use
+ * {@link CsvFormulaGuard#ON}; TABLE and JSON ignore the guard.
  *
  * <p>Every format ends with a line break.
  */
 public final class ResultFormatter {
   private ResultFormatter() {}
 
-  /** The result in the given format. */
+  /** The result in the given format, CSV with {@link CsvFormulaGuard#ON}. */
   public static String format(BootstrapResult result, OutputFormat format) {
+    return format(result, format, CsvFormulaGuard.ON);
+  }
+
+  /** The result in the given format, CSV text cells through {@code guard}. */
+  public static String format(BootstrapResult result, OutputFormat format, CsvFormulaGuard guard) {
     Objects.requireNonNull(result, "result");
+    Objects.requireNonNull(guard, "guard");
     return switch (format) {
       case TABLE -> TableReport.format(result);
       case JSON -> JsonReport.format(result);
-      case CSV -> CsvReport.format(result);
+      case CSV -> CsvReport.format(result, "", guard);
     };
   }
 
@@ -48,12 +67,18 @@ public final class ResultFormatter {
    *   <li>JSON: the batch settings and {@code groups}: an array of {@code {file, group, input, n,
    *       dropped_missing, seed, rng, scheme, statistics}}, statistics as in the single-run JSON;</li>
    *   <li>CSV: header {@code file,group,n,seed,stat,columns,observed,bias,std_error,method,level,low,high},
-   *       one row per file, group, statistic and interval.</li>
+   *       one row per file, group, statistic and interval, with {@link CsvFormulaGuard#ON}.</li>
    * </ul>
    */
   public static String format(BatchResult batch, OutputFormat format) {
+    return format(batch, format, CsvFormulaGuard.ON);
+  }
+
+  /** A batch as {@link #format(BatchResult, OutputFormat)}, CSV text cells through {@code guard}. */
+  public static String format(BatchResult batch, OutputFormat format, CsvFormulaGuard guard) {
     Objects.requireNonNull(batch, "batch");
-    return BatchReport.format(batch, format);
+    Objects.requireNonNull(guard, "guard");
+    return BatchReport.format(batch, format, guard);
   }
 
   /**
@@ -61,15 +86,23 @@ public final class ResultFormatter {
    * single run, with each statistic's label (and CSV/JSON {@code stat}) followed by
    * {@code ": FIRST - SECOND"}, e.g. {@code mean(temp_max): Seattle - New York}; the table adds a
    * line naming both samples, their sizes and seeds, and the JSON a {@code comparison} object
-   * ({@code file, first, second, n_first, n_second, seed_first, seed_second}).
+   * ({@code file, first, second, n_first, n_second, seed_first, seed_second}). CSV with
+   * {@link CsvFormulaGuard#ON}.
    */
   public static String format(TwoSampleResult comparison, OutputFormat format) {
+    return format(comparison, format, CsvFormulaGuard.ON);
+  }
+
+  /** A comparison as {@link #format(TwoSampleResult, OutputFormat)}, CSV text cells through {@code guard}. */
+  public static String format(TwoSampleResult comparison, OutputFormat format, CsvFormulaGuard guard) {
     Objects.requireNonNull(comparison, "comparison");
+    Objects.requireNonNull(guard, "guard");
     final BootstrapResult r = comparison.result();
     final String suffix = ": " + comparison.first().group() + " - " + comparison.second().group();
     return switch (format) {
-      case TABLE -> "comparison: statistic(" + comparison.first().group() + ", n = " + comparison.first().data().rows()
-          + ", seed " + comparison.firstSeed() + ") - statistic(" + comparison.second().group() + ", n = "
+      case TABLE -> "comparison: statistic(" + Messages.escape(comparison.first().group()) + ", n = "
+          + comparison.first().data().rows() + ", seed " + comparison.firstSeed() + ") - statistic("
+          + Messages.escape(comparison.second().group()) + ", n = "
           + comparison.second().data().rows() + ", seed " + comparison.secondSeed() + "), each resampled independently\n"
           + TableReport.format(r, suffix);
       case JSON -> {
@@ -85,7 +118,7 @@ public final class ResultFormatter {
         root.add("comparison", c);
         yield JsonReport.GSON.toJson(root) + "\n";
       }
-      case CSV -> CsvReport.format(r, suffix);
+      case CSV -> CsvReport.format(r, suffix, guard);
     };
   }
 

@@ -2,6 +2,7 @@ package org.parboot.io;
 
 import java.util.Objects;
 import org.parboot.InvalidInputException;
+import org.parboot.Messages;
 
 /**
  * Keeps only the rows whose cell in {@code column}, stripped of surrounding blanks, equals
@@ -31,7 +32,7 @@ public record RowFilter(String column, String value) {
   public static RowFilter parse(String spec) {
     final int eq = spec.indexOf('=');
     if (eq < 0) {
-      throw new InvalidInputException("--where '" + spec + "' has no '='; accepted: column=value, such as location=Seattle");
+      throw new InvalidInputException("--where " + Messages.quote(spec) + " has no '='; accepted: column=value, such as location=Seattle");
     }
     return new RowFilter(spec.substring(0, eq), spec.substring(eq + 1));
   }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.parboot.InvalidInputException;
+import org.parboot.Messages;
 
 /** Command-line spellings of this package's enums: the constant's name in lower case. */
 final class Spellings {
@@ -25,7 +26,7 @@ final class Spellings {
         return e;
       }
     }
-    throw new InvalidInputException("unknown " + option + " '" + text + "'; accepted: "
+    throw new InvalidInputException("unknown " + option + " " + Messages.quote(text) + "; accepted: "
         + Arrays.stream(values).map(Spellings::of).collect(Collectors.joining(", ")));
   }
 }

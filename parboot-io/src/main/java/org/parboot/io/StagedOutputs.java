@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import org.parboot.InvalidInputException;
+import org.parboot.Messages;
 
 /**
  * A command's output files, written all or none. The life of one command:
@@ -290,7 +291,7 @@ public final class StagedOutputs implements OutputSink, AutoCloseable {
       try {
         target = OutputTarget.of(path);
       } catch (IOException e) {
-        throw refused(option, path, org.parboot.Messages.escape(Messages.reason(e)), "a file path");
+        throw refused(option, path, Messages.escape(Messages.reason(e)), "a file path");
       }
       if (target.kind() == OutputTarget.Kind.IN_PLACE) {
         if (!Files.isWritable(target.real())) {
@@ -383,12 +384,12 @@ public final class StagedOutputs implements OutputSink, AutoCloseable {
 
   private static InvalidInputException cannotWrite(Location where, Path file, IOException e) {
     final String what = where.given().equals(file) ? show(file) : show(where.given()) + " (" + show(file) + ")";
-    return new InvalidInputException(where.option() + " " + what + ": cannot write (" + org.parboot.Messages.escape(
+    return new InvalidInputException(where.option() + " " + what + ": cannot write (" + Messages.escape(
         Messages.reason(e)) + ")", e);
   }
 
   private static String show(Path p) {
-    return org.parboot.Messages.quote(String.valueOf(p));
+    return Messages.quote(String.valueOf(p));
   }
 
   private static void deleteQuietly(Path p) {

@@ -12,8 +12,13 @@ import org.parboot.StatisticResult;
 import org.parboot.ci.Interval;
 import org.parboot.ci.IntervalMethod;
 import org.parboot.exec.ExecutorKind;
+import org.parboot.Messages;
 
-/** {@link OutputFormat#TABLE}. */
+/**
+ * {@link OutputFormat#TABLE}. Every piece of text that can come from the data (statistic labels,
+ * which hold column names; file names; group values; the scheme; warnings) is shown with its
+ * control characters escaped ({@link Messages#escape}), never shortened.
+ */
 final class TableReport {
   private static final MathContext SIX_DIGITS = new MathContext(6, RoundingMode.HALF_UP);
   private static final String GAP = "  ";
@@ -37,14 +42,14 @@ final class TableReport {
     }
     rows.add(head.toArray(String[]::new));
     for (StatisticResult s : result.statistics()) {
-      final List<String> cells = new ArrayList<>(List.of(s.label() + suffix));
+      final List<String> cells = new ArrayList<>(List.of(Messages.escape(s.label() + suffix)));
       cells.addAll(numberCells(s, options));
       rows.add(cells.toArray(String[]::new));
     }
     appendAligned(out, rows);
 
     for (String w : result.warnings()) {
-      out.append("warning: ").append(w).append('\n');
+      out.append("warning: ").append(Messages.escape(w)).append('\n');
     }
     return out.toString();
   }
@@ -72,7 +77,7 @@ final class TableReport {
   static String headerLine(BootstrapResult result) {
     final BootstrapOptions o = result.options();
     final String executor = executor(o);
-    final String scheme = result.scheme().equals("iid") ? "" : " · scheme = " + result.scheme();
+    final String scheme = result.scheme().equals("iid") ? "" : " · scheme = " + Messages.escape(result.scheme());
     return "n = " + result.n() + " (dropped " + result.droppedMissing() + " missing) · resamples = " + o.resamples()
         + scheme + " · seed = " + o.seed() + " · executor = " + executor + " · "
         + String.format(Locale.ROOT, "%.2f s", result.elapsed().toNanos() / 1e9);

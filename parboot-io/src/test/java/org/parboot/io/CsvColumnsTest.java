@@ -80,6 +80,45 @@ class CsvColumnsTest {
     assertThat(d.column("x")).containsExactly(1, 3);
   }
 
+  /** The bytes PowerShell's {@code Export-Csv} writes: a UTF-8 byte order mark, then every field quoted. */
+  private static final String POWERSHELL = "\uFEFF\"x\",\"y\"\r\n\"1\",\"2\"\r\n\"3\",\"4\"\r\n";
+
+  @Test
+  void read_bomThenQuotedHeaderInFile_findsColumns() throws IOException {
+    final Path f = file(POWERSHELL);
+    assertThat(Files.readAllBytes(f)).startsWith(0xEF, 0xBB, 0xBF, '"', 'x', '"');
+    final Dataset d = CsvColumns.read(f, List.of("x", "y"), DROP);
+    assertThat(d.column("x")).containsExactly(1, 3);
+    assertThat(d.column("y")).containsExactly(2, 4);
+  }
+
+  @Test
+  void read_bomThenQuotedHeaderInReader_findsColumns() {
+    assertThat(text(POWERSHELL, List.of("x"), DROP).column("x")).containsExactly(1, 3);
+  }
+
+  @Test
+  void readGroupedAndWithLabels_bomThenQuotedGroupColumn_findColumn() throws IOException {
+    final String csv = "\uFEFF\"g\",\"x\"\nb,1\na,2\n";
+    assertThat(CsvColumns.readGrouped(file(csv), "g", List.of("x"), DROP).keySet()).containsExactly("b", "a");
+    assertThat(CsvColumns.readWithLabels(new StringReader(csv), "text.csv", List.of("x"), List.of("g"), DROP)
+        .column("g")).containsExactly(0, 1);
+  }
+
+  @Test
+  void read_bomThenUnquotedHeaderInFile_findsColumns() throws IOException {
+    assertThat(CsvColumns.read(file("\uFEFFx,y\n1,2\n"), List.of("x"), DROP).column("x")).containsExactly(1);
+  }
+
+  @Test
+  void read_invalidUtf8FirstByte_hasDocumentedMessage() throws IOException {
+    final Path f = file(new byte[] {(byte) 0xFF, 'x', '\n', '1', '\n'});
+    assertThatThrownBy(() -> CsvColumns.read(f, List.of("x"), DROP))
+        .isExactlyInstanceOf(InvalidInputException.class)
+        .hasMessage(f + ": not UTF-8 text; accepted: UTF-8 (with or without a byte order mark); convert it, "
+            + "e.g. iconv -f latin1 -t utf-8");
+  }
+
   @Test
   void read_tabDelimiter_parses() {
     final Dataset d = text("x\ty\n1,5\t2\n", List.of("y"), new CsvOptions('\t', MissingPolicy.DROP, List.of()));
@@ -233,6 +272,9 @@ class CsvColumnsTest {
     return Stream.of(
         Arguments.of("".getBytes(StandardCharsets.UTF_8), List.of("x"), "data.csv: the file is empty"),
         Arguments.of("\uFEFF\n".getBytes(StandardCharsets.UTF_8), List.of("x"), "data.csv: the file is empty"),
+        Arguments.of(utf8("\uFEFF"), List.of("x"), "data.csv: the file is empty"),
+        Arguments.of(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'x', '\n', (byte) 0xC3, '\n'}, List.of("x"),
+            "data.csv: not UTF-8 text"),
         Arguments.of(utf8("\n\n"), List.of("x"), "data.csv: the file is empty"),
         Arguments.of(utf8("x,y\n"), List.of("x"), "data.csv: no data rows after the header on line 1"),
         Arguments.of(utf8("x,y\n1,2\n3\n"), List.of("x"), "data.csv:3: expected 2 fields, as in the header, found 1"),
