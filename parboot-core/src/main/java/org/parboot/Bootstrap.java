@@ -213,10 +213,12 @@ public final class Bootstrap {
     final long b = options.resamples();
     final long replicateBytes = k * b * 8L;
     final boolean studentized = IntervalMethod.anyNeedsStandardErrors(EnumSet.copyOf(options.intervals()));
-    final long need = replicateBytes + EvaluationPlan.planBytes(statistics, rows)
-        + threads * EvaluationPlan.scratchBytes(statistics, rows) + (jackknife ? k * rows * 8L : 0)
-        + 2 * b * 8L // one statistic's Distribution: its copy and its sorted copy
+    final long forResamples = replicateBytes + 2 * b * 8L // one statistic's Distribution: its copy and sorted copy
         + (studentized ? replicateBytes + b * 8L : 0);
+    final long perThread = EvaluationPlan.scratchBytes(statistics, rows);
+    final long forThreads = threads * perThread;
+    final long forData = EvaluationPlan.planBytes(statistics, rows) + (jackknife ? k * rows * 8L : 0);
+    final long need = forResamples + forThreads + forData;
     long available = freeHeap();
     if (need > available * 0.9) {
       // The heap's "used" part counts garbage too, such as what loading a large file left behind:
@@ -225,10 +227,20 @@ public final class Bootstrap {
       available = freeHeap();
     }
     if (need > available * 0.9) {
+      // Name the part that dominates, so the advice fits: B x statistics, threads x n, or n itself.
+      final String advice;
+      if (forThreads >= forResamples && forThreads >= forData) {
+        advice = "most of it is --threads " + threads + " x " + bytes(perThread) + " of buffers each (n = " + rows
+            + "); use fewer threads or a larger heap";
+      } else if (forResamples >= forData) {
+        advice = "most of it is --resamples " + b + " x " + k + " statistic(s)"
+            + (studentized ? " with studentized standard errors" : "") + "; use fewer resamples or a larger heap";
+      } else {
+        advice = "most of it is the data (n = " + rows + ") and its copies; use a larger heap";
+      }
       throw new InvalidInputException(String.format(java.util.Locale.ROOT,
-          "--resamples %d with %d statistic(s) needs about %s of memory, but only %s is free in the JVM heap; "
-              + "use fewer resamples or a larger heap (PARBOOT_JAVA_OPTS=-Xmx...)",
-          options.resamples(), k, bytes(need), bytes(available)));
+          "the run needs about %s of memory, but only %s is free in the JVM heap: %s (PARBOOT_JAVA_OPTS=-Xmx...)",
+          bytes(need), bytes(available), advice));
     }
   }
 
@@ -240,6 +252,9 @@ public final class Bootstrap {
   static String bytes(long b) {
     if (b >= 1L << 30) {
       return String.format(java.util.Locale.ROOT, "%.1f GiB", b / (double) (1L << 30));
+    }
+    if (b < 1L << 20) {
+      return String.format(java.util.Locale.ROOT, "%.1f KiB", b / (double) (1L << 10));
     }
     return String.format(java.util.Locale.ROOT, "%.1f MiB", b / (double) (1L << 20));
   }

@@ -80,9 +80,23 @@ class ValidationTest {
     final BootstrapOptions options = BootstrapOptions.builder().resamples(BootstrapOptions.MAX_RESAMPLES).seed(1)
         .build();
     assertThatThrownBy(() -> Bootstrap.run(DATA, stats, options)).isInstanceOf(InvalidInputException.class)
-        .hasMessageStartingWith("--resamples " + BootstrapOptions.MAX_RESAMPLES + " with 3 statistic(s) needs about")
-        .hasMessageContaining("GiB").hasMessageContaining("-Xmx");
+        .hasMessageStartingWith("the run needs about").hasMessageContaining("GiB")
+        .hasMessageContaining("most of it is --resamples " + BootstrapOptions.MAX_RESAMPLES + " x 3 statistic(s)")
+        .hasMessageContaining("-Xmx");
     assertThat(calls.get()).as("statistic evaluated before the refusal").isZero();
+  }
+
+  @Test
+  void run_tooManyThreadsForHeap_refusalBlamesThreadsNotResamples() {
+    final double[] x = new double[1_000_000];
+    java.util.Arrays.setAll(x, i -> i % 977);
+    final Dataset big = Dataset.of("x", x);
+    final BootstrapOptions options = BootstrapOptions.builder().resamples(100).seed(1).threads(4096)
+        .intervals(java.util.List.of(org.parboot.ci.IntervalMethod.PERCENTILE)).build();
+    assertThatThrownBy(() -> Bootstrap.run(big, List.of(OrderStatistic.median("x")), options))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("most of it is --threads 4096 x").hasMessageContaining("use fewer threads")
+        .hasMessageNotContaining("--resamples");
   }
 
   @Test

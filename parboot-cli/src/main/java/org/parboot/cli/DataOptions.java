@@ -69,9 +69,16 @@ final class DataOptions {
   }
 
   @Option(names = {"-c", "--column"}, paramLabel = "NAME", split = ",",
-      description = "Column(s) the one-column statistics are computed on; repeat or separate with commas. "
-          + "Default with the bundled data: " + BUNDLED_DEFAULT_COLUMN + ".")
+      description = "Column(s) the one-column statistics are computed on; repeat or separate with commas; a name "
+          + "with a comma in double quotes (--column '\"a,b\"'). Default with the bundled data: "
+          + BUNDLED_DEFAULT_COLUMN + ".")
   List<String> columns = new ArrayList<>();
+
+  /** The --column names: a name in double quotes is taken literally (picocli does not split it). */
+  List<String> columnNames() {
+    return columns.stream().map(c -> c.length() >= 2 && c.startsWith("\"") && c.endsWith("\"")
+        ? c.substring(1, c.length() - 1) : c).toList();
+  }
 
   @Option(names = "--where", paramLabel = "COLUMN=VALUE",
       description = "Keep only rows whose COLUMN equals VALUE (repeatable; all must match), e.g. --where location=Seattle.")
@@ -90,7 +97,7 @@ final class DataOptions {
     if (columns.isEmpty() && inputs().isEmpty()) {
       return List.of(BUNDLED_DEFAULT_COLUMN);
     }
-    return columns;
+    return columnNames();
   }
 
   /** A name for the input in output and messages. */

@@ -103,7 +103,6 @@ public final class Main implements Runnable {
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setOverwrittenOptionsAllowed(true); // a repeated option: the last one wins
-    cl.setTrimQuotes(true); // --column '"a,b"' names the column a,b (quoted parts are not split)
     cl.setParameterExceptionHandler(Main::onParameterError);
     try (CommandScope scope = CommandScope.open(err, process, stdin)) {
       final Errors errors = new Errors(scope);

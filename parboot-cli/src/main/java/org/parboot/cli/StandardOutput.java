@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * The process's standard output, UTF-8, with its first write error kept: a {@link PrintWriter}
@@ -46,7 +45,7 @@ final class StandardOutput {
   int finish(int code, PrintWriter err) {
     writer.flush();
     final IOException e = stream.failure;
-    if (e == null || isBrokenPipe(e)) {
+    if (e == null || org.parboot.io.StagedOutputs.isBrokenPipe(e)) {
       return code;
     }
     if (code == 0) {
@@ -55,10 +54,6 @@ final class StandardOutput {
       return Main.EXIT_USAGE;
     }
     return code;
-  }
-
-  private static boolean isBrokenPipe(IOException e) {
-    return String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("broken pipe");
   }
 
   /** Passes writes on, keeps the first failure, and drops later writes. */

@@ -83,6 +83,38 @@ class TimeoutAndNanPolicyTest {
   }
 
   @Test
+  void run_timeoutPassesWhileTheCsvLoads_stopsTheLoadNothingWritten() throws IOException {
+    final StringBuilder csv = new StringBuilder("x\n");
+    for (int i = 0; i < 2_000_000; i++) {
+      csv.append(i % 1013).append(".5\n");
+    }
+    final Path big = Files.writeString(dir.resolve("huge.csv"), csv);
+    final Path out = Files.writeString(dir.resolve("out.json"), "old");
+    // No --seed and not quiet: a run that got past the load would say which seed it drew.
+    final CliRun r = CliRun.of("run", big.toString(), "--column", "x", "-B", "100", "--timeout", "100ms",
+        "--format", "json", "--output", out.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(Main.EXIT_TIMEOUT);
+    assertThat(r.err().lines()).as("stopped before the load ended").containsExactly(
+        "parboot: stopped: the time limit passed");
+    assertThat(Files.readString(out)).isEqualTo("old");
+  }
+
+  @Test
+  @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
+  void run_timeoutPassesWhileWritingToAFifoNobodyReads_exit124FifoKept(@TempDir Path tmp) throws Exception {
+    final Path fifo = dir.resolve("reps.fifo");
+    org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
+    final Child child = Child.start(dir, tmp, "run", "-B", "200", "--seed", "1", "-q", "--replicates",
+        fifo.toString(), "--timeout", "1s");
+    final long started = System.nanoTime();
+    final Duration took = child.awaitExit(started);
+    assertThat(child.process().exitValue()).as("%s", child.errSoFar()).isEqualTo(Main.EXIT_TIMEOUT);
+    assertThat(child.errLines()).containsExactly("parboot: stopped: the time limit passed");
+    assertThat(took).isLessThan(Duration.ofSeconds(1).plus(CommandScope.GRACE).plusMillis(1500));
+    assertThat(Files.isRegularFile(fifo, java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+  }
+
+  @Test
   void run_timeoutNotReached_normalResult() {
     final CliRun r = CliRun.of("run", "-B", "200", "--seed", "1", "--timeout", "1h", "--format", "json");
     assertThat(r.code()).as(r.err()).isZero();

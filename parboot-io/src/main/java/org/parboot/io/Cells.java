@@ -14,6 +14,7 @@ import org.parboot.Messages;
 final class Cells {
   static final String MISSING_MARKERS = "empty, NA, NaN, nan, null";
   static final String NUMBER = "a decimal number such as 12.5 or -3e-2";
+  static final String FINITE_NUMBER = "a finite decimal number such as 12.5 or -3e-2";
 
   private Cells() {}
 
@@ -111,7 +112,7 @@ final class Cells {
   private static InvalidInputException nonFinite(String cell, String source, long line, String column,
       String why) {
     return new InvalidInputException(where(source, line, column) + Messages.quote(cell) + " is a non-finite value"
-        + why + "; accepted: a finite " + NUMBER + ", or a missing marker (" + MISSING_MARKERS + ")");
+        + why + "; accepted: " + FINITE_NUMBER + ", or a missing marker (" + MISSING_MARKERS + ")");
   }
 
   private static boolean isInfinity(String s) {

@@ -130,7 +130,7 @@ final class ColumnLoader {
     }
     labelIndex = labels.stream().mapToInt(c -> indexOf(c, "label column")).toArray();
     if (groupColumn != null) {
-      groupIndex = indexOf(groupColumn, "--group-by column");
+      groupIndex = indexOf(groupColumn, "group column");
     }
     record.keepOnly(java.util.stream.Stream.of(IntStream.of(columnIndex), IntStream.of(filterIndex),
         IntStream.of(labelIndex), groupIndex < 0 ? IntStream.empty() : IntStream.of(groupIndex))

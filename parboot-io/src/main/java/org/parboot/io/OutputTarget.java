@@ -132,9 +132,18 @@ final class OutputTarget {
   static void fill(Path temp, StreamBody body) throws IOException {
     try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
       final OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
-      body.write(nonClosing(out));
+      write(body, nonClosing(out));
       out.flush();
       channel.force(true);
+    }
+  }
+
+  /** Runs the body; an {@link java.io.UncheckedIOException} from it (a CSV writer's) is the I/O error it wraps. */
+  private static void write(StreamBody body, OutputStream out) throws IOException {
+    try {
+      body.write(out);
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 
@@ -151,7 +160,7 @@ final class OutputTarget {
   void writeInPlace(StreamBody body) throws IOException {
     try (OutputStream raw = Files.newOutputStream(real, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
         OutputStream out = new BufferedOutputStream(raw, 1 << 16)) {
-      body.write(nonClosing(out));
+      write(body, nonClosing(out));
       out.flush();
     }
   }

@@ -29,7 +29,8 @@ import org.parboot.Messages;
  *       beside its target (see {@link OutputTarget}); nothing visible changes. A device, FIFO or
  *       {@code /proc} target is remembered and written at commit instead.</li>
  *   <li><b>Commit</b>: {@link #commit} renames every staged file onto its target, in the order
- *       they were staged, then writes the in-place targets.</li>
+ *       they were staged, then writes the in-place targets (a reader that closes its pipe or FIFO
+ *       early is not an error: it has what it wanted, as with {@code | head}).</li>
  *   <li><b>Abort</b> ({@link #abort}, also {@link #close}): every temporary file is removed, and
  *       so is every directory the staging created (if it is still empty), so a command that fails
  *       or is stopped before its commit leaves every output as it was.</li>
@@ -175,7 +176,10 @@ public final class StagedOutputs implements OutputSink, AutoCloseable {
       try {
         s.target().writeInPlace(s.inPlace());
       } catch (IOException e) {
-        throw cannotWrite(s.where(), s.target().given(), e);
+        if (!isBrokenPipe(e)) {
+          throw cannotWrite(s.where(), s.target().given(), e);
+        }
+        // the reader of the pipe or FIFO has closed it: it has all it wanted, as with `| head`
       }
     }
   }
@@ -386,6 +390,11 @@ public final class StagedOutputs implements OutputSink, AutoCloseable {
     final String what = where.given().equals(file) ? show(file) : show(where.given()) + " (" + show(file) + ")";
     return new InvalidInputException(where.option() + " " + what + ": cannot write (" + Messages.escape(
         Messages.reason(e)) + ")", e);
+  }
+
+  /** The error a writer gets when the reader of its pipe is gone (EPIPE). */
+  public static boolean isBrokenPipe(IOException e) {
+    return String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("broken pipe");
   }
 
   private static String show(Path p) {

@@ -76,7 +76,7 @@ class GroupedReadTest {
   void readGrouped_unknownGroupColumn_namesItAndTheHeader() {
     assertThatThrownBy(() -> CsvColumns.readGrouped(new StringReader(CSV), "t.csv", "town", List.of("x"),
         CsvOptions.defaults())).isInstanceOf(InvalidInputException.class)
-        .hasMessage("t.csv: unknown --group-by column 'town'; available: city, x, y");
+        .hasMessage("t.csv: unknown group column 'town'; available: city, x, y");
   }
 
   @Test

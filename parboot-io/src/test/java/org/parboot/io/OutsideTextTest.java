@@ -116,7 +116,7 @@ class OutsideTextTest {
   @Test
   void readGrouped_unknownGroupColumnAndOptionSpellings_escaped() {
     assertThat(refusal(() -> CsvColumns.readGrouped(new StringReader("g,x\na,1\n"), "t.csv", OSC, List.of("x"),
-        CsvOptions.defaults()))).hasMessage("t.csv: unknown --group-by column '\\u001b]0;owned\\u0007'; available: g, x");
+        CsvOptions.defaults()))).hasMessage("t.csv: unknown group column '\\u001b]0;owned\\u0007'; available: g, x");
     assertThat(refusal(() -> OutputFormat.parse(CSI + "csv")))
         .hasMessage("unknown --format '\\u001b[31mcsv'; accepted: table, json, csv");
     assertThat(refusal(() -> RowFilter.parse(OSC))).hasMessageStartingWith("--where '\\u001b]0;owned\\u0007' has no '='");
