@@ -10,14 +10,25 @@ public class NonFiniteReplicatesException extends ParbootException {
   private final String statistic;
   private final int count;
   private final long firstResample;
+  private final int resamples;
 
   public NonFiniteReplicatesException(String statistic, int count, int resamples, long firstResample) {
-    super("statistic " + statistic + " is NaN or infinite on " + count + " of " + resamples
-        + " resamples (first: resample " + firstResample + ") and --nan-policy is error; "
-        + "accepted: --nan-policy omit (leave them out) or propagate (NaN intervals)");
+    super(format(statistic, count, resamples, firstResample, "nanPolicy"));
     this.statistic = statistic;
     this.count = count;
     this.firstResample = firstResample;
+    this.resamples = resamples;
+  }
+
+  /** The message with the setting {@code nanPolicy} spelt {@code spelling} instead, e.g. {@code --nan-policy}. */
+  public String messageFor(String spelling) {
+    return format(statistic, count, resamples, firstResample, spelling);
+  }
+
+  private static String format(String statistic, int count, int resamples, long firstResample, String setting) {
+    return "statistic " + statistic + " is NaN or infinite on " + count + " of " + resamples
+        + " resamples (first: resample " + firstResample + ") and " + setting + " is error; "
+        + "accepted: " + setting + " omit (leave them out) or propagate (NaN intervals)";
   }
 
   /** The statistic's label. */

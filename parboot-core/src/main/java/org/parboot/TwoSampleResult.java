@@ -7,7 +7,7 @@ import org.parboot.batch.GroupJob;
  *
  * @param first the first sample (file, group, data)
  * @param second the second sample
- * @param firstSeed the seed the first sample's resamples derive from ({@link org.parboot.batch.GroupSeeds#derive})
+ * @param firstSeed the seed the first sample's resamples derive from ({@link org.parboot.rng.Seeds#group})
  * @param secondSeed the seed the second sample's resamples derive from
  * @param result the differences: each statistic's observed value, replicates, bias, standard
  *     error and intervals are of statistic(first) − statistic(second); {@code n} is the two

@@ -9,7 +9,8 @@ import org.parboot.ci.Interval;
 import org.parboot.ci.IntervalMethod;
 import org.parboot.data.Dataset;
 import org.parboot.exec.ExecutorKind;
-import org.parboot.resample.Scheme;
+import org.parboot.scheme.BlockLength;
+import org.parboot.scheme.Scheme;
 import org.parboot.exec.RunControl;
 import org.parboot.stat.MomentStatistic;
 import org.parboot.stat.OrderStatistic;
@@ -42,15 +43,14 @@ class ApiExamplesTest {
         .threads(8)
         .intervals(IntervalMethod.PERCENTILE, IntervalMethod.BCA)
         .level(0.95)
-        .scheme(Scheme.STATIONARY)
-        .autoBlockLength()
+        .scheme(new Scheme.Stationary(BlockLength.auto()))
         .build();
     // ---
-    assertThat(options.intervals()).containsExactly(IntervalMethod.PERCENTILE, IntervalMethod.BCA);
-    assertThat(options.scheme()).isEqualTo(Scheme.STATIONARY);
-    assertThat(options.blockLength()).isEqualTo(BootstrapOptions.AUTO_BLOCK_LENGTH);
+    assertThat(options.intervals().methods()).containsExactly(IntervalMethod.PERCENTILE, IntervalMethod.BCA);
+    assertThat(options.scheme()).isEqualTo(new Scheme.Stationary(BlockLength.auto()));
+    assertThat(options.scheme().blockLength()).isInstanceOf(BlockLength.Auto.class);
     assertThat(options.seedGiven()).isTrue();
-    assertThat(options.threads()).isEqualTo(8);
+    assertThat(options.execution().threads()).isEqualTo(8);
   }
 
   @Test

@@ -25,7 +25,7 @@ import org.parboot.ci.IntervalMethod;
 import org.parboot.data.Dataset;
 import org.parboot.resample.IndexBuffer;
 import org.parboot.resample.StratifiedResampler;
-import org.parboot.stat.EvaluationPlan;
+import org.parboot.eval.EvaluationPlan;
 import org.parboot.stat.MomentStatistic;
 import org.parboot.stat.OrderStatistic;
 import org.parboot.stat.Statistic;
@@ -235,6 +235,26 @@ class ImmutabilityTest {
   }
 
   /** The public classes (nested ones too) of parboot-core's main code. */
+  /** The packages core's module descriptor exports: the API whose arrays must not write through. */
+  private static final java.util.Set<String> EXPORTED = exported();
+
+  private static java.util.Set<String> exported() {
+    try (var in = Files.newInputStream(Path.of(Bootstrap.class.getProtectionDomain().getCodeSource().getLocation()
+        .toURI()).resolve("module-info.class"))) {
+      return java.lang.module.ModuleDescriptor.read(in).exports().stream()
+          .map(java.lang.module.ModuleDescriptor.Exports::source).collect(java.util.stream.Collectors.toSet());
+    } catch (IOException | URISyntaxException e) {
+      throw new IllegalStateException("core's module descriptor", e);
+    }
+  }
+
+  @Test
+  void moduleDescriptor_exportsTheApiPackagesOnly() {
+    assertThat(EXPORTED).containsExactlyInAnyOrder("org.parboot", "org.parboot.batch", "org.parboot.ci",
+        "org.parboot.data", "org.parboot.exec", "org.parboot.rng", "org.parboot.scheme", "org.parboot.spec",
+        "org.parboot.stat");
+  }
+
   private static List<Class<?>> publicCoreClasses() throws IOException, URISyntaxException {
     final Path root = Path.of(Bootstrap.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     final List<Class<?>> out = new ArrayList<>();
@@ -251,7 +271,7 @@ class ImmutabilityTest {
         } catch (ClassNotFoundException e) {
           throw new AssertionError(name, e);
         }
-        if (isVisible(c)) {
+        if (isVisible(c) && EXPORTED.contains(c.getPackageName())) {
           out.add(c);
         }
       }

@@ -9,7 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.parboot.data.Dataset;
 import org.parboot.exec.ExecutorKind;
-import org.parboot.resample.Scheme;
+import org.parboot.scheme.BlockLength;
+import org.parboot.scheme.Scheme;
 import org.parboot.stat.MomentStatistic;
 import org.parboot.stat.OrderStatistic;
 import org.parboot.stat.Statistic;
@@ -38,14 +39,11 @@ class SchemeReferenceTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("references")
   void standardError_arOneSeries_matchesReference(List<String> row) {
-    final Scheme scheme = Scheme.parse(row.get(0));
     final int length = Integer.parseInt(row.get(1));
+    final Scheme scheme = Scheme.of(row.get(0), length > 0 ? BlockLength.of(length) : BlockLength.auto());
     final Statistic stat = row.get(2).equals("mean") ? MomentStatistic.mean("x") : OrderStatistic.median("x");
     final BootstrapOptions.Builder options = BootstrapOptions.builder().resamples(20_000).seed(2026)
         .executor(ExecutorKind.FORKJOIN).scheme(scheme);
-    if (length > 0) {
-      options.blockLength(length);
-    }
     final BootstrapResult r = Bootstrap.run(Dataset.of("x", SERIES), List.of(stat), options.build());
     final double tolerance = row.get(2).equals("mean") ? 3 : 5;
     assertThat(r.statistics().get(0).standardError()).as(row.get(0) + " " + row.get(4))

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.parboot.ci.IntervalMethod;
 import org.parboot.data.Dataset;
 import org.parboot.exec.ExecutorKind;
-import org.parboot.resample.Scheme;
+import org.parboot.scheme.BlockLength;
+import org.parboot.scheme.Scheme;
 import org.parboot.stat.MomentStatistic;
 import org.parboot.stat.OrderStatistic;
 import org.parboot.stat.Statistic;
@@ -42,10 +43,9 @@ class SchemeReproducibilityTest {
   private static BootstrapOptions.Builder options(String variant) {
     final BootstrapOptions.Builder b = BootstrapOptions.builder().resamples(B).seed(19).intervals(IntervalMethod.all());
     return switch (variant) {
-      case "strata" -> b.strata("g");
-      case "moving-block", "circular-block" -> b.scheme(Scheme.parse(variant)).blockLength(4);
-      case "stationary" -> b.scheme(Scheme.STATIONARY).autoBlockLength();
-      default -> b.scheme(Scheme.parse(variant));
+      case "strata" -> b.scheme(Scheme.iid().withStrata("g"));
+      case "moving-block", "circular-block" -> b.scheme(Scheme.of(variant, BlockLength.of(4)));
+      default -> b.scheme(Scheme.of(variant, BlockLength.auto()));
     };
   }
 
@@ -55,9 +55,7 @@ class SchemeReproducibilityTest {
 
   static Stream<String> variants() {
     final List<String> v = new ArrayList<>();
-    for (Scheme s : Scheme.values()) {
-      v.add(s.spelling());
-    }
+    v.addAll(Scheme.SPELLINGS);
     v.add("strata");
     return v.stream();
   }
@@ -103,66 +101,69 @@ class SchemeReproducibilityTest {
   void run_poissonOnTwoRows_emptyResamplesAreNonFinite() {
     // P(no row drawn) = e^-2 = 13.5%: those replicates are NaN and left out, not an error.
     final BootstrapResult r = Bootstrap.run(Dataset.of("x", 1, 5), List.of(MomentStatistic.mean("x"),
-        OrderStatistic.median("x")), BootstrapOptions.builder().resamples(1000).seed(3).scheme(Scheme.POISSON).build());
+        OrderStatistic.median("x")), BootstrapOptions.builder().resamples(1000).seed(3).scheme(new Scheme.Poisson()).build());
     assertThat(r.statistics().get(0).nonFinite()).isBetween(90, 180);
     assertThat(r.statistics().get(1).nonFinite()).isEqualTo(r.statistics().get(0).nonFinite());
     assertThat(r.warnings()).anyMatch(w -> w.contains("NaN or infinite"));
   }
 
   @Test
-  void build_blockLengthWithIid_refusedNamingTheFlags() {
-    assertThatThrownBy(() -> BootstrapOptions.builder().blockLength(5).build())
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessage("--block-length 5 does not apply to --scheme iid; accepted: --block-length with "
-            + "--scheme moving-block, circular-block or stationary");
+  void of_blockLengthWithIid_refusedNamingTheSettings() {
+    assertThatThrownBy(() -> Scheme.of("iid", BlockLength.of(5)))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessage("blockLength 5 does not apply to the iid scheme; accepted: a block length with the moving-block, "
+            + "circular-block or stationary scheme");
   }
 
   @Test
-  void build_negativeBlockLength_refused() {
-    assertThatThrownBy(() -> BootstrapOptions.builder().scheme(Scheme.STATIONARY).blockLength(-1).build())
-        .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("--block-length -1 is out of range");
+  void fixed_negativeBlockLength_refused() {
+    assertThatThrownBy(() -> BlockLength.of(-1))
+        .isInstanceOf(InvalidSettingException.class).hasMessageStartingWith("blockLength -1 is out of range");
   }
 
   @Test
-  void build_strataWithBlocks_refused() {
-    assertThatThrownBy(() -> BootstrapOptions.builder().scheme(Scheme.MOVING_BLOCK).strata("g").build())
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessage("--strata g cannot be combined with --scheme moving-block; accepted: --strata with --scheme iid (the default)");
+  void strata_onlyAPropertyOfTheIidScheme() {
+    assertThat(Scheme.iid().withStrata(" g ").strata()).isEqualTo("g");
+    assertThat(new Scheme.MovingBlock(BlockLength.of(3)).strata()).isNull();
+    assertThatThrownBy(() -> Scheme.iid().withStrata(" ")).isInstanceOf(InvalidSettingException.class)
+        .hasMessageStartingWith("strata '' needs a column name");
   }
 
   @Test
-  void parse_unknownScheme_listsAccepted() {
-    assertThatThrownBy(() -> Scheme.parse("block"))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessage("unknown --scheme 'block'; accepted: iid, moving-block, circular-block, stationary, poisson, balanced");
+  void of_unknownScheme_listsAccepted() {
+    assertThatThrownBy(() -> Scheme.of("block", BlockLength.auto()))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessage("scheme 'block' is unknown; accepted: iid, moving-block, circular-block, stationary, poisson, balanced");
   }
 
   @Test
   void run_blockLongerThanData_refused() {
-    assertThatThrownBy(() -> Bootstrap.run(DATA, STATS, options("iid").scheme(Scheme.CIRCULAR_BLOCK).blockLength(54).build()))
-        .isInstanceOf(InvalidInputException.class)
-        .hasMessage("--block-length 54 is larger than the 53 rows of the data; accepted: 1 to 53, or auto");
+    assertThatThrownBy(() -> Bootstrap.run(DATA, STATS, options("iid").scheme(new Scheme.CircularBlock(BlockLength.of(54)))
+        .build()))
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessage("blockLength 54 is larger than the 53 rows of the data; accepted: 1 to 53, or auto");
   }
 
   @Test
   void run_autoOnTooFewRows_refused() {
     assertThatThrownBy(() -> Bootstrap.run(Dataset.of("x", 1, 2, 3, 4, 5), List.of(MomentStatistic.mean("x")),
-        BootstrapOptions.builder().scheme(Scheme.STATIONARY).build()))
-        .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("--block-length auto needs at least 16 rows");
+        BootstrapOptions.builder().scheme(new Scheme.Stationary(BlockLength.auto())).build()))
+        .isInstanceOf(InvalidSettingException.class).hasMessageStartingWith("blockLength auto needs at least 16 rows");
   }
 
   @Test
   void run_unknownStrataColumn_listsColumns() {
-    assertThatThrownBy(() -> Bootstrap.run(DATA, STATS, options("iid").strata("location").build()))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("unknown --strata column 'location'")
-        .hasMessageContaining("available: x, y, g");
+    assertThatThrownBy(() -> Bootstrap.run(DATA, STATS, options("iid").scheme(Scheme.iid().withStrata("location"))
+        .build()))
+        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("strata 'location' is not a column of")
+        .hasMessageContaining("accepted: one of x, y, g");
   }
 
   @Test
   void toBuilder_keepsSchemeLengthAndStrata() {
-    final BootstrapOptions o = BootstrapOptions.builder().seed(1).scheme(Scheme.STATIONARY).blockLength(9).build();
+    final BootstrapOptions o = BootstrapOptions.builder().seed(1).scheme(new Scheme.Stationary(BlockLength.of(9))).build();
     assertThat(o.toBuilder().build()).isEqualTo(o);
-    final BootstrapOptions s = BootstrapOptions.builder().seed(1).strata("g").build();
-    assertThat(s.toBuilder().build().strata()).isEqualTo("g");
+    final BootstrapOptions s = BootstrapOptions.builder().seed(1).scheme(Scheme.iid().withStrata("g")).build();
+    assertThat(s.toBuilder().build().scheme().strata()).isEqualTo("g");
   }
 }

@@ -20,8 +20,8 @@ import org.parboot.ci.IntervalInputs;
 import org.parboot.ci.IntervalMethod;
 import org.parboot.data.Dataset;
 import org.parboot.exec.ExecutorKind;
-import org.parboot.stat.EvaluationPlan;
-import org.parboot.stat.StatisticSpec;
+import org.parboot.eval.EvaluationPlan;
+import org.parboot.spec.StatisticSpec;
 import org.parboot.testing.Fixtures;
 
 /**
@@ -149,8 +149,8 @@ class TwoSampleReferenceTest {
     final GroupJob a = new GroupJob("weather.csv", "A", sample("small_a"));
     final GroupJob b = new GroupJob("weather.csv", "B", sample("small_a"));
     assertThatThrownBy(() -> TwoSampleBootstrap.run(a, b, StatisticSpec.parse("mean", List.of("x")),
-        BootstrapOptions.builder().scheme(org.parboot.resample.Scheme.POISSON).build()))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("--scheme poisson")
+        BootstrapOptions.builder().scheme(new org.parboot.scheme.Scheme.Poisson()).build()))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("scheme poisson does not apply to a comparison")
         .hasMessageContaining("accepted");
   }
 }

@@ -12,7 +12,7 @@ import org.parboot.ci.IntervalMethod;
 import org.parboot.data.Dataset;
 import org.parboot.exec.ExecutionStrategy;
 import org.parboot.exec.ExecutorKind;
-import org.parboot.stat.EvaluationPlan;
+import org.parboot.eval.EvaluationPlan;
 import org.parboot.stat.MomentStatistic;
 import org.parboot.stat.OrderStatistic;
 import org.parboot.stat.Statistic;
@@ -28,7 +28,7 @@ class ValidationTest {
   void build_resamplesOutOfRange_invalidInputNamingIt(long resamples) {
     assertThatThrownBy(() -> BootstrapOptions.builder().resamples(resamples).build())
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageStartingWith("--resamples " + resamples + " is out of range; accepted: 2 to "
+        .hasMessageStartingWith("resamples " + resamples + " is out of range; accepted: 2 to "
             + BootstrapOptions.MAX_RESAMPLES);
   }
 
@@ -42,7 +42,7 @@ class ValidationTest {
   @ValueSource(doubles = {0, 1, -0.5, 1.5, Double.NaN, Double.POSITIVE_INFINITY})
   void build_levelOutsideOpenUnitInterval_invalidInputNamingIt(double level) {
     assertThatThrownBy(() -> BootstrapOptions.builder().level(level).build()).isInstanceOf(InvalidInputException.class)
-        .hasMessageStartingWith("--level " + level + " is out of range").hasMessageContaining("strictly between 0 and 1");
+        .hasMessageStartingWith("level " + level + " is out of range").hasMessageContaining("strictly between 0 and 1");
   }
 
   @ParameterizedTest
@@ -50,25 +50,25 @@ class ValidationTest {
   void build_threadsOutOfRange_invalidInputNamingIt(int threads) {
     assertThatThrownBy(() -> BootstrapOptions.builder().threads(threads).build())
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("--threads " + threads + " is out of range; accepted: 1 to " + BootstrapOptions.MAX_THREADS);
+        .hasMessage("threads " + threads + " is out of range; accepted: 1 to " + BootstrapOptions.MAX_THREADS);
   }
 
   @Test
   void build_negativeChunkOrNoIntervals_invalidInput() {
     assertThatThrownBy(() -> BootstrapOptions.builder().chunk(-1).build()).isInstanceOf(InvalidInputException.class)
-        .hasMessageStartingWith("--chunk -1");
+        .hasMessageStartingWith("chunk -1");
     assertThatThrownBy(() -> BootstrapOptions.builder().intervals(List.of()).build())
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("--ci").hasMessageContaining("bca");
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("intervals").hasMessageContaining("bca");
   }
 
   @Test
   void build_defaults_asDocumented() {
     final BootstrapOptions o = BootstrapOptions.builder().build();
     assertThat(o.resamples()).isEqualTo(9999);
-    assertThat(o.level()).isEqualTo(0.95);
-    assertThat(o.intervals()).containsExactly(IntervalMethod.BCA);
-    assertThat(o.executor()).isEqualTo(ExecutorKind.FORKJOIN);
-    assertThat(o.chunk()).isZero();
+    assertThat(o.intervals().level()).isEqualTo(0.95);
+    assertThat(o.intervals().methods()).containsExactly(IntervalMethod.BCA);
+    assertThat(o.execution().executor()).isEqualTo(ExecutorKind.FORKJOIN);
+    assertThat(o.execution().chunk()).isZero();
     assertThat(o.toBuilder().seed(3).build().toBuilder().build().seed()).isEqualTo(3);
   }
 
@@ -81,7 +81,7 @@ class ValidationTest {
         .build();
     assertThatThrownBy(() -> Bootstrap.run(DATA, stats, options)).isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("the run needs about").hasMessageContaining("GiB")
-        .hasMessageContaining("most of it is --resamples " + BootstrapOptions.MAX_RESAMPLES + " x 3 statistic(s)")
+        .hasMessageContaining("most of it is " + BootstrapOptions.MAX_RESAMPLES + " resamples x 3 statistic(s)")
         .hasMessageContaining("-Xmx");
     assertThat(calls.get()).as("statistic evaluated before the refusal").isZero();
   }
@@ -95,8 +95,8 @@ class ValidationTest {
         .intervals(java.util.List.of(org.parboot.ci.IntervalMethod.PERCENTILE)).build();
     assertThatThrownBy(() -> Bootstrap.run(big, List.of(OrderStatistic.median("x")), options))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("most of it is --threads 4096 x").hasMessageContaining("use fewer threads")
-        .hasMessageNotContaining("--resamples");
+        .hasMessageContaining("most of it is 4096 threads x").hasMessageContaining("use fewer threads")
+        .hasMessageNotContaining("resamples");
   }
 
   @Test
@@ -143,16 +143,16 @@ class ValidationTest {
     assertThatThrownBy(() -> Bootstrap.run(DATA, List.of(MomentStatistic.mean("x"), MomentStatistic.mean("x")), o))
         .isInstanceOf(InvalidInputException.class).hasMessage("statistic mean(x) is asked for twice");
     assertThatThrownBy(() -> Bootstrap.run(DATA, List.of(), o)).isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("--stat");
+        .hasMessage("no statistic to compute: give at least one statistic");
   }
 
   @Test
   void parse_unknownExecutorOrInterval_listsAccepted() {
     assertThatThrownBy(() -> ExecutorKind.parse("gpu")).isInstanceOf(InvalidInputException.class)
-        .hasMessage("unknown --executor 'gpu'; accepted: serial, queue, pool, forkjoin, virtual");
+        .hasMessage("executor 'gpu' is unknown; accepted: serial, queue, pool, forkjoin, virtual");
     assertThatThrownBy(() -> IntervalMethod.parseList("percentile,bootstrap-t"))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("unknown --ci method 'bootstrap-t'; accepted: percentile, basic, normal, bca, studentized, all");
+        .hasMessage("intervals 'bootstrap-t' is unknown; accepted: percentile, basic, normal, bca, studentized, all");
     assertThat(IntervalMethod.parseList(" BCa, all")).containsExactly(IntervalMethod.BCA, IntervalMethod.PERCENTILE,
         IntervalMethod.BASIC, IntervalMethod.NORMAL, IntervalMethod.STUDENTIZED);
     assertThat(ExecutorKind.parse(" Virtual ")).isEqualTo(ExecutorKind.VIRTUAL);

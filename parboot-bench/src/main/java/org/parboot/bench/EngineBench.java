@@ -22,7 +22,7 @@ import org.parboot.ci.Interval;
 import org.parboot.ci.IntervalMethod;
 import org.parboot.data.Dataset;
 import org.parboot.exec.ExecutorKind;
-import org.parboot.stat.EvaluationPlan;
+import org.parboot.eval.EvaluationPlan;
 import org.parboot.stat.MomentStatistic;
 import org.parboot.stat.OrderStatistic;
 import org.parboot.stat.Statistic;

@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.parboot.data.Dataset;
 import org.parboot.resample.IidResampler;
-import org.parboot.stat.EvaluationPlan;
+import org.parboot.eval.EvaluationPlan;
 import org.parboot.stat.MomentStatistic;
 import org.parboot.stat.OrderStatistic;
 import org.parboot.stat.Statistic;
@@ -46,12 +46,12 @@ public class KernelBench {
   private final double[] out3 = new double[3];
   private final double[] out4 = new double[4];
   private long b;
-  private EvaluationPlan.Evaluator moments;
-  private EvaluationPlan.Evaluator meanOnly;
-  private EvaluationPlan.Evaluator tutorial;
-  private EvaluationPlan.Evaluator paired;
-  private EvaluationPlan.Evaluator median;
-  private EvaluationPlan.Evaluator orderAll;
+  private org.parboot.eval.Evaluator moments;
+  private org.parboot.eval.Evaluator meanOnly;
+  private org.parboot.eval.Evaluator tutorial;
+  private org.parboot.eval.Evaluator paired;
+  private org.parboot.eval.Evaluator median;
+  private org.parboot.eval.Evaluator orderAll;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -71,12 +71,12 @@ public class KernelBench {
         OrderStatistic.trimmedMean("x", 0.1));
   }
 
-  private static EvaluationPlan.Evaluator evaluator(Dataset data, Statistic... stats) {
+  private static org.parboot.eval.Evaluator evaluator(Dataset data, Statistic... stats) {
     return new EvaluationPlan(data, List.of(stats)).newEvaluator();
   }
 
   /** The next resample's draw, then the evaluator's statistics; returns their sum (all are used). */
-  private double drawAndEvaluate(EvaluationPlan.Evaluator evaluator, double[] out) {
+  private double drawAndEvaluate(org.parboot.eval.Evaluator evaluator, double[] out) {
     resampler.fill(b++, idx);
     evaluator.evaluate(idx, n, out);
     double sum = 0;

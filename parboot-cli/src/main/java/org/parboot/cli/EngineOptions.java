@@ -8,7 +8,7 @@ import org.parboot.BootstrapOptions;
 import org.parboot.ci.IntervalMethod;
 import org.parboot.ci.NanPolicy;
 import org.parboot.stat.Statistic;
-import org.parboot.stat.StatisticSpec;
+import org.parboot.spec.StatisticSpec;
 import picocli.CommandLine.Option;
 
 /**

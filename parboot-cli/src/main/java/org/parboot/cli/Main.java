@@ -253,7 +253,7 @@ public final class Main implements Runnable {
       switch (e) {
         case InvalidInputException x -> {
           code = EXIT_USAGE;
-          message = x.getMessage();
+          message = Flags.message(x);
         }
         case CancelledException x -> {
           code = x.timedOut() ? EXIT_TIMEOUT : EXIT_INTERRUPTED;
@@ -265,7 +265,7 @@ public final class Main implements Runnable {
         }
         case NonFiniteReplicatesException x -> {
           code = EXIT_FAILURE;
-          message = x.getMessage();
+          message = Flags.message(x);
         }
         case StatisticFailedException x -> {
           code = EXIT_FAILURE;

@@ -103,7 +103,7 @@ final class RunCommand implements Callable<Integer> {
     final List<Statistic> statistics = engine.statistics(data.defaultColumns());
     final BootstrapOptions options = resampling.apply(executor.apply(engine.builder())).build();
     final List<Path> inputs = data.inputs();
-    final String strata = options.strata() != null ? "--strata" : null;
+    final String strata = options.scheme().strata() != null ? "--strata" : null;
     if (compare != null) {
       refuseWith("--compare", groupBy != null ? "--group-by" : null, inputs.size() > 1 ? "several FILEs" : null,
           replicates != null ? "--replicates" : null, report != null ? "--report" : null, strata);

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Locale;
 import org.parboot.BootstrapOptions;
 import org.parboot.InvalidInputException;
-import org.parboot.resample.Scheme;
+import org.parboot.Messages;
+import org.parboot.scheme.BlockLength;
+import org.parboot.scheme.Scheme;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,24 +35,38 @@ final class SchemeOptions {
     return strata == null ? List.of() : List.of(strata.strip());
   }
 
-  /** {@code b} with the scheme settings (validated when built). */
+  /**
+   * {@code b} with the scheme of {@code --scheme}, {@code --block-length} and {@code --strata}: the
+   * library's {@link Scheme} carries a block length only for the block schemes and strata only for
+   * the iid scheme, so a combination it cannot express is refused here, naming both flags.
+   */
   BootstrapOptions.Builder apply(BootstrapOptions.Builder b) {
-    b.scheme(Scheme.parse(scheme)).strata(strata);
+    final BlockLength length = blockLength();
+    final Scheme s = Scheme.of(scheme, length);
+    if (strata != null) {
+      if (!(s instanceof Scheme.Iid iid)) {
+        throw new InvalidInputException("--strata " + Messages.quote(strata) + " cannot be combined with --scheme "
+            + s.spelling() + "; accepted: --strata with --scheme iid (the default)");
+      }
+      return b.scheme(iid.withStrata(strata));
+    }
+    return b.scheme(s);
+  }
+
+  private BlockLength blockLength() {
     final String length = blockLength.strip().toLowerCase(Locale.ROOT);
     if (length.equals("auto")) {
-      b.autoBlockLength();
-    } else {
-      try {
-        final long value = Long.parseLong(length);
-        if (value < 1) {
-          throw new NumberFormatException();
-        }
-        b.blockLength(value);
-      } catch (NumberFormatException e) {
-        throw new InvalidInputException("--block-length '" + blockLength
-            + "' is not accepted; accepted: a whole number from 1 to the number of rows, or auto");
-      }
+      return BlockLength.auto();
     }
-    return b;
+    try {
+      final long value = Long.parseLong(length);
+      if (value < 1 || value > Integer.MAX_VALUE) {
+        throw new NumberFormatException();
+      }
+      return BlockLength.of((int) value);
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException("--block-length " + Messages.quote(blockLength)
+          + " is not accepted; accepted: a whole number from 1 to the number of rows, or auto");
+    }
   }
 }

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parboot.batch.GroupSeeds;
 
 /** {@code parboot run} with --group-by, several files or globs, and --compare. */
 class GroupsCommandTest {
@@ -33,7 +32,7 @@ class GroupsCommandTest {
     final List<String[]> rows = csvRows(grouped.out());
     assertThat(rows).extracting(r -> r[1] + " " + r[4]).containsExactly("Seattle mean", "Seattle median",
         "New York mean", "New York median");
-    final long seattle = GroupSeeds.derive(42, "weather.csv", "Seattle");
+    final long seattle = org.parboot.rng.Seeds.group(42, "weather.csv", "Seattle");
     assertThat(rows.get(0)[3]).isEqualTo(Long.toString(seattle));
 
     final CliRun alone = CliRun.of("run", "--where", "location=Seattle", "--seed", Long.toString(seattle), "-B", "300",
@@ -115,7 +114,7 @@ class GroupsCommandTest {
         org.assertj.core.data.Offset.offset(1e-9));
     final CliRun table = CliRun.of("run", "--compare", "location=Seattle,New York", "--seed", "1", "-B", "500", "-q");
     assertThat(table.out()).startsWith("comparison: statistic(Seattle, n = 1461, seed "
-        + GroupSeeds.derive(1, "weather.csv", "Seattle") + ") - statistic(New York, n = 1461");
+        + org.parboot.rng.Seeds.group(1, "weather.csv", "Seattle") + ") - statistic(New York, n = 1461");
   }
 
   @Test

@@ -112,7 +112,7 @@ class RunCommandTest {
         Arguments.of(List.of("--level", "1.5"), "--level 1.5", "between 0 and 1"),
         Arguments.of(List.of("--threads", "0"), "--threads 0", "1 to"),
         Arguments.of(List.of("--executor", "gpu"), "--executor 'gpu'", "forkjoin"),
-        Arguments.of(List.of("--ci", "studentised"), "--ci method 'studentised'", "bca"),
+        Arguments.of(List.of("--ci", "studentised"), "--ci 'studentised' is unknown", "bca"),
         Arguments.of(List.of("--format", "xml"), "xml", "json"),
         Arguments.of(List.of("--missing", "ignore"), "ignore", "drop"),
         Arguments.of(List.of("--delimiter", "ab"), "--delimiter 'ab'", "one character"),

@@ -52,10 +52,10 @@ class SchemeOptionsTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "--scheme|blocks|unknown --scheme 'blocks'; accepted: iid, moving-block, circular-block, stationary, poisson, balanced",
+      "--scheme|blocks|--scheme 'blocks' is unknown; accepted: iid, moving-block, circular-block, stationary, poisson, balanced",
       "--block-length|zero|--block-length 'zero' is not accepted; accepted: a whole number from 1 to the number of rows, or auto",
       "--block-length|0|--block-length '0' is not accepted",
-      "--block-length|7|--block-length 7 does not apply to --scheme iid",
+      "--block-length|7|--block-length 7 does not apply to the iid scheme",
       "--strata|nope|unknown label column 'nope'"})
   void run_badSchemeFlags_exitTwoNamingTheFlag(String flag, String value, String message) {
     final CliRun r = CliRun.of("run", "-B", "100", flag, value);

@@ -6,7 +6,7 @@ import org.parboot.data.Dataset;
 /**
  * One independent bootstrap of a batch: the rows of one group of one file.
  *
- * @param file the file's name, as output shows it and {@link GroupSeeds} hashes it
+ * @param file the file's name, as output shows it and {@link org.parboot.rng.Seeds#group} hashes it
  * @param group the group's value ({@code ""} when the file is not grouped)
  * @param data the group's rows
  */

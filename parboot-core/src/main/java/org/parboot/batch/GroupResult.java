@@ -7,7 +7,7 @@ import org.parboot.BootstrapResult;
  *
  * @param file the file's name
  * @param group the group's value ({@code ""} when not grouped)
- * @param seed the derived seed it ran with ({@link GroupSeeds#derive}); {@code --seed} with this
+ * @param seed the derived seed it ran with ({@link org.parboot.rng.Seeds#group}); {@code --seed} with this
  *     value repeats the group alone
  * @param result its result (its options carry the derived seed)
  */

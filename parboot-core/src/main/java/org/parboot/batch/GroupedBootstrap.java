@@ -19,6 +19,7 @@ import org.parboot.BootstrapResult;
 import org.parboot.CancelledException;
 import org.parboot.InvalidInputException;
 import org.parboot.exec.RunControl;
+import org.parboot.rng.Seeds;
 import org.parboot.stat.Statistic;
 
 /**
@@ -30,11 +31,11 @@ import org.parboot.stat.Statistic;
  *                               new GroupJob("weather.csv", "New York", newYork));
  * BatchResult r = GroupedBootstrap.run(jobs, List.of(MomentStatistic.mean("temp_max")),
  *     BootstrapOptions.builder().seed(42).build());
- * long seattleSeed = r.groups().get(0).seed();   // GroupSeeds.derive(42, "weather.csv", "Seattle")
+ * long seattleSeed = r.groups().get(0).seed();   // Seeds.group(42, "weather.csv", "Seattle")
  * }</pre>
  *
  * <p><b>Reproducibility.</b> Group {@code g} of file {@code f} is exactly
- * {@code Bootstrap.run(data, statistics, options with seed GroupSeeds.derive(seed, f, g))}: its
+ * {@code Bootstrap.run(data, statistics, options with seed Seeds.group(seed, f, g))}: its
  * replicates are bit-identical to running it alone with that seed, whatever the executor, thread
  * count, number of groups or the order they finish in.
  *
@@ -94,17 +95,17 @@ public final class GroupedBootstrap {
 
   /** How many groups run at once under {@code options}: {@code min(threads, groups)}. */
   public int concurrentGroups() {
-    return Math.min(options.threads(), jobs.size());
+    return Math.min(options.execution().threads(), jobs.size());
   }
 
   /** Worker threads each group's run gets: {@code max(1, threads / concurrentGroups())}. */
   public int threadsPerGroup() {
-    return Math.max(1, options.threads() / concurrentGroups());
+    return Math.max(1, options.execution().threads() / concurrentGroups());
   }
 
   /** The options group {@code job} runs with: the batch's, with the derived seed and its share of the threads. */
   public BootstrapOptions optionsFor(GroupJob job) {
-    return options.toBuilder().seed(GroupSeeds.derive(options.seed(), job.file(), job.group()))
+    return options.toBuilder().seed(Seeds.group(options.seed(), job.file(), job.group()))
         .threads(threadsPerGroup()).build();
   }
 

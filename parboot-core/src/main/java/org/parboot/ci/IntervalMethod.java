@@ -35,7 +35,7 @@ import org.parboot.InvalidInputException;
  *       {@code [t - se q_t(1 - alpha), t - se q_t(alpha)]}, q_t the quantiles of the t*_b (linear
  *       interpolation, t*_b that are NaN or infinite left out), {@code se*_b} and {@code se} from
  *       {@link IntervalInputs} (the engine's choice is documented on
- *       {@link org.parboot.stat.StandardErrors}). R's boot.ci interpolates quantiles on the normal
+ *       {@code org.parboot.eval.StandardErrors}). R's boot.ci interpolates quantiles on the normal
  *       scale instead, which differs in the order of 1/B.</li>
  * </ul>
  *
@@ -270,7 +270,7 @@ public enum IntervalMethod {
         return m;
       }
     }
-    throw new InvalidInputException("unknown --ci method '" + text + "'; accepted: " + accepted() + ", all");
+    throw new org.parboot.InvalidSettingException("intervals", org.parboot.Messages.quote(text), "is unknown", accepted() + ", all");
   }
 
   /** The accepted names, comma-separated. */

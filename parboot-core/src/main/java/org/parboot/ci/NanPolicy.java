@@ -37,7 +37,7 @@ public enum NanPolicy {
         return p;
       }
     }
-    throw new InvalidInputException("unknown --nan-policy '" + s + "'; accepted: " + accepted());
+    throw new org.parboot.InvalidSettingException("nanPolicy", org.parboot.Messages.quote(s), "is unknown", accepted());
   }
 
   /** The accepted names, comma-separated. */

@@ -12,7 +12,7 @@ import org.parboot.InvalidInputException;
  * Named numeric columns of equal length: the rows a bootstrap resamples. Immutable: the arrays
  * are copied in, and {@link #column} hands out copies, so one dataset can be shared by any number
  * of concurrent runs. A run copies each column it reads once, when its plan is made
- * ({@link org.parboot.stat.EvaluationPlan}).
+ * ({@code org.parboot.eval.EvaluationPlan}).
  *
  * <pre>{@code
  * Dataset data = Dataset.builder("temps.csv")

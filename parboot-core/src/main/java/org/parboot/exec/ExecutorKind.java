@@ -39,7 +39,7 @@ public enum ExecutorKind {
         return k;
       }
     }
-    throw new InvalidInputException("unknown --executor '" + s + "'; accepted: " + accepted());
+    throw new org.parboot.InvalidSettingException("executor", org.parboot.Messages.quote(s), "is unknown", accepted());
   }
 
   /** The accepted names, comma-separated. */

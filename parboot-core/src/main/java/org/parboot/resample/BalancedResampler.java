@@ -1,6 +1,7 @@
 package org.parboot.resample;
 
 import org.parboot.rng.ResampleStreams;
+import org.parboot.rng.Seeds;
 
 /**
  * The balanced bootstrap (Davison, Hinkley and Schechtman 1986; R boot's {@code sim = "balanced"}):
@@ -18,7 +19,7 @@ import org.parboot.rng.ResampleStreams;
  * 2h bits, h = ceil(bits(nB - 1) / 2) (at least 1), of {@value #ROUNDS} rounds; with x = (L, R)
  * the high and low h bits, round r maps (L, R) to (R, L xor F<sub>r</sub>(R)), where
  * F<sub>r</sub>(R) is the top h bits of {@link ResampleStreams#mix64 mix64}(R xor k<sub>r</sub>).
- * The round keys k<sub>r</sub> are {@link ResampleStreams#streamState streamState(seed, -1 - r)},
+ * The round keys k<sub>r</sub> are {@link Seeds#balancedKey Seeds.balancedKey(seed, r)} = {@code streamState(seed, -1 - r)},
  * start states no resample uses. Values of {@code 2^2h > nB} are mapped into range by
  * cycle-walking (apply the network again until the value is below nB), which keeps a bijection
  * of {@code [0, nB)}; on average fewer than 4 applications.
@@ -43,7 +44,7 @@ public final class BalancedResampler implements Resampler {
     this.half = (bits + 1) / 2;
     this.mask = (1L << half) - 1;
     for (int r = 0; r < ROUNDS; r++) {
-      keys[r] = ResampleStreams.streamState(seed, -1 - r);
+      keys[r] = Seeds.balancedKey(seed, r);
     }
   }
 
@@ -65,7 +66,7 @@ public final class BalancedResampler implements Resampler {
 
   @Override
   public String name() {
-    return Scheme.BALANCED.spelling();
+    return "balanced";
   }
 
   @Override

@@ -47,7 +47,7 @@ public final class BlockResampler implements Resampler {
     this.circular = circular;
     this.bound = circular ? n : n - length + 1;
     this.threshold = ResampleStreams.threshold(bound);
-    this.name = (circular ? Scheme.CIRCULAR_BLOCK : Scheme.MOVING_BLOCK).spelling() + "(L=" + length
+    this.name = (circular ? "circular-block" : "moving-block") + "(L=" + length
         + (auto ? ", auto" : "") + ")";
   }
 

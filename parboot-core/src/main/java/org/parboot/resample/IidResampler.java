@@ -23,7 +23,7 @@ public final class IidResampler implements Resampler {
 
   @Override
   public String name() {
-    return Scheme.IID.spelling();
+    return "iid";
   }
 
   @Override

@@ -61,7 +61,7 @@ public final class PoissonResampler implements Resampler {
 
   @Override
   public String name() {
-    return Scheme.POISSON.spelling();
+    return "poisson";
   }
 
   @Override

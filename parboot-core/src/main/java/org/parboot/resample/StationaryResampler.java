@@ -40,7 +40,7 @@ public final class StationaryResampler implements Resampler {
     this.meanLength = meanLength;
     this.newBlockBelow = Math.round(0x1.0p53 / meanLength);
     this.threshold = ResampleStreams.threshold(n);
-    this.name = Scheme.STATIONARY.spelling() + "(L=" + format(meanLength) + (auto ? ", auto" : "") + ")";
+    this.name = "stationary" + "(L=" + format(meanLength) + (auto ? ", auto" : "") + ")";
   }
 
   static String format(double v) {

@@ -51,7 +51,7 @@ public final class StratifiedResampler implements Resampler {
       final int s = this.stratumOfRow[row];
       members[s][fill[s]++] = row;
     }
-    this.name = Scheme.IID.spelling() + "(strata=" + label + ", " + strata + " strata)";
+    this.name = "iid" + "(strata=" + label + ", " + strata + " strata)";
   }
 
   /** The number of rows of each stratum. */

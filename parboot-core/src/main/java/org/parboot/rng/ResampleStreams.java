@@ -61,6 +61,40 @@ public final class ResampleStreams {
   }
 
   /**
+   * The bounded mapping of one 32-bit word (an unsigned value in a long) to {@code [0, bound)},
+   * step one: Lemire's product {@code word * bound}. Its high half is the index
+   * ({@link #index}), its low half decides whether the word is used ({@link #accepts}). This and
+   * the next two methods are the rule; every draw in parboot calls them (the JIT inlines them).
+   */
+  public static long product(long word, long bound) {
+    return word * bound;
+  }
+
+  /**
+   * Whether the word whose {@link #product} this is gives an index: its low half is at least
+   * {@link #threshold threshold(bound)}, which makes every index exactly equally likely; else the
+   * word is rejected and the next word is used.
+   */
+  public static boolean accepts(long product, long threshold) {
+    return (product & LOW32) >= threshold;
+  }
+
+  /** The index a {@link #product} gives, when it {@link #accepts}: its high half. */
+  public static int index(long product) {
+    return (int) (product >>> 32);
+  }
+
+  /** The high 32-bit word of a 64-bit output, the first one used. */
+  public static long highWord(long output) {
+    return output >>> 32;
+  }
+
+  /** The low 32-bit word of a 64-bit output, the second one used. */
+  public static long lowWord(long output) {
+    return output & LOW32;
+  }
+
+  /**
    * The rejection threshold of the bounded mapping for indices in {@code [0, n)}: {@code 2^32 mod
    * n}. Precompute it once per data size.
    *
@@ -131,9 +165,9 @@ public final class ResampleStreams {
         return pending;
       }
       final long r = mix64(state += GOLDEN_GAMMA);
-      pending = r & LOW32;
+      pending = lowWord(r);
       hasPending = true;
-      return r >>> 32;
+      return highWord(r);
     }
 
     /** An index uniform in {@code [0, bound)}, by the bounded mapping of the class documentation. */
@@ -147,9 +181,9 @@ public final class ResampleStreams {
      */
     public int nextIndex(int bound, long t) {
       while (true) {
-        final long m = nextWord() * bound;
-        if ((m & LOW32) >= t) {
-          return (int) (m >>> 32);
+        final long m = product(nextWord(), bound);
+        if (accepts(m, t)) {
+          return index(m);
         }
       }
     }

@@ -1,14 +1,17 @@
 package org.parboot.rng;
 
 import static org.parboot.rng.ResampleStreams.GOLDEN_GAMMA;
+import static org.parboot.rng.ResampleStreams.accepts;
+import static org.parboot.rng.ResampleStreams.highWord;
+import static org.parboot.rng.ResampleStreams.index;
+import static org.parboot.rng.ResampleStreams.lowWord;
 import static org.parboot.rng.ResampleStreams.mix64;
+import static org.parboot.rng.ResampleStreams.product;
 
 /** The portable draw: one 64-bit output at a time, high word then low word. */
 final class ScalarIndexFill implements IndexFill {
 
   static final ScalarIndexFill INSTANCE = new ScalarIndexFill();
-
-  private static final long LOW32 = 0xffffffffL;
 
   private ScalarIndexFill() {}
 
@@ -34,16 +37,16 @@ final class ScalarIndexFill implements IndexFill {
     int i = from;
     for (long k = 0; i < len && k < outputs; k++) {
       final long r = mix64(state += GOLDEN_GAMMA);
-      long m = (r >>> 32) * n;
-      if ((m & LOW32) >= threshold) {
-        out[i++] = (int) (m >>> 32);
+      long m = product(highWord(r), n);
+      if (accepts(m, threshold)) {
+        out[i++] = index(m);
         if (i == len) {
           break;
         }
       }
-      m = (r & LOW32) * n;
-      if ((m & LOW32) >= threshold) {
-        out[i++] = (int) (m >>> 32);
+      m = product(lowWord(r), n);
+      if (accepts(m, threshold)) {
+        out[i++] = index(m);
       }
     }
     return i;

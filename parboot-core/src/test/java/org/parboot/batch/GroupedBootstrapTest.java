@@ -49,10 +49,10 @@ class GroupedBootstrapTest {
    */
   @Test
   void derive_matchesIndependentImplementation() {
-    assertThat(GroupSeeds.derive(42, "weather.csv", "Seattle")).isEqualTo(333366473506570L);
-    assertThat(GroupSeeds.derive(42, "weather.csv", "New York")).isEqualTo(4376901455652194L);
-    assertThat(GroupSeeds.derive(0, "a.csv", "")).isEqualTo(1602334278422516L);
-    assertThat(GroupSeeds.derive(-1, "données.csv", "Zürich")).isEqualTo(6293272534371159L);
+    assertThat(org.parboot.rng.Seeds.group(42, "weather.csv", "Seattle")).isEqualTo(333366473506570L);
+    assertThat(org.parboot.rng.Seeds.group(42, "weather.csv", "New York")).isEqualTo(4376901455652194L);
+    assertThat(org.parboot.rng.Seeds.group(0, "a.csv", "")).isEqualTo(1602334278422516L);
+    assertThat(org.parboot.rng.Seeds.group(-1, "données.csv", "Zürich")).isEqualTo(6293272534371159L);
   }
 
   @ParameterizedTest
@@ -65,9 +65,9 @@ class GroupedBootstrapTest {
     for (int g = 0; g < jobs().size(); g++) {
       final GroupJob job = jobs().get(g);
       final GroupResult got = batch.groups().get(g);
-      assertThat(got.seed()).isEqualTo(GroupSeeds.derive(7, job.file(), job.group()));
+      assertThat(got.seed()).isEqualTo(org.parboot.rng.Seeds.group(7, job.file(), job.group()));
       final BootstrapResult alone = Bootstrap.run(job.data(), STATS, BootstrapOptions.builder().resamples(300)
-          .seed(got.seed()).executor(ExecutorKind.SERIAL).intervals(options.intervals()).innerResamples(10).build());
+          .seed(got.seed()).executor(ExecutorKind.SERIAL).intervals(options.intervals().methods()).innerResamples(10).build());
       for (int s = 0; s < STATS.size(); s++) {
         final StatisticResult a = got.result().statistics().get(s);
         final StatisticResult b = alone.statistics().get(s);

@@ -12,7 +12,7 @@ import org.parboot.BootstrapOptions;
 import org.parboot.StatisticResult;
 import org.parboot.data.Dataset;
 import org.parboot.stat.MomentStatistic;
-import org.parboot.stat.StatisticSpec;
+import org.parboot.spec.StatisticSpec;
 import org.parboot.testing.Fixtures;
 
 /**

@@ -18,10 +18,10 @@ import org.parboot.BootstrapResult;
 import org.parboot.StatisticResult;
 import org.parboot.data.Dataset;
 import org.parboot.exec.ExecutorKind;
-import org.parboot.stat.EvaluationPlan;
+import org.parboot.eval.EvaluationPlan;
 import org.parboot.stat.OrderStatistic;
 import org.parboot.stat.Statistic;
-import org.parboot.stat.StatisticSpec;
+import org.parboot.spec.StatisticSpec;
 import org.parboot.testing.Fixtures;
 
 /**

@@ -11,7 +11,7 @@ import org.parboot.BootstrapOptions;
 import org.parboot.BootstrapResult;
 import org.parboot.data.Dataset;
 import org.parboot.stat.MomentStatistic;
-import org.parboot.stat.StandardErrors;
+import org.parboot.eval.StandardErrors;
 import org.parboot.testing.Fixtures;
 
 /**
@@ -87,8 +87,8 @@ class StudentizedReferenceTest {
 
   @Test
   void innerState_isPureAndDistinctFromOuterStreams() {
-    assertThat(StandardErrors.innerState(1, 2, 3)).isEqualTo(StandardErrors.innerState(1, 2, 3));
-    assertThat(StandardErrors.innerState(1, 2, 3)).isNotEqualTo(StandardErrors.innerState(1, 3, 2));
-    assertThat(StandardErrors.innerState(1, 0, 0)).isNotEqualTo(org.parboot.rng.ResampleStreams.streamState(1, 0));
+    assertThat(org.parboot.rng.Seeds.inner(1, 2, 3)).isEqualTo(org.parboot.rng.Seeds.inner(1, 2, 3));
+    assertThat(org.parboot.rng.Seeds.inner(1, 2, 3)).isNotEqualTo(org.parboot.rng.Seeds.inner(1, 3, 2));
+    assertThat(org.parboot.rng.Seeds.inner(1, 0, 0)).isNotEqualTo(org.parboot.rng.ResampleStreams.streamState(1, 0));
   }
 }

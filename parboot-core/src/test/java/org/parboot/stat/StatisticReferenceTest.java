@@ -10,6 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.parboot.data.Dataset;
+import org.parboot.eval.EvaluationPlan;
+import org.parboot.spec.StatisticSpec;
 import org.parboot.testing.Fixtures;
 
 /**

@@ -59,8 +59,8 @@ final class BatchReport {
       head.add("group");
     }
     head.addAll(List.of("n", "seed", "statistic", "observed", "bias", "std error"));
-    for (IntervalMethod m : o.intervals()) {
-      head.add(m.spelling() + " " + TableReport.percent(o.level()) + " CI");
+    for (IntervalMethod m : o.intervals().methods()) {
+      head.add(m.spelling() + " " + TableReport.percent(o.intervals().level()) + " CI");
     }
     rows.add(head.toArray(String[]::new));
     for (GroupResult g : batch.groups()) {
@@ -87,12 +87,12 @@ final class BatchReport {
     root.addProperty("resamples", o.resamples());
     root.addProperty("seed", o.seed());
     root.addProperty("seed_given", o.seedGiven());
-    root.addProperty("seed_derivation", "GroupSeeds.derive(seed, file, group)");
-    root.addProperty("executor", o.executor().spelling());
-    root.addProperty("threads", o.threads());
+    root.addProperty("seed_derivation", "org.parboot.rng.Seeds.group(seed, file, group)");
+    root.addProperty("executor", o.execution().executor().spelling());
+    root.addProperty("threads", o.execution().threads());
     root.addProperty("concurrent_groups", batch.concurrentGroups());
     root.addProperty("threads_per_group", batch.threadsPerGroup());
-    root.add("level", JsonReport.number(o.level()));
+    root.add("level", JsonReport.number(o.intervals().level()));
     root.add("elapsed_seconds", JsonReport.number(batch.elapsed().toNanos() / 1e9));
     final JsonArray warnings = new JsonArray();
     warnings(batch).forEach(warnings::add);

@@ -35,9 +35,10 @@ final class JsonReport {
     root.addProperty("seed_given", options.seedGiven());
     root.addProperty("rng", result.rng());
     root.addProperty("scheme", result.scheme());
-    root.addProperty("executor", options.executor().spelling());
-    root.addProperty("threads", options.threads());
-    root.add("level", number(options.level()));
+    root.addProperty("kernel", result.kernel());
+    root.addProperty("executor", options.execution().executor().spelling());
+    root.addProperty("threads", options.execution().threads());
+    root.add("level", number(options.intervals().level()));
     root.addProperty("nan_policy", options.nanPolicy().spelling());
     root.add("elapsed_seconds", number(result.elapsed().toNanos() / 1e9));
     final JsonArray warnings = new JsonArray();

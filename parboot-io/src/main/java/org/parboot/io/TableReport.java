@@ -37,8 +37,8 @@ final class TableReport {
 
     final List<String[]> rows = new ArrayList<>();
     final List<String> head = new ArrayList<>(List.of("statistic", "observed", "bias", "std error"));
-    for (IntervalMethod m : options.intervals()) {
-      head.add(m.spelling() + " " + percent(options.level()) + " CI");
+    for (IntervalMethod m : options.intervals().methods()) {
+      head.add(m.spelling() + " " + percent(options.intervals().level()) + " CI");
     }
     rows.add(head.toArray(String[]::new));
     for (StatisticResult s : result.statistics()) {
@@ -57,7 +57,7 @@ final class TableReport {
   /** The cells after the label: observed, bias, std error, then one interval per method of {@code options}. */
   static List<String> numberCells(StatisticResult s, BootstrapOptions options) {
     final List<String> cells = new ArrayList<>(List.of(number(s.observed()), number(s.bias()), number(s.standardError())));
-    for (IntervalMethod m : options.intervals()) {
+    for (IntervalMethod m : options.intervals().methods()) {
       cells.add(s.intervals().stream().filter(i -> i.method() == m).findFirst().map(TableReport::interval).orElse(""));
     }
     return cells;
@@ -65,9 +65,9 @@ final class TableReport {
 
   /** {@code forkjoin × 2 threads}, or {@code serial}. */
   static String executor(BootstrapOptions o) {
-    return o.executor() == ExecutorKind.SERIAL
-        ? o.executor().spelling()
-        : o.executor().spelling() + " × " + o.threads() + (o.threads() == 1 ? " thread" : " threads");
+    return o.execution().executor() == ExecutorKind.SERIAL
+        ? o.execution().executor().spelling()
+        : o.execution().executor().spelling() + " × " + o.execution().threads() + (o.execution().threads() == 1 ? " thread" : " threads");
   }
 
   /**

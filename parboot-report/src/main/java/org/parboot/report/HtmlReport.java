@@ -72,11 +72,12 @@ final class HtmlReport {
     row(h, "Seed", o.seed() + (o.seedGiven() ? "" : " (drawn at random)"));
     row(h, "RNG algorithm", r.rng());
     row(h, "Resampling scheme", r.scheme());
+    row(h, "Kernel", r.kernel());
     row(h, "Executor", timing.isPresent()
         ? "timed: " + String.join(", ", timing.get().configs().stream().map(TimingConfig::label).toList())
-        : o.executor().spelling() + ", " + o.threads() + " thread(s)");
-    row(h, "Confidence level", Charts.percent(o.level()));
-    row(h, "Interval methods", String.join(", ", o.intervals().stream().map(IntervalMethod::spelling).toList()));
+        : o.execution().executor().spelling() + ", " + o.execution().threads() + " thread(s)");
+    row(h, "Confidence level", Charts.percent(o.intervals().level()));
+    row(h, "Interval methods", String.join(", ", o.intervals().methods().stream().map(IntervalMethod::spelling).toList()));
     row(h, "Run time", String.format(Locale.ROOT, "%.1f ms", r.elapsed().toNanos() / 1e6));
     row(h, "JDK", Runtime.version() + " (" + System.getProperty("java.vm.name", "?") + ")");
     row(h, "Cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
@@ -90,12 +91,12 @@ final class HtmlReport {
   }
 
   private static void results(StringBuilder h, BootstrapResult r) {
-    final List<IntervalMethod> methods = r.options().intervals();
+    final List<IntervalMethod> methods = r.options().intervals().methods();
     final boolean omitted = r.statistics().stream().anyMatch(s -> s.nonFinite() > 0);
     h.append("<h2>Results</h2>\n<table>\n<tr><th>Statistic</th><th>Observed</th><th>Bias</th>")
         .append("<th>Standard error</th>");
     for (IntervalMethod m : methods) {
-      h.append("<th>").append(escape(Charts.percent(r.options().level()) + " " + m.spelling())).append("</th>");
+      h.append("<th>").append(escape(Charts.percent(r.options().intervals().level()) + " " + m.spelling())).append("</th>");
     }
     if (omitted) {
       h.append("<th>Non-finite replicates</th>");

@@ -31,8 +31,8 @@ public final class TimingJson {
     root.addProperty("baseline", timing.baseline().label());
     // A TimingResult exists only if every run's replicates were bit-identical.
     root.addProperty("bit_identical", true);
-    // Which draw ran (the indices are the same either way; the speed is not).
-    root.addProperty("index_draw", timing.last().indexDraw());
+    // Which kernel ran (the results are the same either way; the speed is not).
+    root.addProperty("kernel", timing.last().kernel());
     final JsonArray configs = new JsonArray();
     for (StrategyTiming s : timing.strategies()) {
       final JsonObject c = new JsonObject();

@@ -51,7 +51,7 @@ public final class TimingText {
       }
       out.append('\n');
     }
-    out.append("index draw: ").append(timing.last().indexDraw()).append('\n');
+    out.append("kernel: ").append(timing.last().kernel()).append('\n');
     return out.toString();
   }
 }

@@ -1,4 +1,4 @@
-package org.parboot.stat;
+package org.parboot.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,15 +36,15 @@ class KernelIdentityTest {
     final double cy = EvaluationPlan.centre(y);
     final double[] sx = new double[4];
     final double[] sy = new double[4];
-    final double sxy = EvaluationPlan.pairSums(x, cx, y, cy, idx, n, sx, sy);
+    final double sxy = PowerSums.pairSums(x, cx, y, cy, idx, n, sx, sy);
     final double[] px = new double[4];
     final double[] py = new double[4];
-    EvaluationPlan.powerSums(x, cx, 2, idx, n, px);
-    EvaluationPlan.powerSums(y, cy, 2, idx, n, py);
+    PowerSums.powerSums(x, cx, 2, idx, n, px);
+    PowerSums.powerSums(y, cy, 2, idx, n, py);
     assertThat(sx).containsExactly(px);
     assertThat(sy).containsExactly(py);
     assertThat(Double.doubleToRawLongBits(sxy))
-        .isEqualTo(Double.doubleToRawLongBits(EvaluationPlan.crossSum(x, cx, y, cy, idx, n)));
+        .isEqualTo(Double.doubleToRawLongBits(PowerSums.crossSum(x, cx, y, cy, idx, n)));
   }
 
   @ParameterizedTest
@@ -56,8 +56,8 @@ class KernelIdentityTest {
     final double c = EvaluationPlan.centre(x);
     final double[] three = new double[4];
     final double[] four = new double[4];
-    EvaluationPlan.powerSums(x, c, 3, idx, n, three);
-    EvaluationPlan.powerSums(x, c, 4, idx, n, four);
+    PowerSums.powerSums(x, c, 3, idx, n, three);
+    PowerSums.powerSums(x, c, 4, idx, n, four);
     assertThat(new double[] {three[0], three[1], three[2]}).containsExactly(four[0], four[1], four[2]);
     assertThat(three[3]).isZero();
   }

@@ -1,7 +1,9 @@
-package org.parboot.stat;
+package org.parboot.eval;
 
 import org.parboot.data.Dataset;
 import org.parboot.rng.ResampleStreams;
+import org.parboot.stat.MomentStatistic;
+import org.parboot.stat.Statistic;
 
 /**
  * The standard errors the studentized (bootstrap-t) interval divides by: {@code se*_b} of every
@@ -25,24 +27,10 @@ import org.parboot.rng.ResampleStreams;
  * 50), and {@code se} = the outer bootstrap standard error (the nested estimate of the full data
  * with B resamples instead of J). Inner resample j of outer resample b draws n positions of
  * resample b's rows uniformly with replacement, by {@link ResampleStreams#fillIndices} from the
- * stream state {@link #innerState innerState(seed, b, j)}; so it too is a pure function of
+ * stream state {@link org.parboot.rng.Seeds#inner Seeds.inner(seed, b, j)}; so it too is a pure function of
  * (seed, b, j), and results are bit-identical across executors and thread counts.
  */
 public final class StandardErrors {
-  /** Separates the inner streams from the outer ones (the 64-bit fractional part of √2). */
-  static final long INNER_SALT = 0x6a09e667f3bcc908L;
-
-  private StandardErrors() {}
-
-  /**
-   * The initial stream state of inner resample {@code j} of outer resample {@code b}:
-   * {@code streamState(mix64(streamState(seed, b) ^ INNER_SALT), j)}, with
-   * {@code INNER_SALT = 0x6a09e667f3bcc908}.
-   */
-  public static long innerState(long seed, long b, long j) {
-    return ResampleStreams.streamState(ResampleStreams.mix64(ResampleStreams.streamState(seed, b) ^ INNER_SALT), j);
-  }
-
   /** True if the statistic has an analytic standard error (see the class documentation). */
   public static boolean hasAnalytic(Statistic s) {
     return s instanceof MomentStatistic m && switch (m.kind()) {

@@ -1,14 +1,19 @@
-package org.parboot.stat;
+package org.parboot.eval;
 
 import static org.parboot.rng.ResampleStreams.GOLDEN_GAMMA;
+import static org.parboot.rng.ResampleStreams.accepts;
+import static org.parboot.rng.ResampleStreams.highWord;
+import static org.parboot.rng.ResampleStreams.index;
+import static org.parboot.rng.ResampleStreams.lowWord;
 import static org.parboot.rng.ResampleStreams.mix64;
+import static org.parboot.rng.ResampleStreams.product;
 
 import org.parboot.rng.ResampleStreams;
 
 /**
  * The iid draw and the centred power sums of one column in a single loop: the same indices as
  * {@link org.parboot.rng.ResampleStreams#fillIndices} and the same sums, lanes and order as
- * {@link EvaluationPlan#powerSums} over them, so the same bits, without the index buffer.
+ * {@link PowerSums#powerSums} over them, so the same bits, without the index buffer.
  *
  * <p>Why: drawn apart, the draw (integer multiplies) and the sums (floating point) run one after
  * the other; in one loop the CPU overlaps them, and the loads of drawn values overlap the next
@@ -22,8 +27,6 @@ import org.parboot.rng.ResampleStreams;
  * a rejected word (probability below {@code 2n / 2^32}) and the last position go word by word.
  */
 final class IidPowerSums {
-
-  private static final long LOW32 = 0xffffffffL;
 
   private IidPowerSums() {}
 
@@ -53,11 +56,11 @@ final class IidPowerSums {
     int i = 0;
     while (i + 1 < len) {
       final long r = mix64(s += GOLDEN_GAMMA);
-      final long m1 = (r >>> 32) * n;
-      final long m2 = (r & LOW32) * n;
-      if ((m1 & LOW32) >= t && (m2 & LOW32) >= t) {
-        double u = x[(int) (m1 >>> 32)] - c;
-        double v = x[(int) (m2 >>> 32)] - c;
+      final long m1 = product(highWord(r), n);
+      final long m2 = product(lowWord(r), n);
+      if (accepts(m1, t) && accepts(m2, t)) {
+        double u = x[index(m1)] - c;
+        double v = x[index(m2)] - c;
         if ((i & 1) != 0) {
           final double w = u;
           u = v;
@@ -85,11 +88,11 @@ final class IidPowerSums {
     int i = 0;
     while (i + 1 < len) {
       final long r = mix64(s += GOLDEN_GAMMA);
-      final long m1 = (r >>> 32) * n;
-      final long m2 = (r & LOW32) * n;
-      if ((m1 & LOW32) >= t && (m2 & LOW32) >= t) {
-        double u = x[(int) (m1 >>> 32)] - c;
-        double v = x[(int) (m2 >>> 32)] - c;
+      final long m1 = product(highWord(r), n);
+      final long m2 = product(lowWord(r), n);
+      if (accepts(m1, t) && accepts(m2, t)) {
+        double u = x[index(m1)] - c;
+        double v = x[index(m2)] - c;
         if ((i & 1) != 0) {
           final double w = u;
           u = v;
@@ -121,11 +124,11 @@ final class IidPowerSums {
     int i = 0;
     while (i + 1 < len) {
       final long r = mix64(s += GOLDEN_GAMMA);
-      final long m1 = (r >>> 32) * n;
-      final long m2 = (r & LOW32) * n;
-      if ((m1 & LOW32) >= t && (m2 & LOW32) >= t) {
-        double u = x[(int) (m1 >>> 32)] - c;
-        double v = x[(int) (m2 >>> 32)] - c;
+      final long m1 = product(highWord(r), n);
+      final long m2 = product(lowWord(r), n);
+      if (accepts(m1, t) && accepts(m2, t)) {
+        double u = x[index(m1)] - c;
+        double v = x[index(m2)] - c;
         if ((i & 1) != 0) {
           final double w = u;
           u = v;
@@ -163,11 +166,11 @@ final class IidPowerSums {
     int i = 0;
     while (i + 1 < len) {
       final long r = mix64(s += GOLDEN_GAMMA);
-      final long m1 = (r >>> 32) * n;
-      final long m2 = (r & LOW32) * n;
-      if ((m1 & LOW32) >= t && (m2 & LOW32) >= t) {
-        double u = x[(int) (m1 >>> 32)] - c;
-        double v = x[(int) (m2 >>> 32)] - c;
+      final long m1 = product(highWord(r), n);
+      final long m2 = product(lowWord(r), n);
+      if (accepts(m1, t) && accepts(m2, t)) {
+        double u = x[index(m1)] - c;
+        double v = x[index(m2)] - c;
         if ((i & 1) != 0) {
           final double w = u;
           u = v;
@@ -219,13 +222,13 @@ final class IidPowerSums {
    */
   private static int wordByWord(long r, long n, long t, double[] x, double c, int order, int i, double[] lanes) {
     int p = i;
-    long m = (r >>> 32) * n;
-    if ((m & LOW32) >= t) {
-      add(lanes, p++, x[(int) (m >>> 32)] - c, order);
+    long m = product(highWord(r), n);
+    if (accepts(m, t)) {
+      add(lanes, p++, x[index(m)] - c, order);
     }
-    m = (r & LOW32) * n;
-    if ((m & LOW32) >= t) {
-      add(lanes, p++, x[(int) (m >>> 32)] - c, order);
+    m = product(lowWord(r), n);
+    if (accepts(m, t)) {
+      add(lanes, p++, x[index(m)] - c, order);
     }
     return p;
   }
@@ -269,7 +272,7 @@ final class IidPowerSums {
   /**
    * The pair version: the first two power sums of {@code x} and of {@code y} into {@code sx} and
    * {@code sy} (entries 2 and 3 set to 0) and the cross sum, returned, exactly as
-   * {@link EvaluationPlan#pairSums} gives them over the drawn indices.
+   * {@link PowerSums#pairSums} gives them over the drawn indices.
    *
    * @param lanes scratch of 10 doubles, used only on the rare word-by-word path
    */
@@ -282,11 +285,11 @@ final class IidPowerSums {
     int i = 0;
     while (i + 1 < len) {
       final long r = mix64(s += GOLDEN_GAMMA);
-      final long m1 = (r >>> 32) * n;
-      final long m2 = (r & LOW32) * n;
-      if ((m1 & LOW32) >= t && (m2 & LOW32) >= t) {
-        int j = (int) (m1 >>> 32);
-        int l = (int) (m2 >>> 32);
+      final long m1 = product(highWord(r), n);
+      final long m2 = product(lowWord(r), n);
+      if (accepts(m1, t) && accepts(m2, t)) {
+        int j = index(m1);
+        int l = index(m2);
         if ((i & 1) != 0) {
           final int w = j;
           j = l;
@@ -309,13 +312,13 @@ final class IidPowerSums {
         i += 2;
       } else {
         storePair(lanes, ax1, ax2, ay1, ay2, axy, bx1, bx2, by1, by2, bxy);
-        long m = (r >>> 32) * n;
-        if ((m & LOW32) >= t) {
-          addPair(lanes, i++, (int) (m >>> 32), x, cx, y, cy);
+        long m = product(highWord(r), n);
+        if (accepts(m, t)) {
+          addPair(lanes, i++, index(m), x, cx, y, cy);
         }
-        m = (r & LOW32) * n;
-        if ((m & LOW32) >= t) {
-          addPair(lanes, i++, (int) (m >>> 32), x, cx, y, cy);
+        m = product(lowWord(r), n);
+        if (accepts(m, t)) {
+          addPair(lanes, i++, index(m), x, cx, y, cy);
         }
         ax1 = lanes[0];
         ax2 = lanes[1];

@@ -1,4 +1,4 @@
-package org.parboot.stat;
+package org.parboot.spec;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,6 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.parboot.InvalidInputException;
+import org.parboot.InvalidSettingException;
+import org.parboot.Messages;
+import org.parboot.stat.CustomStatistic;
+import org.parboot.stat.MomentStatistic;
+import org.parboot.stat.OrderStatistic;
+import org.parboot.stat.Statistic;
 
 /**
  * Parses the command line's statistic specs: {@code name} or {@code name(args)}, where args are
@@ -20,7 +26,8 @@ import org.parboot.InvalidInputException;
  * corr(x,y)  cov(x,y,ddof=1)  ratio(x,y)  mean_diff(x,y)   two columns, as rows
  * </pre>
  *
- * <p>A one-column statistic applies to each default column (the command line's {@code --column}),
+ * <p>This is the command line's language: its messages speak of {@code --column}, the command
+ * line's way to give the default columns. A one-column statistic applies to each default column (the command line's {@code --column}),
  * unless it names its own with {@code column=NAME}. A two-column statistic without columns takes
  * the two default columns when there are exactly two.
  */
@@ -120,7 +127,8 @@ public final class StatisticSpec {
           default -> out.add(MomentStatistic.cov(cols.get(0), cols.get(1), a.intArg(2, "ddof", 1)));
         }
       }
-      default -> throw new InvalidInputException("unknown statistic '" + name + "' in --stat '" + spec + "'; accepted: " + ACCEPTED);
+      default -> throw new InvalidSettingException("statistic", Messages.quote(spec), "names an unknown statistic "
+          + Messages.quote(name), ACCEPTED);
     }
     a.checkAllUsed();
     return out;
@@ -158,7 +166,7 @@ public final class StatisticSpec {
   }
 
   static InvalidInputException bad(String spec, String why) {
-    return new InvalidInputException("bad --stat '" + spec + "': " + why + "; accepted: " + ACCEPTED);
+    return new InvalidSettingException("statistic", Messages.quote(String.valueOf(spec)), "is malformed: " + why, ACCEPTED);
   }
 
   /** The arguments of one spec, with a record of which were used so leftovers are errors. */

@@ -1,4 +1,4 @@
-package org.parboot.stat;
+package org.parboot.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.parboot.data.Dataset;
 import org.parboot.testing.Fixtures;
+import org.parboot.stat.Statistic;
+import org.parboot.stat.OrderStatistic;
+import org.parboot.stat.MomentStatistic;
 
 /**
  * The O(n) jackknife of {@link EvaluationPlan#jackknife()} (downdated power sums, sorted data with
@@ -100,7 +103,7 @@ class JackknifeTest {
     final double[][] whole = new double[stats.size()][n];
     plan.jackknifeRows(0, n, whole, plan.newEvaluator());
     final double[][] split = new double[stats.size()][n];
-    final EvaluationPlan.Evaluator e = plan.newEvaluator();
+    final org.parboot.eval.Evaluator e = plan.newEvaluator();
     plan.jackknifeRows(n / 2, n, split, e);
     plan.jackknifeRows(0, n / 2, split, e);
     assertThat(split).isDeepEqualTo(whole);

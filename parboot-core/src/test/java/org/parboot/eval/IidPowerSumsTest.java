@@ -1,4 +1,4 @@
-package org.parboot.stat;
+package org.parboot.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,10 +9,13 @@ import org.parboot.rng.ResampleStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.parboot.stat.Statistic;
+import org.parboot.stat.OrderStatistic;
+import org.parboot.stat.MomentStatistic;
 
 /**
  * The fused iid draw and power sums give the bits of drawing into a buffer
- * ({@link ResampleStreams#fillIndices}) and summing it ({@link EvaluationPlan#powerSums}), for
+ * ({@link ResampleStreams#fillIndices}) and summing it ({@link PowerSums#powerSums}), for
  * every order, every length parity and every rejection pattern. Rejections are rare at real
  * sizes, so the test also passes thresholds far above {@code 2^32 mod n}: both ways then reject a
  * quarter to a half of the words, and the word-by-word path and lane swaps run all the time.
@@ -42,7 +45,7 @@ class IidPowerSumsTest {
         ResampleStreams.fillIndices(state, n, t, idx, n);
         for (int order = 1; order <= 4; order++) {
           final double[] expected = new double[4];
-          EvaluationPlan.powerSums(x, c, order, idx, n, expected);
+          PowerSums.powerSums(x, c, order, idx, n, expected);
           final double[] fused = {Double.NaN, Double.NaN, Double.NaN, Double.NaN};
           IidPowerSums.sums(state, n, t, x, c, order, n, fused, lanes);
           for (int k = 0; k < 4; k++) {
@@ -71,7 +74,7 @@ class IidPowerSumsTest {
         ResampleStreams.fillIndices(state, n, t, idx, n);
         final double[] ex = new double[4];
         final double[] ey = new double[4];
-        final double exy = EvaluationPlan.pairSums(x, cx, y, cy, idx, n, ex, ey);
+        final double exy = PowerSums.pairSums(x, cx, y, cy, idx, n, ex, ey);
         final double[] fx = new double[4];
         final double[] fy = new double[4];
         final double fxy = IidPowerSums.pairSums(state, n, t, x, cx, y, cy, n, fx, fy, lanes);
@@ -133,26 +136,24 @@ class IidPowerSumsTest {
         List.of(MomentStatistic.ratio("x", "y")),
         List.of(OrderStatistic.median("x"), OrderStatistic.median("y")));
     for (List<Statistic> stats : fused) {
-      assertThat(EvaluationPlan.fusesIidDraw(stats)).as(stats.toString()).isTrue();
       final EvaluationPlan plan = new EvaluationPlan(data, stats);
+      assertThat(plan.iidFusion()).as(stats.toString()).isNotEqualTo(EvaluationPlan.IidFusion.NONE);
       plan.newEvaluator().evaluateIid(1, ResampleStreams.threshold(50), new double[stats.size()]); // no throw
     }
     for (List<Statistic> stats : buffered) {
-      assertThat(EvaluationPlan.fusesIidDraw(stats)).as(stats.toString()).isFalse();
+      assertThat(new EvaluationPlan(data, stats).iidFusion()).as(stats.toString())
+          .isEqualTo(EvaluationPlan.IidFusion.NONE);
     }
   }
 
   @Test
-  void fusesIidDraw_onlyWhileTheColumnsFitTheCacheBudget() {
-    final List<Statistic> one = List.of(MomentStatistic.mean("x"), MomentStatistic.std("x", 0));
-    final List<Statistic> pair = List.of(MomentStatistic.corr("x", "y"));
-    final long rows = EvaluationPlan.FUSED_MAX_BYTES / 8;
-    assertThat(EvaluationPlan.fusesIidDraw(one, rows)).isTrue();
-    assertThat(EvaluationPlan.fusesIidDraw(one, rows + 1)).isFalse();
-    assertThat(EvaluationPlan.fusesIidDraw(pair, rows / 2)).isTrue();
-    assertThat(EvaluationPlan.fusesIidDraw(pair, rows / 2 + 1)).isFalse();
-    final Dataset big = Dataset.builder("test").column("x", data(new SplittableRandom(1), (int) rows + 1)).build();
-    assertThat(new EvaluationPlan(big, one).fusesIidDraw()).isFalse();
+  void fusedBytesPerRow_eightPerColumnTheLoopReads() {
+    final Dataset data = Dataset.builder("test").column("x", data(new SplittableRandom(1), 10))
+        .column("y", data(new SplittableRandom(2), 10)).build();
+    assertThat(new EvaluationPlan(data, List.of(MomentStatistic.mean("x"), MomentStatistic.std("x", 0)))
+        .fusedBytesPerRow()).isEqualTo(8);
+    assertThat(new EvaluationPlan(data, List.of(MomentStatistic.corr("x", "y"))).fusedBytesPerRow()).isEqualTo(16);
+    assertThat(new EvaluationPlan(data, List.of(OrderStatistic.median("x"))).fusedBytesPerRow()).isEqualTo(8);
   }
 
   /**
@@ -160,11 +161,11 @@ class IidPowerSumsTest {
    * what {@code evaluate} gives over the indices {@code fillIndices} draws from the same stream.
    */
   private static void assertFusedEqualsBuffered(EvaluationPlan plan, long seed, int count, long... thresholds) {
-    assertThat(plan.fusesIidDraw()).isTrue();
+    assertThat(plan.iidFusion()).isNotEqualTo(EvaluationPlan.IidFusion.NONE);
     final int n = plan.rows();
     final int k = plan.statistics().size();
-    final EvaluationPlan.Evaluator fused = plan.newEvaluator();
-    final EvaluationPlan.Evaluator buffered = plan.newEvaluator();
+    final org.parboot.eval.Evaluator fused = plan.newEvaluator();
+    final org.parboot.eval.Evaluator buffered = plan.newEvaluator();
     final int[] idx = new int[n];
     for (long t : thresholds) {
       for (long b = 0; b < count; b++) {

@@ -1,4 +1,4 @@
-package org.parboot.stat;
+package org.parboot.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.parboot.InvalidInputException;
+import org.parboot.stat.Statistic;
 
 /**
  * Seeded fuzzing of the {@code --stat} parser: 30,000 specs built from the grammar's own tokens,
@@ -46,7 +47,7 @@ class StatisticSpecFuzzTest {
         parsed++;
       } catch (InvalidInputException e) {
         if (e.getMessage() == null || e.getMessage().isBlank() || e.getMessage().contains("\n")
-            || !e.getMessage().contains("--stat")) {
+            || !(e instanceof org.parboot.InvalidSettingException x && x.setting().equals("statistic"))) {
           failures.add("case " + i + " '" + spec + "' " + cols + ": undocumented message: " + e.getMessage());
         }
       } catch (RuntimeException | StackOverflowError e) {

@@ -1,4 +1,4 @@
-package org.parboot.stat;
+package org.parboot.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +10,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.parboot.InvalidInputException;
+import org.parboot.stat.Statistic;
+import org.parboot.stat.OrderStatistic;
+import org.parboot.stat.MomentStatistic;
 
 /** Every spelling {@link StatisticSpec#parse} accepts, and every way it refuses one. */
 class StatisticSpecTest {

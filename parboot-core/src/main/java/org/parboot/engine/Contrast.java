@@ -1,0 +1,52 @@
+package org.parboot.engine;
+
+/**
+ * How the samples' values of a statistic combine into the run's value: replicate b of a run is
+ * the contrast of every sample's statistic on its resample b. The same contrast gives the observed
+ * value, the jackknife (one sample's row left out, the others whole: SciPy's multi-sample
+ * acceleration) and the studentized interval's standard errors.
+ */
+public enum Contrast {
+  /** One sample: its value. */
+  IDENTITY(1) {
+    @Override
+    double value(double[] v) {
+      return v[0];
+    }
+
+    @Override
+    double standardError(double[] se) {
+      return se[0];
+    }
+  },
+  /** Two independent samples: the first's value minus the second's. */
+  DIFFERENCE(2) {
+    @Override
+    double value(double[] v) {
+      return v[0] - v[1];
+    }
+
+    /** Independent samples: the root of the sum of the squares ({@link Math#hypot}). */
+    @Override
+    double standardError(double[] se) {
+      return Math.hypot(se[0], se[1]);
+    }
+  };
+
+  private final int samples;
+
+  Contrast(int samples) {
+    this.samples = samples;
+  }
+
+  /** How many samples it combines. */
+  public int samples() {
+    return samples;
+  }
+
+  /** The combined value of the samples' values {@code v[j]}. */
+  abstract double value(double[] v);
+
+  /** The combined standard error of the samples' standard errors {@code se[j]} (independent samples). */
+  abstract double standardError(double[] se);
+}

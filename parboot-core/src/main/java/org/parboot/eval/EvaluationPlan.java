@@ -1,0 +1,445 @@
+package org.parboot.eval;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.parboot.InvalidInputException;
+import org.parboot.data.Dataset;
+import org.parboot.stat.CustomStatistic;
+import org.parboot.stat.MomentStatistic;
+import org.parboot.stat.OrderStatistic;
+import org.parboot.stat.Statistic;
+
+/**
+ * How a list of statistics is evaluated on a resample, given as the row indices it drew. Built
+ * once per run from the dataset, of which it takes one copy of each column it reads, however many
+ * statistics read it ({@link #planBytes}); immutable and shared by all workers, each of which
+ * makes its own {@link Evaluator} (the scratch buffers).
+ *
+ * <p>Per resample:
+ * <ol>
+ *   <li>every column some {@link MomentStatistic} reads gets one pass over the indices that
+ *       gathers its values and accumulates the centred power sums it needs (up to the fourth);
+ *       every pair of columns a paired statistic reads gets one pass for the cross sum;</li>
+ *   <li>every column some {@link OrderStatistic} reads gets one pass that counts the drawn ranks
+ *       (the data was sorted once, here) and one that turns the counts into cumulative counts;
+ *       every order statistic of that column reads the resample through them: the value at a
+ *       position by binary search, a sum of a range of positions as count times value per rank.
+ *       Nothing is sorted, selected or expanded per resample;</li>
+ *   <li>every {@link CustomStatistic} gets its columns gathered into arrays.</li>
+ * </ol>
+ *
+ * <p>Reproducibility: every sum runs over the indices in draw order, in two interleaved lanes
+ * (even and odd draw positions) added at the end. A sum of order statistics ({@code trimmed_mean})
+ * runs over the ranks in ascending order, adding {@code count * value} once per rank. The value
+ * of a statistic is therefore a fixed function of the drawn indices, whoever computes it and
+ * whatever else is computed with it.
+ */
+public final class EvaluationPlan {
+
+  /* Design notes.
+   * The index buffer is the interface between resampling schemes and statistics: a scheme fills
+   * it, the plan reads it. Fusing the draw into every kernel would tie every scheme to every
+   * kernel, so only the common cases are fused: the iid draw with one column's power sums or one
+   * pair's (Evaluator.evaluateIid, IidPowerSums), where overlapping the draw's integer
+   * work with the sums' floating point measured 1.3-1.4x (docs/benchmarks.md). A faster kernel
+   * must keep the summation order above, so results stay bit-identical.
+   */
+
+  final Dataset data;
+  final List<Statistic> statistics;
+  final int rows;
+  final IidFusion iidFusion;
+
+  // Moment columns: name -> slot; values, centre, highest power needed.
+  final Map<String, Integer> momentSlots;
+  final double[][] momentValues;
+  final double[] centres;
+  final int[] orders;
+  // Column pairs needing a cross sum: indices into the moment columns. A fused pair's pass also
+  // takes both columns' power sums (both need exactly the second power), which then get no pass
+  // of their own: one gather of each value instead of two.
+  final int[][] pairs;
+  final boolean[] pairFused;
+  final boolean[] columnFused;
+  // Order columns: data sorted once, and each row's position in that order.
+  final double[][] sortedValues;
+  final int[][] rankOfRow;
+  final boolean[] allFinite;
+  // Custom statistics' columns.
+  final double[][] customValues;
+
+  // Wiring: for statistic s, the moment column(s) / pair / order column / custom columns it reads.
+  final int[] slotA;
+  final int[] slotB;
+  final int[] pairSlot;
+  final int[][] customSlots;
+
+  /**
+   * Plans the statistics over the data.
+   *
+   * @throws InvalidInputException if a column is missing (naming the available ones), a label
+   *     repeats, or the data has fewer rows than a statistic needs
+   */
+  public EvaluationPlan(Dataset data, List<? extends Statistic> statistics) {
+    this.data = data;
+    this.statistics = List.copyOf(statistics);
+    this.rows = data.rows();
+    check(data, this.statistics);
+
+    final int k = this.statistics.size();
+    slotA = new int[k];
+    slotB = new int[k];
+    pairSlot = new int[k];
+    customSlots = new int[k][];
+    Arrays.fill(slotA, -1);
+    Arrays.fill(slotB, -1);
+    Arrays.fill(pairSlot, -1);
+
+    final Map<String, Integer> momentIndex = new LinkedHashMap<>();
+    final List<Integer> momentOrder = new ArrayList<>();
+    final Map<List<Integer>, Integer> pairIndex = new LinkedHashMap<>();
+    final Map<String, Integer> orderIndex = new LinkedHashMap<>();
+    final Map<String, Integer> customIndex = new LinkedHashMap<>();
+    for (int s = 0; s < k; s++) {
+      switch (this.statistics.get(s)) {
+        case MomentStatistic m -> {
+          final int need = m.kind().order();
+          final int a = momentSlot(momentIndex, momentOrder, m.columns().get(0), need);
+          slotA[s] = a;
+          if (m.kind().arity() == 2) {
+            final int b = momentSlot(momentIndex, momentOrder, m.columns().get(1), need);
+            slotB[s] = b;
+            if (m.kind() == MomentStatistic.Kind.COV || m.kind() == MomentStatistic.Kind.CORR) {
+              pairSlot[s] = pairIndex.computeIfAbsent(List.of(a, b), key -> pairIndex.size());
+            }
+          }
+        }
+        case OrderStatistic o -> slotA[s] = orderIndex.computeIfAbsent(o.column(), key -> orderIndex.size());
+        case CustomStatistic c -> {
+          final int[] slots = new int[c.columns().size()];
+          for (int j = 0; j < slots.length; j++) {
+            slots[j] = customIndex.computeIfAbsent(c.columns().get(j), key -> customIndex.size());
+          }
+          customSlots[s] = slots;
+        }
+      }
+    }
+
+    // One copy of each column, shared by every statistic reading it; only the moment and custom
+    // columns' copies outlive the constructor (an order column keeps its sorted values instead).
+    final Map<String, double[]> copies = new HashMap<>();
+    momentSlots = Map.copyOf(momentIndex);
+    momentValues = new double[momentIndex.size()][];
+    centres = new double[momentIndex.size()];
+    orders = new int[momentIndex.size()];
+    for (Map.Entry<String, Integer> e : momentIndex.entrySet()) {
+      final int i = e.getValue();
+      momentValues[i] = copies.computeIfAbsent(e.getKey(), data::column);
+      centres[i] = centre(momentValues[i]);
+      orders[i] = momentOrder.get(i);
+    }
+    pairs = pairIndex.keySet().stream().map(p -> new int[] {p.get(0), p.get(1)}).toArray(int[][]::new);
+    pairFused = new boolean[pairs.length];
+    columnFused = new boolean[momentValues.length];
+    for (int p = 0; p < pairs.length; p++) {
+      final int a = pairs[p][0];
+      final int b = pairs[p][1];
+      if (a != b && orders[a] == 2 && orders[b] == 2 && !columnFused[a] && !columnFused[b]) {
+        pairFused[p] = true;
+        columnFused[a] = true;
+        columnFused[b] = true;
+      }
+    }
+
+    sortedValues = new double[orderIndex.size()][];
+    rankOfRow = new int[orderIndex.size()][];
+    allFinite = new boolean[orderIndex.size()];
+    for (Map.Entry<String, Integer> e : orderIndex.entrySet()) {
+      final double[] v = copies.computeIfAbsent(e.getKey(), data::column);
+      final Integer[] order = new Integer[rows];
+      for (int i = 0; i < rows; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, (x, y) -> Double.compare(v[x], v[y]));
+      final double[] sorted = new double[rows];
+      final int[] rank = new int[rows];
+      for (int r = 0; r < rows; r++) {
+        sorted[r] = v[order[r]];
+        rank[order[r]] = r;
+      }
+      sortedValues[e.getValue()] = sorted;
+      rankOfRow[e.getValue()] = rank;
+      allFinite[e.getValue()] = Arrays.stream(sorted).allMatch(Double::isFinite);
+    }
+    customValues = new double[customIndex.size()][];
+    for (Map.Entry<String, Integer> e : customIndex.entrySet()) {
+      customValues[e.getValue()] = copies.computeIfAbsent(e.getKey(), data::column);
+    }
+    iidFusion = iidFusionOf();
+  }
+
+  private IidFusion iidFusionOf() {
+    final int moment = momentValues.length;
+    final int order = sortedValues.length;
+    if (customValues.length > 0 || (moment > 0 && order > 0)) {
+      return IidFusion.NONE;
+    }
+    if (order == 1) {
+      return IidFusion.RANKS;
+    }
+    if (moment == 1 && pairs.length == 0) {
+      return IidFusion.MOMENTS;
+    }
+    return moment == 2 && pairs.length == 1 && pairFused[0] ? IidFusion.PAIR : IidFusion.NONE;
+  }
+
+  /**
+   * Checks that the statistics can be planned over the data, as the constructor does, without
+   * making the plan (which copies the columns): callers can check what a run needs before
+   * allocating it.
+   *
+   * @throws InvalidInputException if there is no statistic, a column is missing (naming the
+   *     available ones), a label repeats, or the data has fewer rows than a statistic needs
+   */
+  public static void check(Dataset data, List<? extends Statistic> statistics) {
+    final int rows = data.rows();
+    if (statistics.isEmpty()) {
+      throw new InvalidInputException("no statistic to compute: give at least one statistic");
+    }
+    final Set<String> labels = new HashSet<>();
+    for (Statistic s : statistics) {
+      for (String c : s.columns()) {
+        if (!data.hasColumn(c)) {
+          throw new InvalidInputException("unknown column " + org.parboot.Messages.quote(c) + " (used by "
+              + org.parboot.Messages.shorten(s.label(), org.parboot.Messages.MAX_VALUE_CHARS) + ") in "
+              + org.parboot.Messages.escape(data.source()) + "; available: " + org.parboot.Messages.list(data.columnNames()));
+        }
+      }
+      if (!labels.add(s.label())) {
+        throw new InvalidInputException("statistic " + s.label() + " is asked for twice");
+      }
+      if (rows < s.minObservations()) {
+        throw new InvalidInputException(s.label() + " needs at least " + s.minObservations()
+            + " observations; " + data.source() + " has " + rows + " after dropping missing values");
+      }
+    }
+    if (rows < 2) {
+      throw new InvalidInputException("a bootstrap needs at least 2 observations; " + data.source() + " has " + rows
+          + (data.droppedMissing() > 0 ? " after dropping " + data.droppedMissing() + " rows with missing values" : ""));
+    }
+  }
+
+  private static int momentSlot(Map<String, Integer> index, List<Integer> order, String column, int need) {
+    final Integer i = index.get(column);
+    if (i != null) {
+      order.set(i, Math.max(order.get(i), need));
+      return i;
+    }
+    index.put(column, index.size());
+    order.add(need);
+    return index.size() - 1;
+  }
+
+  /** The full-data mean, refined by a second pass (so the centre is right to the last bits). */
+  static double centre(double[] x) {
+    double s = 0;
+    for (double v : x) {
+      s += v;
+    }
+    final double mean = s / x.length;
+    double r = 0;
+    for (double v : x) {
+      r += v - mean;
+    }
+    return mean + r / x.length;
+  }
+
+  /** The data it was planned over. */
+  public Dataset data() {
+    return data;
+  }
+
+  /** The statistics, in output order. */
+  public List<Statistic> statistics() {
+    return statistics;
+  }
+
+  /** The number of rows (the resample size). */
+  public int rows() {
+    return rows;
+  }
+
+  /** Bytes of scratch one {@link Evaluator} holds, for memory planning. */
+  public long scratchBytes() {
+    return scratchBytes(statistics, rows);
+  }
+
+  /**
+   * Bytes of scratch one {@link Evaluator} of a plan of these statistics over {@code rows} rows
+   * holds: the indices, the cumulative rank counts of each order column and the gathered values of
+   * each custom column. For memory planning before the plan is made.
+   */
+  public static long scratchBytes(List<? extends Statistic> statistics, long rows) {
+    long b = 4L * rows; // indices
+    b += columns(statistics, OrderStatistic.class) * rows * 4; // cumulative rank counts
+    b += columns(statistics, CustomStatistic.class) * rows * 8;
+    return b;
+  }
+
+  /**
+   * Bytes a plan of these statistics over {@code rows} rows holds, for memory planning before it
+   * is made: 8 per row for its copy of each column a moment or custom statistic reads, 12 per row
+   * (sorted values and ranks) for each column an order statistic reads. Making the plan briefly
+   * holds more for each order column: a copy of it (unless a moment or custom statistic reads it
+   * too) and the boxed sort order.
+   */
+  public static long planBytes(List<? extends Statistic> statistics, long rows) {
+    final long copied = statistics.stream().filter(s -> !(s instanceof OrderStatistic))
+        .flatMap(s -> s.columns().stream()).distinct().count();
+    return copied * rows * 8 + columns(statistics, OrderStatistic.class) * rows * 12;
+  }
+
+  private static long columns(List<? extends Statistic> statistics, Class<? extends Statistic> kind) {
+    return statistics.stream().filter(kind::isInstance).flatMap(s -> s.columns().stream()).distinct().count();
+  }
+
+  /**
+   * The plan's copy of a column a {@link MomentStatistic} of it reads (do not modify), for
+   * {@link StandardErrors#analytic(Statistic, EvaluationPlan, int[], int)}.
+   *
+   * @throws IllegalArgumentException if no moment statistic of the plan reads it
+   */
+  double[] momentColumn(String name) {
+    final Integer slot = momentSlots.get(name);
+    if (slot == null) {
+      throw new IllegalArgumentException("no moment statistic of this plan reads column '" + name + "': " + statistics);
+    }
+    return momentValues[slot];
+  }
+
+  /**
+   * Which iid resamples {@link Evaluator#evaluateIid} can draw inside its summing loop, read off
+   * this plan's own wiring: all statistics are order statistics of one column (the draw counts
+   * ranks), or moment statistics of one column (one pass of power sums), or moment statistics of
+   * one pair of columns whose pass is fused (cov or corr of two columns that each need exactly
+   * the second power); nothing else, and no custom statistic.
+   */
+  public IidFusion iidFusion() {
+    return iidFusion;
+  }
+
+  /** What {@link Evaluator#evaluateIid} fuses with the draw, if anything. */
+  public enum IidFusion {
+    /** Nothing: the resample is drawn into an index buffer first. */
+    NONE,
+    /** One column's power sums. */
+    MOMENTS,
+    /** One pair's power and cross sums, in one pass. */
+    PAIR,
+    /** One column's rank counts. */
+    RANKS
+  }
+
+  /** Bytes per row the fused loop reads at random: a double per moment column, a rank and a count per order column. */
+  public long fusedBytesPerRow() {
+    return 8L * (momentValues.length + sortedValues.length);
+  }
+
+  /** A new evaluator with its own scratch buffers. Not thread-safe: one per worker. */
+  public Evaluator newEvaluator() {
+    return new Evaluator(this);
+  }
+
+  /** The value of every statistic on the full data: the identity resample, through the same evaluator. */
+  public double[] observed() {
+    final int[] identity = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      identity[i] = i;
+    }
+    final double[] out = new double[statistics.size()];
+    newEvaluator().evaluate(identity, rows, out);
+    return out;
+  }
+
+  /**
+   * Jackknife (leave-one-out) values of every statistic: {@code result[s][i]} is statistic
+   * {@code s} on the data without row {@code i}: the built-in ones in O(n)
+   * ({@link #builtInJackknife}), the custom ones by n evaluations each on this thread
+   * ({@link #jackknifeRows} of {@link #customPlan()}; a run spreads those over its executor).
+   */
+  public double[][] jackknife() {
+    final double[][] out = builtInJackknife();
+    final EvaluationPlan custom = customPlan();
+    if (custom != null) {
+      final double[][] generic = new double[custom.statistics().size()][rows];
+      custom.jackknifeRows(0, rows, generic, custom.newEvaluator());
+      final int[] at = customPositions();
+      for (int c = 0; c < at.length; c++) {
+        out[at[c]] = generic[c];
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Jackknife values of the moment and order statistics, O(n) each from the full-data sums and
+   * the sorted data ({@link Jackknife}); null for each custom statistic.
+   */
+  public double[][] builtInJackknife() {
+    final int k = statistics.size();
+    final double[][] out = new double[k][];
+    for (int s = 0; s < k; s++) {
+      switch (statistics.get(s)) {
+        case MomentStatistic m -> out[s] = Jackknife.moment(m, momentValues[slotA[s]], centres[slotA[s]],
+            slotB[s] < 0 ? null : momentValues[slotB[s]], slotB[s] < 0 ? 0 : centres[slotB[s]]);
+        case OrderStatistic o -> out[s] = Jackknife.order(o, sortedValues[slotA[s]], rankOfRow[slotA[s]]);
+        case CustomStatistic c -> out[s] = null;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A plan of this plan's custom statistics alone, in order, for their leave-one-out jackknife
+   * (so that every custom statistic is evaluated exactly n times, and nothing else is); null when
+   * there are none. Its statistic c is this plan's statistic {@code customPositions()[c]}.
+   */
+  public EvaluationPlan customPlan() {
+    final List<Statistic> custom = statistics.stream().filter(s -> s instanceof CustomStatistic).toList();
+    return custom.isEmpty() ? null : new EvaluationPlan(data, custom);
+  }
+
+  /** The positions of the custom statistics among this plan's statistics, in order. */
+  public int[] customPositions() {
+    return java.util.stream.IntStream.range(0, statistics.size())
+        .filter(s -> statistics.get(s) instanceof CustomStatistic).toArray();
+  }
+
+  /**
+   * The generic jackknife for rows {@code [from, to)}: evaluates every statistic of this plan on
+   * the data without each of those rows, into {@code out[s][i]}. Any thread may compute any range
+   * with its own evaluator; ranges write disjoint slots.
+   */
+  public void jackknifeRows(int from, int to, double[][] out, Evaluator evaluator) {
+    final int[] idx = new int[rows - 1];
+    final double[] row = new double[statistics.size()];
+    for (int i = from; i < to; i++) {
+      int p = 0;
+      for (int j = 0; j < rows; j++) {
+        if (j != i) {
+          idx[p++] = j;
+        }
+      }
+      evaluator.evaluate(idx, rows - 1, row);
+      for (int s = 0; s < row.length; s++) {
+        out[s][i] = row[s];
+      }
+    }
+  }
+}
