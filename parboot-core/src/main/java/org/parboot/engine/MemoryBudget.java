@@ -25,11 +25,20 @@ final class MemoryBudget {
   private MemoryBudget() {}
 
   /**
-   * Refuses a run whose memory would not fit in the free heap.
+   * What a run allocates, by part: the resamples' arrays, every worker's scratch, the data's
+   * copies. A pure function of the run's shape, so tests can pin it.
    *
-   * @throws InvalidInputException naming the part that dominates, the need and the free heap
+   * @param perThread one worker's scratch over all samples
+   * @param rows the samples' rows in all
    */
-  static void check(List<Sample> samples, List<? extends Statistic> statistics, int resamples, int threads,
+  record Need(long forResamples, long perThread, long forThreads, long forData, long rows) {
+    long total() {
+      return forResamples + forThreads + forData;
+    }
+  }
+
+  /** The memory a run of these samples and statistics allocates. */
+  static Need need(List<Sample> samples, List<? extends Statistic> statistics, int resamples, int threads,
       boolean jackknife, boolean standardErrors) {
     final long k = statistics.size();
     final long b = resamples;
@@ -43,8 +52,18 @@ final class MemoryBudget {
       perThread += EvaluationPlan.scratchBytes(statistics, n) + (standardErrors ? 8L * n : 0);
       forData += EvaluationPlan.planBytes(statistics, n) + (jackknife ? k * n * 8L : 0);
     }
-    final long forThreads = threads * perThread;
-    final long need = forResamples + forThreads + forData;
+    return new Need(forResamples, perThread, threads * perThread, forData, rows);
+  }
+
+  /**
+   * Refuses a run whose memory would not fit in the free heap.
+   *
+   * @throws InvalidInputException naming the part that dominates, the need and the free heap
+   */
+  static void check(List<Sample> samples, List<? extends Statistic> statistics, int resamples, int threads,
+      boolean jackknife, boolean standardErrors) {
+    final Need n = need(samples, statistics, resamples, threads, jackknife, standardErrors);
+    final long need = n.total();
     long available = freeHeap();
     if (need > available * 0.9) {
       // The heap's "used" part counts garbage too, such as what loading a large file left behind:
@@ -56,14 +75,14 @@ final class MemoryBudget {
       return;
     }
     final String advice;
-    if (forThreads >= forResamples && forThreads >= forData) {
-      advice = "most of it is " + threads + " threads x " + bytes(perThread) + " of buffers each (n = " + rows
+    if (n.forThreads() >= n.forResamples() && n.forThreads() >= n.forData()) {
+      advice = "most of it is " + threads + " threads x " + bytes(n.perThread()) + " of buffers each (n = " + n.rows()
           + "); use fewer threads or a larger heap";
-    } else if (forResamples >= forData) {
-      advice = "most of it is " + b + " resamples x " + k + " statistic(s)"
+    } else if (n.forResamples() >= n.forData()) {
+      advice = "most of it is " + resamples + " resamples x " + statistics.size() + " statistic(s)"
           + (standardErrors ? " with studentized standard errors" : "") + "; use fewer resamples or a larger heap";
     } else {
-      advice = "most of it is the data (n = " + rows + ") and its copies; use a larger heap";
+      advice = "most of it is the data (n = " + n.rows() + ") and its copies; use a larger heap";
     }
     throw new InvalidInputException(String.format(Locale.ROOT,
         "the run needs about %s of memory, but only %s is free in the JVM heap: %s (PARBOOT_JAVA_OPTS=-Xmx...)",

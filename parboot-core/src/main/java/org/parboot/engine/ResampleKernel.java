@@ -21,7 +21,7 @@ import org.parboot.rng.ResampleStreams;
  *       studentized interval's standard errors (they read the buffer).</li>
  * </ul>
  */
-public sealed interface ResampleKernel {
+sealed interface ResampleKernel {
 
   /**
    * The largest columns, in bytes read per drawn row times rows, that the fused loop draws from.

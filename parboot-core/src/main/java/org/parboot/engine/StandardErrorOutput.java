@@ -15,7 +15,7 @@ import org.parboot.stat.Statistic;
  * deviation of J inner resamples of resample b's rows, inner resample j drawn from
  * {@link Seeds#inner Seeds.inner(seed, b, j)}.
  */
-public final class StandardErrorOutput {
+final class StandardErrorOutput {
   private final EvaluationPlan plan;
   private final long seed;
   private final int innerResamples;

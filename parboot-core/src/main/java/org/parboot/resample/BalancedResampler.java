@@ -24,7 +24,7 @@ import org.parboot.rng.Seeds;
  * cycle-walking (apply the network again until the value is below nB), which keeps a bijection
  * of {@code [0, nB)}; on average fewer than 4 applications.
  */
-public final class BalancedResampler implements Resampler {
+final class BalancedResampler implements Resampler {
   static final int ROUNDS = 6;
 
   private final int n;

@@ -21,7 +21,7 @@ import org.parboot.rng.ResampleStreams;
  * rows s, s + 1, ... (mod n when circular). The last block is cut short when L does not
  * divide n. With L = 1 the circular scheme is the iid one, index for index.
  */
-public final class BlockResampler implements Resampler {
+final class BlockResampler implements Resampler {
   private final long seed;
   private final int n;
   private final int length;

@@ -34,7 +34,7 @@ package org.parboot.resample;
  * @param stationary the optimal mean block length of the stationary bootstrap
  * @param circular the optimal block length of the circular and moving block bootstraps
  */
-public record OptimalBlockLength(double stationary, double circular) {
+record OptimalBlockLength(double stationary, double circular) {
 
   /** The fewest observations the rule accepts: its largest lag must leave a sample to correlate. */
   public static final int MIN_OBSERVATIONS = 16;

@@ -24,7 +24,7 @@ import org.parboot.rng.ResampleStreams;
  * {@code T[17]} is set to 2<sup>53</sup>: counts of 17 or more (probability 1.0e-15) are
  * drawn as 17. Indices are written in row order, so a resample is sorted.
  */
-public final class PoissonResampler implements Resampler {
+final class PoissonResampler implements Resampler {
 
   /**
    * {@code floor(2^53 F(k))}, k = 0..16, F the Poisson(1) distribution function, then 2^53.

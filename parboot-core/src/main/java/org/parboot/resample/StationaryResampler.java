@@ -17,7 +17,7 @@ import org.parboot.rng.ResampleStreams;
  * a new bounded index in {@code [0, n)}, else the row after the previous position's (wrapping
  * from n - 1 to 0). With L = 1 every position starts a block.
  */
-public final class StationaryResampler implements Resampler {
+final class StationaryResampler implements Resampler {
   private final long seed;
   private final int n;
   private final double meanLength;

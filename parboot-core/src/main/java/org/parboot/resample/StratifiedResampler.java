@@ -14,7 +14,7 @@ import org.parboot.rng.ResampleStreams;
  * {@link ResampleStreams.Stream#nextIndex bounded index} k in {@code [0, |m_s|)} gives
  * {@code out[j] = m_s[k]}. So position j always holds a row of row j's stratum.
  */
-public final class StratifiedResampler implements Resampler {
+final class StratifiedResampler implements Resampler {
   private final long seed;
   private final int[] stratumOfRow;
   private final int[][] members;
