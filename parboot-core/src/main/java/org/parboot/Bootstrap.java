@@ -58,6 +58,6 @@ public final class Bootstrap {
     final List<String> warnings = new ArrayList<>();
     final List<StatisticResult> results = Summaries.of(List.copyOf(statistics), r, options, warnings);
     return new BootstrapResult(data.source(), data.rows(), data.droppedMissing(), options, r.schemes().get(0),
-        ResampleStreams.ALGORITHM, r.kernel(), Duration.ofNanos(System.nanoTime() - start), results, warnings);
+        ResampleStreams.ALGORITHM, r.layout(), r.kernel(), Duration.ofNanos(System.nanoTime() - start), results, warnings);
   }
 }

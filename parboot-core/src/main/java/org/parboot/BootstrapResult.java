@@ -12,6 +12,9 @@ import java.util.List;
  * @param options the options it ran with (with the seed actually used)
  * @param scheme the resampling scheme, with its parameters (e.g. {@code stationary(L=72.15, auto)})
  * @param rng the random stream algorithm ({@link org.parboot.rng.ResampleStreams#ALGORITHM})
+ * @param layout the summation layout of the moment statistics (e.g. {@code sums8}: 8 lanes by
+ *     draw position, combined pairwise; see the javadoc of {@link org.parboot.rng.ResampleStreams}):
+ *     with the stream algorithm, what makes two results comparable bit for bit
  * @param kernel how the resamples were drawn and evaluated, as the engine chose it once for the
  *     run (e.g. {@code iid draw (scalar) fused with one column's power sums}); the choice never
  *     changes a result, only its speed
@@ -20,7 +23,7 @@ import java.util.List;
  * @param warnings degenerate data, undefined intervals, omitted replicates
  */
 public record BootstrapResult(String source, int n, long droppedMissing, BootstrapOptions options, String scheme,
-    String rng, String kernel, Duration elapsed, List<StatisticResult> statistics, List<String> warnings) {
+    String rng, String layout, String kernel, Duration elapsed, List<StatisticResult> statistics, List<String> warnings) {
 
   public BootstrapResult {
     statistics = List.copyOf(statistics);

@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.parboot.data.Dataset;
 import org.parboot.resample.IidResampler;
 import org.parboot.eval.EvaluationPlan;
+import org.parboot.rng.ResampleStreams;
 import org.parboot.stat.MomentStatistic;
 import org.parboot.stat.OrderStatistic;
 import org.parboot.stat.Statistic;
@@ -151,39 +152,39 @@ public class KernelBench {
 
   /**
    * mean, std, skew as the engine runs them for the iid scheme: the draw and the sums in one loop
-   * ({@code Evaluator.evaluateIid}), no index buffer. Compare with {@link #tutorial}.
+   * in blocks of 256 ({@code Evaluator.evaluateStream}), no n-sized index buffer. Compare with {@link #tutorial}.
    */
   @Benchmark
   public double tutorialFused() {
-    tutorial.evaluateIid(resampler.streamState(b++), resampler.threshold(), out3);
+    tutorial.evaluateStream(new ResampleStreams.Stream(resampler.streamState(b++)), resampler.threshold(), out3);
     return out3[0] + out3[1] + out3[2];
   }
 
   /** mean, std, skew, kurt, draw fused as in {@link #tutorialFused}. */
   @Benchmark
   public double momentsFused() {
-    moments.evaluateIid(resampler.streamState(b++), resampler.threshold(), out4);
+    moments.evaluateStream(new ResampleStreams.Stream(resampler.streamState(b++)), resampler.threshold(), out4);
     return out4[0] + out4[1] + out4[2] + out4[3];
   }
 
   /** median with the draw fused into the rank count, as the engine runs it. */
   @Benchmark
   public double medianFused() {
-    median.evaluateIid(resampler.streamState(b++), resampler.threshold(), out1);
+    median.evaluateStream(new ResampleStreams.Stream(resampler.streamState(b++)), resampler.threshold(), out1);
     return out1[0];
   }
 
   /** median, quantile(0.9), trimmed_mean(0.1), the draw fused into the rank count. */
   @Benchmark
   public double orderStatisticsFused() {
-    orderAll.evaluateIid(resampler.streamState(b++), resampler.threshold(), out3);
+    orderAll.evaluateStream(new ResampleStreams.Stream(resampler.streamState(b++)), resampler.threshold(), out3);
     return out3[0] + out3[1] + out3[2];
   }
 
   /** cov, corr, ratio with the draw fused into the pair's pass, as the engine runs them. */
   @Benchmark
   public double pairedFused() {
-    paired.evaluateIid(resampler.streamState(b++), resampler.threshold(), out3);
+    paired.evaluateStream(new ResampleStreams.Stream(resampler.streamState(b++)), resampler.threshold(), out3);
     return out3[0] + out3[1] + out3[2];
   }
 

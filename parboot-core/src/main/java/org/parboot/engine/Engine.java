@@ -53,6 +53,11 @@ public final class Engine {
   public record Replicates(double[][] replicates, double[] observed, List<List<double[]>> jackknife,
       double[][] replicateSe, double[] observedSe, List<String> schemes, List<String> kernels) {
 
+    /** The summation layout the values were computed in. */
+    public String layout() {
+      return EvaluationPlan.LAYOUT;
+    }
+
     /** The kernels, once each, joined for a result. */
     public String kernel() {
       return String.join("; ", new LinkedHashSet<>(kernels));

@@ -34,29 +34,28 @@ import org.parboot.stat.Statistic;
  *   <li>every {@link CustomStatistic} gets its columns gathered into arrays.</li>
  * </ol>
  *
- * <p>Reproducibility: every sum runs over the indices in draw order, in two interleaved lanes
- * (even and odd draw positions) added at the end. A sum of order statistics ({@code trimmed_mean})
- * runs over the ranks in ascending order, adding {@code count * value} once per rank. The value
- * of a statistic is therefore a fixed function of the drawn indices, whoever computes it and
- * whatever else is computed with it.
+ * <p>Reproducibility: every moment sum runs over the indices in the layout of {@link PowerSums}
+ * (8 lanes by draw position, combined in a fixed order); a sum of order statistics
+ * ({@code trimmed_mean}) runs over the ranks in ascending order, adding {@code count * value} once
+ * per rank. The value of a statistic is therefore a fixed function of the drawn indices, whoever
+ * computes it, in whatever blocks, and whatever else is computed with it.
  */
 public final class EvaluationPlan {
+  /** The summation layout of the moment statistics ({@link PowerSums}), as results name it. */
+  public static final String LAYOUT = PowerSums.LAYOUT;
 
   /* Design notes.
-   * The index buffer is the interface between resampling schemes and statistics: a scheme fills
-   * it, the plan reads it. Fusing the draw into every kernel would tie every scheme to every
-   * kernel, so only the common cases are fused: the iid draw with one column's power sums or one
-   * pair's (Evaluator.evaluateIid, IidPowerSums), where overlapping the draw's integer
-   * work with the sums' floating point measured 1.3-1.4x (docs/benchmarks.md). A faster kernel
-   * must keep the summation order above, so results stay bit-identical.
+   * The indices are the interface between resampling schemes and statistics: a scheme fills a
+   * buffer with them, or the iid draw hands them over in blocks (Evaluator.evaluateStream), and
+   * the evaluator consumes them block by block. The layout depends only on each index's position,
+   * so both give the same bits.
    */
 
   final Dataset data;
   final List<Statistic> statistics;
   final int rows;
-  final IidFusion iidFusion;
 
-  // Moment columns: name -> slot; values, centre, highest power needed.
+  // Moment columns: name -> slot; values centred on the column's mean (x - c, computed once), centre, highest power needed.
   final Map<String, Integer> momentSlots;
   final double[][] momentValues;
   final double[] centres;
@@ -131,8 +130,9 @@ public final class EvaluationPlan {
       }
     }
 
-    // One copy of each column, shared by every statistic reading it; only the moment and custom
-    // columns' copies outlive the constructor (an order column keeps its sorted values instead).
+    // One copy of each column, shared by every statistic reading it; a moment column is then
+    // centred (in place, unless an order or custom statistic reads its values too), an order
+    // column keeps only its sorted values and ranks.
     final Map<String, double[]> copies = new HashMap<>();
     momentSlots = Map.copyOf(momentIndex);
     momentValues = new double[momentIndex.size()][];
@@ -140,8 +140,14 @@ public final class EvaluationPlan {
     orders = new int[momentIndex.size()];
     for (Map.Entry<String, Integer> e : momentIndex.entrySet()) {
       final int i = e.getValue();
-      momentValues[i] = copies.computeIfAbsent(e.getKey(), data::column);
-      centres[i] = centre(momentValues[i]);
+      final double[] raw = copies.computeIfAbsent(e.getKey(), data::column);
+      centres[i] = centre(raw);
+      final boolean shared = orderIndex.containsKey(e.getKey()) || customIndex.containsKey(e.getKey());
+      final double[] centred = shared ? new double[raw.length] : raw;
+      for (int r = 0; r < raw.length; r++) {
+        centred[r] = raw[r] - centres[i];
+      }
+      momentValues[i] = centred;
       orders[i] = momentOrder.get(i);
     }
     pairs = pairIndex.keySet().stream().map(p -> new int[] {p.get(0), p.get(1)}).toArray(int[][]::new);
@@ -181,22 +187,6 @@ public final class EvaluationPlan {
     for (Map.Entry<String, Integer> e : customIndex.entrySet()) {
       customValues[e.getValue()] = copies.computeIfAbsent(e.getKey(), data::column);
     }
-    iidFusion = iidFusionOf();
-  }
-
-  private IidFusion iidFusionOf() {
-    final int moment = momentValues.length;
-    final int order = sortedValues.length;
-    if (customValues.length > 0 || (moment > 0 && order > 0)) {
-      return IidFusion.NONE;
-    }
-    if (order == 1) {
-      return IidFusion.RANKS;
-    }
-    if (moment == 1 && pairs.length == 0) {
-      return IidFusion.MOMENTS;
-    }
-    return moment == 2 && pairs.length == 1 && pairFused[0] ? IidFusion.PAIR : IidFusion.NONE;
   }
 
   /**
@@ -281,9 +271,10 @@ public final class EvaluationPlan {
   }
 
   /**
-   * Bytes of scratch one {@link Evaluator} of a plan of these statistics over {@code rows} rows
-   * holds: the indices, the cumulative rank counts of each order column and the gathered values of
-   * each custom column. For memory planning before the plan is made.
+   * Bytes of scratch one worker of a plan of these statistics over {@code rows} rows holds: a
+   * resample's indices (a buffered kernel's buffer), the cumulative rank counts of each order
+   * column and the gathered values of each custom column. For memory planning before the plan is
+   * made.
    */
   public static long scratchBytes(List<? extends Statistic> statistics, long rows) {
     long b = 4L * rows; // indices
@@ -294,15 +285,14 @@ public final class EvaluationPlan {
 
   /**
    * Bytes a plan of these statistics over {@code rows} rows holds, for memory planning before it
-   * is made: 8 per row for its copy of each column a moment or custom statistic reads, 12 per row
-   * (sorted values and ranks) for each column an order statistic reads. Making the plan briefly
-   * holds more for each order column: a copy of it (unless a moment or custom statistic reads it
-   * too) and the boxed sort order.
+   * is made: 8 per row for the centred copy of each column a moment statistic reads and for the
+   * copy of each column a custom statistic reads, 12 per row (sorted values and ranks) for each
+   * column an order statistic reads. Making the plan briefly holds more for each order column: a
+   * copy of it and the boxed sort order.
    */
   public static long planBytes(List<? extends Statistic> statistics, long rows) {
-    final long copied = statistics.stream().filter(s -> !(s instanceof OrderStatistic))
-        .flatMap(s -> s.columns().stream()).distinct().count();
-    return copied * rows * 8 + columns(statistics, OrderStatistic.class) * rows * 12;
+    return (columns(statistics, MomentStatistic.class) + columns(statistics, CustomStatistic.class)) * rows * 8
+        + columns(statistics, OrderStatistic.class) * rows * 12;
   }
 
   private static long columns(List<? extends Statistic> statistics, Class<? extends Statistic> kind) {
@@ -310,45 +300,17 @@ public final class EvaluationPlan {
   }
 
   /**
-   * The plan's copy of a column a {@link MomentStatistic} of it reads (do not modify), for
-   * {@link StandardErrors#analytic(Statistic, EvaluationPlan, int[], int)}.
+   * The plan's centred copy ({@code x - c}) of a column a {@link MomentStatistic} of it reads (do
+   * not modify), for {@link StandardErrors}.
    *
    * @throws IllegalArgumentException if no moment statistic of the plan reads it
    */
-  double[] momentColumn(String name) {
+  double[] centredColumn(String name) {
     final Integer slot = momentSlots.get(name);
     if (slot == null) {
       throw new IllegalArgumentException("no moment statistic of this plan reads column '" + name + "': " + statistics);
     }
     return momentValues[slot];
-  }
-
-  /**
-   * Which iid resamples {@link Evaluator#evaluateIid} can draw inside its summing loop, read off
-   * this plan's own wiring: all statistics are order statistics of one column (the draw counts
-   * ranks), or moment statistics of one column (one pass of power sums), or moment statistics of
-   * one pair of columns whose pass is fused (cov or corr of two columns that each need exactly
-   * the second power); nothing else, and no custom statistic.
-   */
-  public IidFusion iidFusion() {
-    return iidFusion;
-  }
-
-  /** What {@link Evaluator#evaluateIid} fuses with the draw, if anything. */
-  public enum IidFusion {
-    /** Nothing: the resample is drawn into an index buffer first. */
-    NONE,
-    /** One column's power sums. */
-    MOMENTS,
-    /** One pair's power and cross sums, in one pass. */
-    PAIR,
-    /** One column's rank counts. */
-    RANKS
-  }
-
-  /** Bytes per row the fused loop reads at random: a double per moment column, a rank and a count per order column. */
-  public long fusedBytesPerRow() {
-    return 8L * (momentValues.length + sortedValues.length);
   }
 
   /** A new evaluator with its own scratch buffers. Not thread-safe: one per worker. */

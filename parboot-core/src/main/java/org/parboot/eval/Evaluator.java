@@ -1,32 +1,128 @@
 package org.parboot.eval;
 
 import java.util.Arrays;
+import org.parboot.rng.ResampleStreams;
 import org.parboot.stat.CustomStatistic;
 import org.parboot.stat.MomentStatistic;
 import org.parboot.stat.OrderStatistic;
 
 /**
- * One worker's scratch and the per-resample evaluation of an {@link EvaluationPlan}. Not
- * thread-safe: one per worker. Allocation-free per resample (custom statistics aside, which get
- * reused arrays).
+ * One worker's scratch and the evaluation of an {@link EvaluationPlan}'s statistics on a
+ * resample, fed its indices in blocks: {@link #begin}, {@link #add} for each block, {@link #finish}.
+ * Every moment column's sums accumulate in the layout of {@link PowerSums}, every order column's
+ * ranks are counted, every custom column gathered; so the values do not depend on how the
+ * resample was cut into blocks. {@link #evaluate} takes a whole resample, {@link #evaluateStream}
+ * draws an iid resample block by block from its stream with no buffer of n indices.
+ *
+ * <p>Not thread-safe: one per worker. Allocation-free per resample (custom statistics aside, whose
+ * buffers are reused while the resample size stays the same).
  */
 public final class Evaluator {
+  /** Indices per block of a streamed resample: a multiple of 8, and small enough to stay in L1. */
+  public static final int BLOCK = 256;
+
   private final EvaluationPlan plan;
-  private final RankCounts[] sortedViews;
-  private final double[][] momentSums;
-  private final double[] crossSums;
-  private final double[] lanes = new double[10];
+  private final RankCounts[] ranks;
+  private final double[][] momentLanes;
+  private final double[][] pairLanes;
+  private final double[] momentSums = new double[4];
+  private final int[] block = new int[BLOCK];
   private double[][] customBuffers = new double[0][];
-  private int customSize = -1;
+  private int size;
+  private int position;
 
   Evaluator(EvaluationPlan plan) {
     this.plan = plan;
-    this.sortedViews = new RankCounts[plan.sortedValues.length];
-    for (int c = 0; c < sortedViews.length; c++) {
-      sortedViews[c] = new RankCounts(plan.sortedValues[c], plan.allFinite[c]);
+    this.ranks = new RankCounts[plan.sortedValues.length];
+    for (int c = 0; c < ranks.length; c++) {
+      ranks[c] = new RankCounts(plan.sortedValues[c], plan.allFinite[c]);
     }
-    this.momentSums = new double[plan.momentValues.length][4];
-    this.crossSums = new double[plan.pairs.length];
+    this.momentLanes = new double[plan.momentValues.length][];
+    for (int c = 0; c < momentLanes.length; c++) {
+      momentLanes[c] = new double[PowerSums.LANES * plan.orders[c]];
+    }
+    this.pairLanes = new double[plan.pairs.length][];
+    for (int q = 0; q < pairLanes.length; q++) {
+      pairLanes[q] = new double[PowerSums.LANES * (plan.pairFused[q] ? 5 : 1)];
+    }
+  }
+
+  /** Starts a resample of {@code size} indices. */
+  public void begin(int size) {
+    this.size = size;
+    this.position = 0;
+    for (double[] lanes : momentLanes) {
+      Arrays.fill(lanes, 0);
+    }
+    for (double[] lanes : pairLanes) {
+      Arrays.fill(lanes, 0);
+    }
+    for (RankCounts r : ranks) {
+      r.clear();
+    }
+    if (plan.customValues.length > 0 && (customBuffers.length != plan.customValues.length
+        || customBuffers[0].length != size)) {
+      customBuffers = new double[plan.customValues.length][size];
+    }
+  }
+
+  /**
+   * The next {@code len} indices of the resample, {@code idx[from, from + len)}. Every block but
+   * the last must have a length that is a multiple of 8 (the layout's lanes follow the position).
+   */
+  public void add(int[] idx, int from, int len) {
+    if ((position & (PowerSums.LANES - 1)) != 0) {
+      throw new IllegalStateException("a block after one of " + position + " indices: only the last block may "
+          + "have a length that is not a multiple of " + PowerSums.LANES);
+    }
+    final EvaluationPlan p = plan;
+    for (int c = 0; c < p.momentValues.length; c++) {
+      if (!p.columnFused[c]) {
+        PowerSums.add(p.orders[c], p.momentValues[c], idx, from, len, momentLanes[c]);
+      }
+    }
+    for (int q = 0; q < p.pairs.length; q++) {
+      final double[] x = p.momentValues[p.pairs[q][0]];
+      final double[] y = p.momentValues[p.pairs[q][1]];
+      if (p.pairFused[q]) {
+        PowerSums.pair(x, y, idx, from, len, pairLanes[q]);
+      } else {
+        PowerSums.cross(x, y, idx, from, len, pairLanes[q]);
+      }
+    }
+    for (int c = 0; c < ranks.length; c++) {
+      ranks[c].add(p.rankOfRow[c], idx, from, len);
+    }
+    for (int c = 0; c < p.customValues.length; c++) {
+      final double[] v = p.customValues[c];
+      final double[] buf = customBuffers[c];
+      for (int i = 0; i < len; i++) {
+        buf[position + i] = v[idx[from + i]];
+      }
+    }
+    position += len;
+  }
+
+  /** The statistics of the resample whose indices were added, into {@code out[0..k)}. */
+  public void finish(double[] out) {
+    if (position != size) {
+      throw new IllegalStateException(position + " of " + size + " indices were added");
+    }
+    if (size == 0) {
+      Arrays.fill(out, Double.NaN);
+      return;
+    }
+    for (RankCounts r : ranks) {
+      r.accumulate(size);
+    }
+    final EvaluationPlan p = plan;
+    for (int s = 0; s < out.length; s++) {
+      out[s] = switch (p.statistics.get(s)) {
+        case MomentStatistic m -> momentValue(s, m);
+        case OrderStatistic o -> o.evaluate(ranks[p.slotA[s]]);
+        case CustomStatistic c -> customValue(s, c);
+      };
+    }
   }
 
   /**
@@ -35,84 +131,67 @@ public final class Evaluator {
    * the Poisson scheme); an empty sample gives NaN for every statistic.
    */
   public void evaluate(int[] idx, int len, double[] out) {
-    if (len == 0) {
-      Arrays.fill(out, Double.NaN);
-      return;
-    }
-    final EvaluationPlan p = plan;
-    for (int c = 0; c < p.momentValues.length; c++) {
-      if (!p.columnFused[c]) {
-        PowerSums.powerSums(p.momentValues[c], p.centres[c], p.orders[c], idx, len, momentSums[c]);
-      }
-    }
-    for (int q = 0; q < p.pairs.length; q++) {
-      final int a = p.pairs[q][0];
-      final int b = p.pairs[q][1];
-      crossSums[q] = p.pairFused[q]
-          ? PowerSums.pairSums(p.momentValues[a], p.centres[a], p.momentValues[b], p.centres[b], idx, len,
-              momentSums[a], momentSums[b])
-          : PowerSums.crossSum(p.momentValues[a], p.centres[a], p.momentValues[b], p.centres[b], idx, len);
-    }
-    for (int c = 0; c < p.sortedValues.length; c++) {
-      sortedViews[c].count(p.rankOfRow[c], idx, len);
-    }
-    if (p.customValues.length > 0) {
-      gatherCustom(idx, len);
-    }
-    for (int s = 0; s < out.length; s++) {
-      out[s] = switch (p.statistics.get(s)) {
-        case MomentStatistic m -> momentValue(s, m, len);
-        case OrderStatistic o -> o.evaluate(sortedViews[p.slotA[s]]);
-        case CustomStatistic c -> customValue(s, c);
-      };
-    }
+    begin(len);
+    add(idx, 0, len);
+    finish(out);
   }
 
   /**
-   * The statistics of the iid resample drawn from the stream at {@code state}: the same values,
-   * bit for bit, as {@link #evaluate} of the indices
-   * {@link org.parboot.rng.ResampleStreams#fillIndices fillIndices(state, rows, threshold, idx,
-   * rows)} gives, computed in one loop with the draw ({@link IidPowerSums}, {@link RankCounts}).
-   * Only for a plan whose {@link EvaluationPlan#iidFusion()} is not {@code NONE}.
+   * The statistics of the iid resample of the plan's rows drawn from {@code stream}
+   * ({@link ResampleStreams.Stream#fill}), drawn in blocks of {@value #BLOCK} and evaluated block
+   * by block: the very values {@link #evaluate} gives for the same indices in one buffer.
    *
-   * @param threshold {@link org.parboot.rng.ResampleStreams#threshold threshold(rows)}
-   * @throws IllegalStateException if the plan does not fuse the draw
+   * @param threshold {@link ResampleStreams#threshold threshold(rows)}
    */
-  public void evaluateIid(long state, long threshold, double[] out) {
-    final EvaluationPlan p = plan;
-    final int rows = p.rows;
-    switch (p.iidFusion()) {
-      case RANKS -> {
-        final RankCounts sample = sortedViews[0].countIid(p.rankOfRow[0], state, rows, threshold);
-        for (int s = 0; s < out.length; s++) {
-          out[s] = ((OrderStatistic) p.statistics.get(s)).evaluate(sample);
-        }
-        return;
-      }
-      case MOMENTS -> IidPowerSums.sums(state, rows, threshold, p.momentValues[0], p.centres[0], p.orders[0], rows,
-          momentSums[0], lanes);
-      case PAIR -> {
-        final int a = p.pairs[0][0];
-        final int b = p.pairs[0][1];
-        crossSums[0] = IidPowerSums.pairSums(state, rows, threshold, p.momentValues[a], p.centres[a],
-            p.momentValues[b], p.centres[b], rows, momentSums[a], momentSums[b], lanes);
-      }
-      case NONE -> throw new IllegalStateException("these statistics do not fuse the iid draw: " + p.statistics);
+  public void evaluateStream(ResampleStreams.Stream stream, long threshold, double[] out) {
+    final int n = plan.rows;
+    begin(n);
+    for (int from = 0; from < n; from += BLOCK) {
+      final int len = Math.min(BLOCK, n - from);
+      stream.fill(n, threshold, block, 0, len);
+      add(block, 0, len);
     }
-    for (int s = 0; s < out.length; s++) {
-      out[s] = momentValue(s, (MomentStatistic) p.statistics.get(s), rows);
-    }
+    finish(out);
   }
 
-  private double momentValue(int s, MomentStatistic m, int len) {
+  private double momentValue(int s, MomentStatistic m) {
     final EvaluationPlan p = plan;
-    final double[] a = momentSums[p.slotA[s]];
+    final int a = p.slotA[s];
+    final double[] sa = sums(a, momentSums);
     if (p.slotB[s] < 0) {
-      return m.fromSums(len, p.centres[p.slotA[s]], a[0], a[1], a[2], a[3]);
+      return m.fromSums(size, p.centres[a], sa[0], sa[1], sa[2], sa[3]);
     }
-    final double[] b = momentSums[p.slotB[s]];
-    final double sxy = p.pairSlot[s] < 0 ? 0 : crossSums[p.pairSlot[s]];
-    return m.fromPairSums(len, p.centres[p.slotA[s]], a[0], a[1], p.centres[p.slotB[s]], b[0], b[1], sxy);
+    final double sa0 = sa[0];
+    final double sa1 = sa[1];
+    final int b = p.slotB[s];
+    final double[] sb = sums(b, momentSums);
+    final double sxy = p.pairSlot[s] < 0 ? 0 : crossSum(p.pairSlot[s]);
+    return m.fromPairSums(size, p.centres[a], sa0, sa1, p.centres[b], sb[0], sb[1], sxy);
+  }
+
+  /** Column c's power sums into {@code out[0..3]} (0 beyond its order): from its own lanes, or its pair's. */
+  private double[] sums(int c, double[] out) {
+    Arrays.fill(out, 0);
+    final EvaluationPlan p = plan;
+    if (!p.columnFused[c]) {
+      for (int k = 0; k < p.orders[c]; k++) {
+        out[k] = PowerSums.combine(momentLanes[c], PowerSums.LANES * k);
+      }
+      return out;
+    }
+    for (int q = 0; q < p.pairs.length; q++) {
+      if (p.pairFused[q] && (p.pairs[q][0] == c || p.pairs[q][1] == c)) {
+        final int at = p.pairs[q][0] == c ? 0 : 2;
+        out[0] = PowerSums.combine(pairLanes[q], PowerSums.LANES * at);
+        out[1] = PowerSums.combine(pairLanes[q], PowerSums.LANES * (at + 1));
+        return out;
+      }
+    }
+    throw new IllegalStateException("column " + c + " is fused into no pair");
+  }
+
+  private double crossSum(int q) {
+    return PowerSums.combine(pairLanes[q], plan.pairFused[q] ? PowerSums.LANES * 4 : 0);
   }
 
   private double customValue(int s, CustomStatistic c) {
@@ -122,20 +201,5 @@ public final class Evaluator {
       args[j] = customBuffers[slots[j]];
     }
     return c.function().apply(args);
-  }
-
-  private void gatherCustom(int[] idx, int len) {
-    final double[][] values = plan.customValues;
-    if (customSize != len) {
-      customBuffers = new double[values.length][len];
-      customSize = len;
-    }
-    for (int c = 0; c < values.length; c++) {
-      final double[] v = values[c];
-      final double[] buf = customBuffers[c];
-      for (int i = 0; i < len; i++) {
-        buf[i] = v[idx[i]];
-      }
-    }
   }
 }

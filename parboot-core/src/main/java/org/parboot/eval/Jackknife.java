@@ -15,41 +15,41 @@ final class Jackknife {
   private Jackknife() {}
 
   /**
-   * Leave-one-out values of a moment statistic of {@code x} (and {@code y} for a pair; null
-   * otherwise), centred at {@code cx} and {@code cy}.
+   * Leave-one-out values of a moment statistic of the centred column {@code x} (and {@code y} for a
+   * pair; null otherwise), whose centres are {@code cx} and {@code cy}.
    */
   static double[] moment(MomentStatistic m, double[] x, double cx, double[] y, double cy) {
     final int n = x.length;
     final double[] out = new double[n];
-    final double[] sx = plainSums(x, cx);
+    final double[] sx = plainSums(x);
     if (m.kind().arity() == 1) {
       for (int i = 0; i < n; i++) {
-        final double d = x[i] - cx;
+        final double d = x[i];
         final double d2 = d * d;
         out[i] = m.fromSums(n - 1, cx, sx[0] - d, sx[1] - d2, sx[2] - d2 * d, sx[3] - d2 * d2);
       }
       return out;
     }
-    final double[] sy = plainSums(y, cy);
+    final double[] sy = plainSums(y);
     double sxy = 0;
     for (int i = 0; i < n; i++) {
-      sxy += (x[i] - cx) * (y[i] - cy);
+      sxy += x[i] * y[i];
     }
     for (int i = 0; i < n; i++) {
-      final double dx = x[i] - cx;
-      final double dy = y[i] - cy;
+      final double dx = x[i];
+      final double dy = y[i];
       out[i] = m.fromPairSums(n - 1, cx, sx[0] - dx, sx[1] - dx * dx, cy, sy[0] - dy, sy[1] - dy * dy, sxy - dx * dy);
     }
     return out;
   }
 
-  private static double[] plainSums(double[] x, double c) {
+  /** The power sums of centred values, in row order. */
+  private static double[] plainSums(double[] x) {
     double s1 = 0;
     double s2 = 0;
     double s3 = 0;
     double s4 = 0;
-    for (double v : x) {
-      final double d = v - c;
+    for (double d : x) {
       final double d2 = d * d;
       s1 += d;
       s2 += d2;

@@ -1,13 +1,5 @@
 package org.parboot.eval;
 
-import static org.parboot.rng.ResampleStreams.GOLDEN_GAMMA;
-import static org.parboot.rng.ResampleStreams.accepts;
-import static org.parboot.rng.ResampleStreams.highWord;
-import static org.parboot.rng.ResampleStreams.index;
-import static org.parboot.rng.ResampleStreams.lowWord;
-import static org.parboot.rng.ResampleStreams.mix64;
-import static org.parboot.rng.ResampleStreams.product;
-
 import java.util.Arrays;
 import org.parboot.stat.SortedSample;
 
@@ -27,48 +19,22 @@ final class RankCounts implements SortedSample {
     this.finite = finite;
   }
 
-  /**
-   * {@link #count} of the iid resample drawn from the stream at {@code state}, drawn here
-   * instead of into a buffer: the same accepted words as
-   * {@link org.parboot.rng.ResampleStreams#fillIndices} (high word, then low word, of each
-   * output), so the same counts. Counts do not depend on the order of the increments.
-   */
-  RankCounts countIid(int[] rankOfRow, long state, int bound, long threshold) {
-    final int[] c = cum;
-    Arrays.fill(c, 0);
-    final long n = bound;
-    long st = state;
-    int i = 0;
-    while (i < bound) {
-      final long r = mix64(st += GOLDEN_GAMMA);
-      long m = product(highWord(r), n);
-      if (accepts(m, threshold)) {
-        c[rankOfRow[index(m)]]++;
-        if (++i == bound) {
-          break;
-        }
-      }
-      m = product(lowWord(r), n);
-      if (accepts(m, threshold)) {
-        c[rankOfRow[index(m)]]++;
-        i++;
-      }
-    }
-    return accumulate(bound);
+  /** Starts a resample: no rank drawn yet. */
+  void clear() {
+    Arrays.fill(cum, 0);
   }
 
-  /** Counts the ranks of the drawn rows, then accumulates the counts: O(len + n). */
-  RankCounts count(int[] rankOfRow, int[] idx, int len) {
+  /** Counts the ranks of the rows {@code idx[from, from + len)}; the order does not matter. */
+  void add(int[] rankOfRow, int[] idx, int from, int len) {
     final int[] c = cum;
-    Arrays.fill(c, 0);
-    for (int i = 0; i < len; i++) {
+    final int end = from + len;
+    for (int i = from; i < end; i++) {
       c[rankOfRow[idx[i]]]++;
     }
-    return accumulate(len);
   }
 
   /** Turns the counts into cumulative counts of a sample of {@code len}. */
-  private RankCounts accumulate(int len) {
+  RankCounts accumulate(int len) {
     final int[] c = cum;
     int run = 0;
     for (int r = 0; r < c.length; r++) {

@@ -62,8 +62,8 @@ public final class StandardErrors {
    */
   public static double analytic(Statistic s, EvaluationPlan plan, int[] idx, int len) {
     final MomentStatistic m = withAnalytic(s);
-    final double[] x = plan.momentColumn(m.columns().get(0));
-    final double[] y = m.kind() == MomentStatistic.Kind.MEAN_DIFF ? plan.momentColumn(m.columns().get(1)) : null;
+    final double[] x = plan.centredColumn(m.columns().get(0));
+    final double[] y = m.kind() == MomentStatistic.Kind.MEAN_DIFF ? plan.centredColumn(m.columns().get(1)) : null;
     return analytic(m, x, y, idx, len);
   }
 

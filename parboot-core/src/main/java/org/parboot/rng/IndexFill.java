@@ -1,14 +1,24 @@
 package org.parboot.rng;
 
 /**
- * One implementation of {@link ResampleStreams#fillIndices}. Every implementation draws the very
- * same indices; they differ only in speed. {@link IndexFills#DEFAULT} picks one at run time.
+ * One implementation of the bounded draw of a stream's indices
+ * ({@link ResampleStreams.Stream#fill}). Every implementation draws the very same indices; they
+ * differ only in speed. {@link IndexFills#DEFAULT} picks one at run time.
  */
 interface IndexFill {
 
-  /** Fills {@code out[0, len)} exactly as {@link ResampleStreams#fillIndices} documents. */
-  void fill(long state, int bound, long threshold, int[] out, int len);
+  /**
+   * Fills {@code out[from, to)} with the next bounded indices of {@code stream}, exactly as that
+   * many calls of {@link ResampleStreams.Stream#nextIndex(int, long)} would, and leaves the stream
+   * after them (a low word left over stays pending). The stream starts with no pending word.
+   */
+  void fill(ResampleStreams.Stream stream, int bound, long threshold, int[] out, int from, int to);
 
-  /** What this implementation is, for {@code parboot --version} and benchmark reports. */
+  /** Fills {@code out[0, len)} with the first indices of the stream that starts at {@code state}. */
+  default void fill(long state, int bound, long threshold, int[] out, int len) {
+    fill(new ResampleStreams.Stream(state), bound, threshold, out, 0, len);
+  }
+
+  /** What this implementation is, for {@code parboot --version} and results. */
   String description();
 }

@@ -32,6 +32,16 @@ package org.parboot.rng;
  * <p>The golden-value tests in {@code ResampleStreamsTest} pin all of this; any change to this
  * class that changes a single drawn index is a breaking change of every result parboot ever
  * printed, and must change {@link #ALGORITHM}.
+ *
+ * <h2>From indices to values: the summation layout</h2>
+ * A resample's statistics are a fixed function of its indices in draw order. The moment
+ * statistics sum centred powers of the drawn values in 8 lanes: position p (the p-th index, from
+ * 0) goes to lane {@code p mod 8}, in draw order within the lane, and the lanes are combined as
+ * {@code ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7))}. Every result names this layout
+ * ({@code BootstrapResult.layout()}, {@code sums8}); a result computed in another layout (a
+ * development build summed in two lanes, even and odd positions) differs in the last bits. Order
+ * statistics read counts of drawn ranks, which do not depend on the order; custom statistics get
+ * the values in draw order.
  */
 public final class ResampleStreams {
 
@@ -120,7 +130,7 @@ public final class ResampleStreams {
    * @param len how many indices to draw
    */
   public static void fillIndices(long state, int bound, long threshold, int[] out, int len) {
-    IndexFills.DEFAULT.fill(state, bound, threshold, out, len);
+    new Stream(state).fill(bound, threshold, out, 0, len);
   }
 
   /**
@@ -138,7 +148,7 @@ public final class ResampleStreams {
    * Not thread-safe: one instance belongs to one task.
    */
   public static final class Stream {
-    private long state;
+    long state; // the state of the last output drawn
     private long pending;
     private boolean hasPending;
 
@@ -186,6 +196,35 @@ public final class ResampleStreams {
           return index(m);
         }
       }
+    }
+
+    /**
+     * Fills {@code out[from, from + len)} with the next {@code len} bounded indices: exactly what
+     * {@code len} calls of {@link #nextIndex(int, long)} give, drawn on SIMD lanes when the JVM
+     * allows ({@link #drawImplementation}). The stream continues after them, so a resample can be
+     * drawn in blocks: the blocks' indices are those of one call for all of them.
+     *
+     * @param t {@link ResampleStreams#threshold threshold(bound)}
+     */
+    public void fill(int bound, long t, int[] out, int from, int len) {
+      int i = from;
+      final int to = from + len;
+      if (hasPending && i < to) {
+        hasPending = false;
+        final long m = product(pending, bound);
+        if (accepts(m, t)) {
+          out[i++] = index(m);
+        }
+      }
+      if (i < to) {
+        IndexFills.DEFAULT.fill(this, bound, t, out, i, to);
+      }
+    }
+
+    /** Keeps {@code word}, the unused low word of the last output, for the next draw. */
+    void pend(long word) {
+      pending = word;
+      hasPending = true;
     }
 
     /** A double uniform in {@code [0, 1)}: the top 53 bits of the next output, times 2^-53. */

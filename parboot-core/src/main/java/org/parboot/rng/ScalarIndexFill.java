@@ -16,32 +16,29 @@ final class ScalarIndexFill implements IndexFill {
   private ScalarIndexFill() {}
 
   @Override
-  public void fill(long state, int bound, long threshold, int[] out, int len) {
-    fillFrom(state, bound, threshold, out, 0, len);
+  public void fill(ResampleStreams.Stream stream, int bound, long threshold, int[] out, int from, int to) {
+    fillOutputs(stream, bound, threshold, out, from, to, Long.MAX_VALUE);
   }
 
   /**
-   * Fills {@code out[from, len)} with the bounded indices of the stream whose state is
-   * {@code state} (the next output is {@code mix64(state + gamma)}).
+   * {@link #fill}, but from at most {@code outputs} 64-bit outputs of the stream; returns the next
+   * position to fill (less than {@code to} if the outputs ran out first). A low word left over when
+   * {@code to} is reached stays pending in the stream.
    */
-  static void fillFrom(long state, int bound, long threshold, int[] out, int from, int len) {
-    fillOutputs(state, bound, threshold, out, from, len, Long.MAX_VALUE);
-  }
-
-  /**
-   * {@link #fillFrom}, but from at most {@code outputs} 64-bit outputs of the stream; returns the
-   * next position to fill (less than {@code len} if the outputs ran out first).
-   */
-  static int fillOutputs(long state, int bound, long threshold, int[] out, int from, int len, long outputs) {
+  static int fillOutputs(ResampleStreams.Stream stream, int bound, long threshold, int[] out, int from, int to,
+      long outputs) {
     final long n = bound;
+    long state = stream.state;
     int i = from;
-    for (long k = 0; i < len && k < outputs; k++) {
+    for (long k = 0; i < to && k < outputs; k++) {
       final long r = mix64(state += GOLDEN_GAMMA);
       long m = product(highWord(r), n);
       if (accepts(m, threshold)) {
         out[i++] = index(m);
-        if (i == len) {
-          break;
+        if (i == to) {
+          stream.state = state;
+          stream.pend(lowWord(r));
+          return i;
         }
       }
       m = product(lowWord(r), n);
@@ -49,6 +46,7 @@ final class ScalarIndexFill implements IndexFill {
         out[i++] = index(m);
       }
     }
+    stream.state = state;
     return i;
   }
 

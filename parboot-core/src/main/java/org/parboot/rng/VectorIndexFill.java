@@ -44,36 +44,34 @@ final class VectorIndexFill implements IndexFill {
   }
 
   @Override
-  public void fill(long state, int bound, long threshold, int[] out, int len) {
+  public void fill(ResampleStreams.Stream stream, int bound, long threshold, int[] out, int from, int to) {
     final long n = bound;
     final int words = 2 * lanes;
     final long advance = lanes * GOLDEN_GAMMA;
-    long st = state;
-    int i = 0;
-    while (len - i >= words) {
+    int i = from;
+    while (to - i >= words) {
+      final long st = stream.state;
       LongVector z = steps.add(st);
       z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(0xbf58476d1ce4e5b9L);
       z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(0x94d049bb133111ebL);
       z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
+      // ResampleStreams.product, accepts and index, lane by lane (IndexFillTest holds them equal).
       final LongVector high = z.lanewise(VectorOperators.LSHR, 32).mul(n);
       final LongVector low = z.and(LOW32).mul(n);
       final VectorMask<Long> rejected = high.and(LOW32).compare(VectorOperators.LT, threshold)
           .or(low.and(LOW32).compare(VectorOperators.LT, threshold));
       if (rejected.anyTrue()) {
-        // The block's outputs word by word, by the scalar rule.
-        i = ScalarIndexFill.fillOutputs(st, bound, threshold, out, i, len, lanes);
-        if (i == len) {
-          return;
-        }
+        // The block's outputs word by word, by the scalar rule: at most 2 L indices, so never past `to`.
+        i = ScalarIndexFill.fillOutputs(stream, bound, threshold, out, i, to, lanes);
       } else {
         // Lane j holds index 2j in its low half and index 2j + 1 in its high half: little-endian
         // ints in the order the words were drawn (IndexFills checks the byte order).
         high.lanewise(VectorOperators.LSHR, 32).or(low.and(HIGH32)).reinterpretAsInts().intoArray(out, i);
         i += words;
+        stream.state = st + advance;
       }
-      st += advance;
     }
-    ScalarIndexFill.fillFrom(st, bound, threshold, out, i, len);
+    ScalarIndexFill.fillOutputs(stream, bound, threshold, out, i, to, Long.MAX_VALUE);
   }
 
   @Override

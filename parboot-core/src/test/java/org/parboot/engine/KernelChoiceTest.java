@@ -17,8 +17,8 @@ import org.parboot.stat.OrderStatistic;
 import org.parboot.stat.Statistic;
 
 /**
- * The kernel is chosen once per run ({@link ResampleKernel#choose}) and named in the result; the
- * fused and the buffered kernels give the same bits.
+ * The kernel is chosen once per run ({@link ResampleKernel#choose}) and named in the result, with
+ * the summation layout; the streamed and the buffered kernels give the same bits.
  */
 class KernelChoiceTest {
   private static final Dataset DATA = data();
@@ -40,39 +40,34 @@ class KernelChoiceTest {
   }
 
   @Test
-  void kernel_oneColumnsMomentsIid_fusedAndNamedSo() {
+  void kernel_iidWithoutStudentized_streamedInBlocksWhateverTheStatistics() {
+    final String streamed = "iid draw (" + ResampleStreams.drawImplementation() + ") in blocks of 256";
     assertThat(run(List.of(MomentStatistic.mean("x"), MomentStatistic.std("x", 0)), Scheme.iid()).kernel())
-        .isEqualTo("iid draw (scalar) fused with one column's power sums");
-    assertThat(run(List.of(MomentStatistic.corr("x", "y")), Scheme.iid()).kernel())
-        .isEqualTo("iid draw (scalar) fused with one pair's power and cross sums");
-    assertThat(run(List.of(OrderStatistic.median("x")), Scheme.iid()).kernel())
-        .isEqualTo("iid draw (scalar) fused with one column's rank counts");
+        .isEqualTo(streamed);
+    assertThat(run(List.of(MomentStatistic.corr("x", "y"), OrderStatistic.median("x")), Scheme.iid()).kernel())
+        .isEqualTo(streamed);
+    assertThat(run(List.of(MomentStatistic.mean("x")), Scheme.iid(), IntervalMethod.BCA).layout()).isEqualTo("sums8");
   }
 
   @Test
-  void kernel_otherPlansSchemesOrStudentized_buffered() {
-    final String iidBuffer = "iid draw (" + ResampleStreams.drawImplementation() + ") into an index buffer";
-    assertThat(run(List.of(MomentStatistic.mean("x"), MomentStatistic.mean("y")), Scheme.iid()).kernel())
-        .isEqualTo(iidBuffer);
-    assertThat(run(List.of(MomentStatistic.mean("x"), OrderStatistic.median("x")), Scheme.iid()).kernel())
-        .isEqualTo(iidBuffer);
+  void kernel_otherSchemesOrStudentized_buffered() {
     assertThat(run(List.of(MomentStatistic.mean("x")), Scheme.iid(), IntervalMethod.STUDENTIZED).kernel())
-        .isEqualTo(iidBuffer);
+        .isEqualTo("iid draw (" + ResampleStreams.drawImplementation() + ") into an index buffer");
     assertThat(run(List.of(MomentStatistic.mean("x")), new Scheme.MovingBlock(BlockLength.of(5))).kernel())
         .isEqualTo("moving-block(L=5) draw (scalar) into an index buffer");
   }
 
   @Test
-  void replicates_fusedAndBuffered_sameBits() {
-    final List<Statistic> moments = List.of(MomentStatistic.mean("x"), MomentStatistic.std("x", 0),
-        MomentStatistic.skew("x", true));
-    final BootstrapResult fused = run(moments, Scheme.iid());
+  void replicates_streamedAndBuffered_sameBits() {
+    final List<Statistic> stats = List.of(MomentStatistic.mean("x"), MomentStatistic.std("x", 0),
+        MomentStatistic.skew("x", true), MomentStatistic.corr("x", "y"), OrderStatistic.median("y"));
+    final BootstrapResult streamed = run(stats, Scheme.iid());
     // The studentized interval needs the index buffer: the same statistics, buffered.
-    final BootstrapResult buffered = run(moments, Scheme.iid(), IntervalMethod.PERCENTILE, IntervalMethod.STUDENTIZED);
-    assertThat(fused.kernel()).contains("fused");
+    final BootstrapResult buffered = run(stats, Scheme.iid(), IntervalMethod.PERCENTILE, IntervalMethod.STUDENTIZED);
+    assertThat(streamed.kernel()).contains("blocks");
     assertThat(buffered.kernel()).contains("index buffer");
-    for (int s = 0; s < moments.size(); s++) {
-      assertThat(fused.statistics().get(s).replicates()).isEqualTo(buffered.statistics().get(s).replicates());
+    for (int s = 0; s < stats.size(); s++) {
+      assertThat(streamed.statistics().get(s).replicates()).isEqualTo(buffered.statistics().get(s).replicates());
     }
   }
 }

@@ -108,6 +108,7 @@ final class BatchReport {
       go.addProperty("dropped_missing", r.droppedMissing());
       go.addProperty("seed", g.seed());
       go.addProperty("rng", r.rng());
+      go.addProperty("layout", r.layout());
       go.addProperty("scheme", r.scheme());
       final JsonArray statistics = new JsonArray();
       r.statistics().forEach(s -> statistics.add(JsonReport.statistic(s, "")));

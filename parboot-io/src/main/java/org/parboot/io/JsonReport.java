@@ -35,6 +35,7 @@ final class JsonReport {
     root.addProperty("seed_given", options.seedGiven());
     root.addProperty("rng", result.rng());
     root.addProperty("scheme", result.scheme());
+    root.addProperty("layout", result.layout());
     root.addProperty("kernel", result.kernel());
     root.addProperty("executor", options.execution().executor().spelling());
     root.addProperty("threads", options.execution().threads());

@@ -72,6 +72,7 @@ final class HtmlReport {
     row(h, "Seed", o.seed() + (o.seedGiven() ? "" : " (drawn at random)"));
     row(h, "RNG algorithm", r.rng());
     row(h, "Resampling scheme", r.scheme());
+    row(h, "Summation layout", r.layout());
     row(h, "Kernel", r.kernel());
     row(h, "Executor", timing.isPresent()
         ? "timed: " + String.join(", ", timing.get().configs().stream().map(TimingConfig::label).toList())
