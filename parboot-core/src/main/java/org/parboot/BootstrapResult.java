@@ -12,12 +12,13 @@ import java.util.List;
  * @param options the options it ran with (with the seed actually used)
  * @param scheme the resampling scheme, with its parameters (e.g. {@code stationary(L=72.15, auto)})
  * @param rng the random stream algorithm ({@link org.parboot.rng.ResampleStreams#ALGORITHM})
- * @param layout the summation layout of the moment statistics (e.g. {@code sums8}: 8 lanes by
- *     draw position, combined pairwise; see the javadoc of {@link org.parboot.rng.ResampleStreams}):
- *     with the stream algorithm, what makes two results comparable bit for bit
+ * @param layout the summation layout of the moment statistics ({@code rows8}: the rows drawn,
+ *     weighted by their counts, in 8 lanes by row, combined pairwise; see the javadoc of
+ *     {@link org.parboot.rng.ResampleStreams}): with the stream algorithm, what makes two results
+ *     comparable bit for bit
  * @param kernel how the resamples were drawn and evaluated, as the engine chose it once for the
- *     run (e.g. {@code iid draw (scalar) fused with one column's power sums}); the choice never
- *     changes a result, only its speed
+ *     run (e.g. {@code iid draw (scalar) in blocks of 256, row counts, sums (scalar)}); the choice
+ *     never changes a result, only its speed
  * @param elapsed wall time of the run (resampling, jackknife and intervals)
  * @param statistics one result per statistic, in the order asked
  * @param warnings degenerate data, undefined intervals, omitted replicates

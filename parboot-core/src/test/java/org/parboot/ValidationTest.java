@@ -105,8 +105,9 @@ class ValidationTest {
         MomentStatistic.corr("x", "y"), OrderStatistic.median("x"), OrderStatistic.quantile("y", 0.9),
         Statistic.custom("c", "z", v -> 0));
 
-    // Copies of x and y (moments) and z (custom), 8 bytes a row; sorted values and ranks of x and y, 12.
-    assertThat(EvaluationPlan.planBytes(stats, 1000)).isEqualTo(3 * 8 * 1000 + 2 * 12 * 1000);
+    // Copies of x and y (moments) and z (custom), 8 bytes a row; sorted values, each row's rank and
+    // each rank's row of x and y, 16.
+    assertThat(EvaluationPlan.planBytes(stats, 1000)).isEqualTo(3 * 8 * 1000 + 2 * 16 * 1000);
     assertThat(EvaluationPlan.scratchBytes(stats.subList(0, 5), DATA.rows()))
         .isEqualTo(new EvaluationPlan(DATA, stats.subList(0, 5)).scratchBytes());
   }

@@ -10,8 +10,8 @@ import org.parboot.rng.ResampleStreams;
 /**
  * How one sample's resamples are drawn and evaluated. {@link #choose} decides it once per run, and
  * the run names the decision ({@link #description()}) in its result. Every kernel gives the same
- * bits for a resample, because the summation layout follows each index's position
- * ({@code PowerSums}): they differ only in speed.
+ * bits for a resample, because the evaluator counts the rows drawn and the summation layout
+ * follows the rows ({@code PowerSums}): they differ only in speed.
  *
  * <ul>
  *   <li>{@link Streamed}: the iid draw in blocks of {@value Evaluator#BLOCK} indices
@@ -23,6 +23,9 @@ import org.parboot.rng.ResampleStreams;
  * </ul>
  */
 sealed interface ResampleKernel {
+
+  /** The second half of every description: the rows counted, then summed ({@code PowerSums}). */
+  String SUMS = "row counts, sums (" + EvaluationPlan.sumsImplementation() + ")";
 
   /** What this kernel is, for results and reports. */
   String description();
@@ -56,7 +59,7 @@ sealed interface ResampleKernel {
   record Streamed(EvaluationPlan plan, IidResampler resampler) implements ResampleKernel {
     @Override
     public String description() {
-      return "iid draw (" + ResampleStreams.drawImplementation() + ") in blocks of " + Evaluator.BLOCK;
+      return "iid draw (" + ResampleStreams.drawImplementation() + ") in blocks of " + Evaluator.BLOCK + ", " + SUMS;
     }
 
     @Override
@@ -75,7 +78,7 @@ sealed interface ResampleKernel {
     public String description() {
       final String draw = resampler instanceof IidResampler ? "iid draw (" + ResampleStreams.drawImplementation() + ")"
           : resampler.name() + " draw (scalar)";
-      return draw + " into an index buffer";
+      return draw + " into an index buffer, " + SUMS;
     }
 
     @Override

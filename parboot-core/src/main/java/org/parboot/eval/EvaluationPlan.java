@@ -21,34 +21,39 @@ import org.parboot.stat.Statistic;
  * statistics read it ({@link #planBytes}); immutable and shared by all workers, each of which
  * makes its own {@link Evaluator} (the scratch buffers).
  *
- * <p>Per resample:
+ * <p>A resample reaches the plan as its row indices, in blocks; the evaluator counts how many times
+ * each row was drawn, and from those counts:
  * <ol>
- *   <li>every column some {@link MomentStatistic} reads gets one pass over the indices that
- *       gathers its values and accumulates the centred power sums it needs (up to the fourth);
- *       every pair of columns a paired statistic reads gets one pass for the cross sum;</li>
- *   <li>every column some {@link OrderStatistic} reads gets one pass that counts the drawn ranks
- *       (the data was sorted once, here) and one that turns the counts into cumulative counts;
- *       every order statistic of that column reads the resample through them: the value at a
- *       position by binary search, a sum of a range of positions as count times value per rank.
- *       Nothing is sorted, selected or expanded per resample;</li>
- *   <li>every {@link CustomStatistic} gets its columns gathered into arrays.</li>
+ *   <li>every column some {@link MomentStatistic} reads gets one pass over its rows that
+ *       accumulates the centred power sums it needs (up to the fourth), each row weighted by its
+ *       count ({@link PowerSums}); every pair of columns a paired statistic reads gets one pass
+ *       for the cross sum (with both columns' sums, when both need exactly the second power);</li>
+ *   <li>every column some {@link OrderStatistic} reads is read in rank order (the data was sorted
+ *       once, here) through the counts of its rows ({@link RankCounts}): the value at a position,
+ *       a sum of a range of positions as count times value per rank. Nothing is sorted, selected
+ *       or expanded per resample;</li>
+ *   <li>every {@link CustomStatistic} gets its columns gathered into arrays, in draw order.</li>
  * </ol>
  *
- * <p>Reproducibility: every moment sum runs over the indices in the layout of {@link PowerSums}
- * (8 lanes by draw position, combined in a fixed order); a sum of order statistics
+ * <p>Reproducibility: every moment sum runs over the rows in the layout of {@link PowerSums}
+ * ({@value #LAYOUT}: 8 lanes by row, combined in a fixed order); a sum of order statistics
  * ({@code trimmed_mean}) runs over the ranks in ascending order, adding {@code count * value} once
- * per rank. The value of a statistic is therefore a fixed function of the drawn indices, whoever
- * computes it, in whatever blocks, and whatever else is computed with it.
+ * per rank. The value of a statistic is therefore a fixed function of the multiset of rows drawn,
+ * whoever computes it, in whatever blocks, and whatever else is computed with it.
  */
 public final class EvaluationPlan {
   /** The summation layout of the moment statistics ({@link PowerSums}), as results name it. */
   public static final String LAYOUT = PowerSums.LAYOUT;
 
+  /** How the moment sums run in this JVM: {@code "scalar"} or the SIMD implementation (same bits). */
+  public static String sumsImplementation() {
+    return PowerSums.DEFAULT.description();
+  }
+
   /* Design notes.
    * The indices are the interface between resampling schemes and statistics: a scheme fills a
    * buffer with them, or the iid draw hands them over in blocks (Evaluator.evaluateStream), and
-   * the evaluator consumes them block by block. The layout depends only on each index's position,
-   * so both give the same bits.
+   * the evaluator counts them. The layout depends only on the counts, so both give the same bits.
    */
 
   final Dataset data;
@@ -60,15 +65,17 @@ public final class EvaluationPlan {
   final double[][] momentValues;
   final double[] centres;
   final int[] orders;
+  final boolean[] momentFinite;
   // Column pairs needing a cross sum: indices into the moment columns. A fused pair's pass also
   // takes both columns' power sums (both need exactly the second power), which then get no pass
   // of their own: one gather of each value instead of two.
   final int[][] pairs;
   final boolean[] pairFused;
   final boolean[] columnFused;
-  // Order columns: data sorted once, and each row's position in that order.
+  // Order columns: data sorted once, each row's position in that order and the row at each position.
   final double[][] sortedValues;
   final int[][] rankOfRow;
+  final int[][] rowOfRank;
   final boolean[] allFinite;
   // Custom statistics' columns.
   final double[][] customValues;
@@ -138,6 +145,7 @@ public final class EvaluationPlan {
     momentValues = new double[momentIndex.size()][];
     centres = new double[momentIndex.size()];
     orders = new int[momentIndex.size()];
+    momentFinite = new boolean[momentIndex.size()];
     for (Map.Entry<String, Integer> e : momentIndex.entrySet()) {
       final int i = e.getValue();
       final double[] raw = copies.computeIfAbsent(e.getKey(), data::column);
@@ -149,6 +157,7 @@ public final class EvaluationPlan {
       }
       momentValues[i] = centred;
       orders[i] = momentOrder.get(i);
+      momentFinite[i] = Arrays.stream(centred).allMatch(Double::isFinite);
     }
     pairs = pairIndex.keySet().stream().map(p -> new int[] {p.get(0), p.get(1)}).toArray(int[][]::new);
     pairFused = new boolean[pairs.length];
@@ -165,6 +174,7 @@ public final class EvaluationPlan {
 
     sortedValues = new double[orderIndex.size()][];
     rankOfRow = new int[orderIndex.size()][];
+    rowOfRank = new int[orderIndex.size()][];
     allFinite = new boolean[orderIndex.size()];
     for (Map.Entry<String, Integer> e : orderIndex.entrySet()) {
       final double[] v = copies.computeIfAbsent(e.getKey(), data::column);
@@ -175,12 +185,15 @@ public final class EvaluationPlan {
       Arrays.sort(order, (x, y) -> Double.compare(v[x], v[y]));
       final double[] sorted = new double[rows];
       final int[] rank = new int[rows];
+      final int[] row = new int[rows];
       for (int r = 0; r < rows; r++) {
         sorted[r] = v[order[r]];
         rank[order[r]] = r;
+        row[r] = order[r];
       }
       sortedValues[e.getValue()] = sorted;
       rankOfRow[e.getValue()] = rank;
+      rowOfRank[e.getValue()] = row;
       allFinite[e.getValue()] = Arrays.stream(sorted).allMatch(Double::isFinite);
     }
     customValues = new double[customIndex.size()][];
@@ -272,12 +285,13 @@ public final class EvaluationPlan {
 
   /**
    * Bytes of scratch one worker of a plan of these statistics over {@code rows} rows holds: a
-   * resample's indices (a buffered kernel's buffer), the cumulative rank counts of each order
-   * column and the gathered values of each custom column. For memory planning before the plan is
-   * made.
+   * resample's indices (a buffered kernel's buffer), its row counts, the cumulative rank counts of
+   * each order column and the gathered values of each custom column. For memory planning before
+   * the plan is made.
    */
   public static long scratchBytes(List<? extends Statistic> statistics, long rows) {
     long b = 4L * rows; // indices
+    b += 4L * rows; // row counts
     b += columns(statistics, OrderStatistic.class) * rows * 4; // cumulative rank counts
     b += columns(statistics, CustomStatistic.class) * rows * 8;
     return b;
@@ -286,13 +300,13 @@ public final class EvaluationPlan {
   /**
    * Bytes a plan of these statistics over {@code rows} rows holds, for memory planning before it
    * is made: 8 per row for the centred copy of each column a moment statistic reads and for the
-   * copy of each column a custom statistic reads, 12 per row (sorted values and ranks) for each
-   * column an order statistic reads. Making the plan briefly holds more for each order column: a
+   * copy of each column a custom statistic reads, 16 per row (sorted values, each row's rank and
+   * each rank's row) for each column an order statistic reads. Making the plan briefly holds more for each order column: a
    * copy of it and the boxed sort order.
    */
   public static long planBytes(List<? extends Statistic> statistics, long rows) {
     return (columns(statistics, MomentStatistic.class) + columns(statistics, CustomStatistic.class)) * rows * 8
-        + columns(statistics, OrderStatistic.class) * rows * 12;
+        + columns(statistics, OrderStatistic.class) * rows * 16;
   }
 
   private static long columns(List<? extends Statistic> statistics, Class<? extends Statistic> kind) {

@@ -8,94 +8,73 @@ import org.parboot.stat.OrderStatistic;
 
 /**
  * One worker's scratch and the evaluation of an {@link EvaluationPlan}'s statistics on a
- * resample, fed its indices in blocks: {@link #begin}, {@link #add} for each block, {@link #finish}.
- * Every moment column's sums accumulate in the layout of {@link PowerSums}, every order column's
- * ranks are counted, every custom column gathered; so the values do not depend on how the
- * resample was cut into blocks. {@link #evaluate} takes a whole resample, {@link #evaluateStream}
+ * resample, fed its row indices in blocks: {@link #begin}, {@link #add} for each block,
+ * {@link #finish}. Adding counts each row's draws (and gathers the values of any custom
+ * statistic's columns, in draw order); finishing runs the moment sums over the counts
+ * ({@link PowerSums}) and reads the order statistics through them ({@link RankCounts}). So the
+ * values do not depend on how the resample was cut into blocks, nor, custom statistics aside, on
+ * the order of its draws. {@link #evaluate} takes a whole resample, {@link #evaluateStream}
  * draws an iid resample block by block from its stream with no buffer of n indices.
  *
  * <p>Not thread-safe: one per worker. Allocation-free per resample (custom statistics aside, whose
  * buffers are reused while the resample size stays the same).
  */
 public final class Evaluator {
-  /** Indices per block of a streamed resample: a multiple of 8, and small enough to stay in L1. */
+  /** Indices per block of a streamed resample: small enough to stay in the L1 cache. */
   public static final int BLOCK = 256;
 
   private final EvaluationPlan plan;
+  private final PowerSums.Kernel sums = PowerSums.DEFAULT;
+  private final int[] counts;
   private final RankCounts[] ranks;
-  private final double[][] momentLanes;
-  private final double[][] pairLanes;
-  private final double[] momentSums = new double[4];
+  private final double[][] columnSums;
+  private final double[][] pairSums;
   private final int[] block = new int[BLOCK];
   private double[][] customBuffers = new double[0][];
   private int size;
   private int position;
+  private boolean dirty;
 
   Evaluator(EvaluationPlan plan) {
     this.plan = plan;
+    this.counts = new int[plan.rows];
     this.ranks = new RankCounts[plan.sortedValues.length];
     for (int c = 0; c < ranks.length; c++) {
-      ranks[c] = new RankCounts(plan.sortedValues[c], plan.allFinite[c]);
+      ranks[c] = new RankCounts(plan.sortedValues[c], plan.rowOfRank[c], plan.allFinite[c]);
     }
-    this.momentLanes = new double[plan.momentValues.length][];
-    for (int c = 0; c < momentLanes.length; c++) {
-      momentLanes[c] = new double[PowerSums.LANES * plan.orders[c]];
-    }
-    this.pairLanes = new double[plan.pairs.length][];
-    for (int q = 0; q < pairLanes.length; q++) {
-      pairLanes[q] = new double[PowerSums.LANES * (plan.pairFused[q] ? 5 : 1)];
-    }
+    this.columnSums = new double[plan.momentValues.length][4];
+    this.pairSums = new double[plan.pairs.length][5];
   }
 
   /** Starts a resample of {@code size} indices. */
   public void begin(int size) {
+    if (dirty) {
+      Arrays.fill(counts, 0); // a resample left unfinished (a statistic threw, a run stopped)
+      dirty = false;
+    }
     this.size = size;
     this.position = 0;
-    for (double[] lanes : momentLanes) {
-      Arrays.fill(lanes, 0);
-    }
-    for (double[] lanes : pairLanes) {
-      Arrays.fill(lanes, 0);
-    }
-    for (RankCounts r : ranks) {
-      r.clear();
-    }
     if (plan.customValues.length > 0 && (customBuffers.length != plan.customValues.length
         || customBuffers[0].length != size)) {
       customBuffers = new double[plan.customValues.length][size];
     }
   }
 
-  /**
-   * The next {@code len} indices of the resample, {@code idx[from, from + len)}. Every block but
-   * the last must have a length that is a multiple of 8 (the layout's lanes follow the position).
-   */
+  /** The next {@code len} indices of the resample, {@code idx[from, from + len)}. */
   public void add(int[] idx, int from, int len) {
-    if ((position & (PowerSums.LANES - 1)) != 0) {
-      throw new IllegalStateException("a block after one of " + position + " indices: only the last block may "
-          + "have a length that is not a multiple of " + PowerSums.LANES);
+    if (len > size - position) {
+      throw new IllegalStateException(len + " more indices than the " + (size - position) + " left of " + size);
     }
-    final EvaluationPlan p = plan;
-    for (int c = 0; c < p.momentValues.length; c++) {
-      if (!p.columnFused[c]) {
-        PowerSums.add(p.orders[c], p.momentValues[c], idx, from, len, momentLanes[c]);
-      }
+    dirty = true;
+    final int[] c = counts;
+    final int end = from + len;
+    for (int i = from; i < end; i++) {
+      c[idx[i]]++;
     }
-    for (int q = 0; q < p.pairs.length; q++) {
-      final double[] x = p.momentValues[p.pairs[q][0]];
-      final double[] y = p.momentValues[p.pairs[q][1]];
-      if (p.pairFused[q]) {
-        PowerSums.pair(x, y, idx, from, len, pairLanes[q]);
-      } else {
-        PowerSums.cross(x, y, idx, from, len, pairLanes[q]);
-      }
-    }
-    for (int c = 0; c < ranks.length; c++) {
-      ranks[c].add(p.rankOfRow[c], idx, from, len);
-    }
-    for (int c = 0; c < p.customValues.length; c++) {
-      final double[] v = p.customValues[c];
-      final double[] buf = customBuffers[c];
+    final double[][] customs = plan.customValues;
+    for (int k = 0; k < customs.length; k++) {
+      final double[] v = customs[k];
+      final double[] buf = customBuffers[k];
       for (int i = 0; i < len; i++) {
         buf[position + i] = v[idx[from + i]];
       }
@@ -108,20 +87,42 @@ public final class Evaluator {
     if (position != size) {
       throw new IllegalStateException(position + " of " + size + " indices were added");
     }
-    if (size == 0) {
-      Arrays.fill(out, Double.NaN);
-      return;
-    }
-    for (RankCounts r : ranks) {
-      r.accumulate(size);
-    }
-    final EvaluationPlan p = plan;
-    for (int s = 0; s < out.length; s++) {
-      out[s] = switch (p.statistics.get(s)) {
-        case MomentStatistic m -> momentValue(s, m);
-        case OrderStatistic o -> o.evaluate(ranks[p.slotA[s]]);
-        case CustomStatistic c -> customValue(s, c);
-      };
+    try {
+      if (size == 0) {
+        Arrays.fill(out, Double.NaN);
+        return;
+      }
+      final EvaluationPlan p = plan;
+      for (int c = 0; c < p.momentValues.length; c++) {
+        if (!p.columnFused[c]) {
+          sums.powers(p.orders[c], counts, p.momentValues[c], p.momentFinite[c], columnSums[c]);
+        }
+      }
+      for (int q = 0; q < p.pairs.length; q++) {
+        final int a = p.pairs[q][0];
+        final int b = p.pairs[q][1];
+        final boolean finite = p.momentFinite[a] && p.momentFinite[b];
+        if (p.pairFused[q]) {
+          sums.pair(counts, p.momentValues[a], p.momentValues[b], finite, pairSums[q]);
+          System.arraycopy(pairSums[q], 0, columnSums[a], 0, 2);
+          System.arraycopy(pairSums[q], 2, columnSums[b], 0, 2);
+        } else {
+          pairSums[q][4] = sums.cross(counts, p.momentValues[a], p.momentValues[b], finite);
+        }
+      }
+      for (RankCounts r : ranks) {
+        r.of(counts, size);
+      }
+      for (int s = 0; s < out.length; s++) {
+        out[s] = switch (p.statistics.get(s)) {
+          case MomentStatistic m -> momentValue(s, m);
+          case OrderStatistic o -> o.evaluate(ranks[p.slotA[s]]);
+          case CustomStatistic c -> customValue(s, c);
+        };
+      }
+    } finally {
+      Arrays.fill(counts, 0);
+      dirty = false;
     }
   }
 
@@ -156,42 +157,16 @@ public final class Evaluator {
 
   private double momentValue(int s, MomentStatistic m) {
     final EvaluationPlan p = plan;
-    final int a = p.slotA[s];
-    final double[] sa = sums(a, momentSums);
-    if (p.slotB[s] < 0) {
-      return m.fromSums(size, p.centres[a], sa[0], sa[1], sa[2], sa[3]);
-    }
-    final double sa0 = sa[0];
-    final double sa1 = sa[1];
+    final double[] sa = columnSums[p.slotA[s]];
+    final double ca = p.centres[p.slotA[s]];
     final int b = p.slotB[s];
-    final double[] sb = sums(b, momentSums);
-    final double sxy = p.pairSlot[s] < 0 ? 0 : crossSum(p.pairSlot[s]);
-    return m.fromPairSums(size, p.centres[a], sa0, sa1, p.centres[b], sb[0], sb[1], sxy);
-  }
-
-  /** Column c's power sums into {@code out[0..3]} (0 beyond its order): from its own lanes, or its pair's. */
-  private double[] sums(int c, double[] out) {
-    Arrays.fill(out, 0);
-    final EvaluationPlan p = plan;
-    if (!p.columnFused[c]) {
-      for (int k = 0; k < p.orders[c]; k++) {
-        out[k] = PowerSums.combine(momentLanes[c], PowerSums.LANES * k);
-      }
-      return out;
+    if (b < 0) {
+      final int order = p.orders[p.slotA[s]];
+      return m.fromSums(size, ca, sa[0], order > 1 ? sa[1] : 0, order > 2 ? sa[2] : 0, order > 3 ? sa[3] : 0);
     }
-    for (int q = 0; q < p.pairs.length; q++) {
-      if (p.pairFused[q] && (p.pairs[q][0] == c || p.pairs[q][1] == c)) {
-        final int at = p.pairs[q][0] == c ? 0 : 2;
-        out[0] = PowerSums.combine(pairLanes[q], PowerSums.LANES * at);
-        out[1] = PowerSums.combine(pairLanes[q], PowerSums.LANES * (at + 1));
-        return out;
-      }
-    }
-    throw new IllegalStateException("column " + c + " is fused into no pair");
-  }
-
-  private double crossSum(int q) {
-    return PowerSums.combine(pairLanes[q], plan.pairFused[q] ? PowerSums.LANES * 4 : 0);
+    final double[] sb = columnSums[b];
+    final double sxy = p.pairSlot[s] < 0 ? 0 : pairSums[p.pairSlot[s]][4];
+    return m.fromPairSums(size, ca, sa[0], sa[1], p.centres[b], sb[0], sb[1], sxy);
   }
 
   private double customValue(int s, CustomStatistic c) {

@@ -1,47 +1,34 @@
 package org.parboot.eval;
 
-import java.util.Arrays;
 import org.parboot.stat.SortedSample;
 
 /**
- * A resample of one order column as cumulative counts of drawn ranks: {@code cum[r]} drawn values
- * have rank at most {@code r}. It answers for the sorted resample without building it.
+ * A resample of one order column, read through its row counts: the sorted resample without
+ * building it. The cumulative count of drawn values up to each rank ({@code cum[r]} values have
+ * rank at most r) is built in rank order as far as the positions asked for need, so a median
+ * scans half the ranks and nothing is sorted, selected or expanded per resample.
  */
 final class RankCounts implements SortedSample {
   private final double[] sorted;
-  private final int[] cum;
+  private final int[] rowOfRank;
   private final boolean finite;
+  private final int[] cum;
+  private int[] counts;
+  private int built;
   private int size;
 
-  RankCounts(double[] sorted, boolean finite) {
+  RankCounts(double[] sorted, int[] rowOfRank, boolean finite) {
     this.sorted = sorted;
-    this.cum = new int[sorted.length];
+    this.rowOfRank = rowOfRank;
     this.finite = finite;
+    this.cum = new int[sorted.length];
   }
 
-  /** Starts a resample: no rank drawn yet. */
-  void clear() {
-    Arrays.fill(cum, 0);
-  }
-
-  /** Counts the ranks of the rows {@code idx[from, from + len)}; the order does not matter. */
-  void add(int[] rankOfRow, int[] idx, int from, int len) {
-    final int[] c = cum;
-    final int end = from + len;
-    for (int i = from; i < end; i++) {
-      c[rankOfRow[idx[i]]]++;
-    }
-  }
-
-  /** Turns the counts into cumulative counts of a sample of {@code len}. */
-  RankCounts accumulate(int len) {
-    final int[] c = cum;
-    int run = 0;
-    for (int r = 0; r < c.length; r++) {
-      run += c[r];
-      c[r] = run;
-    }
-    size = len;
+  /** Reads the resample whose row counts are {@code counts} (of {@code size} draws in all). */
+  RankCounts of(int[] counts, int size) {
+    this.counts = counts;
+    this.size = size;
+    this.built = 0;
     return this;
   }
 
@@ -57,8 +44,23 @@ final class RankCounts implements SortedSample {
 
   /** The rank of the value at position {@code pos}: the first r with {@code cum[r] > pos}. */
   private int rankAt(int pos) {
+    if (pos < 0 || pos >= size) {
+      throw new IndexOutOfBoundsException("position " + pos + " of a resample of " + size);
+    }
+    int run = built == 0 ? 0 : cum[built - 1];
+    if (run <= pos) {
+      final int[] c = counts;
+      final int[] rows = rowOfRank;
+      int r = built;
+      do {
+        run += c[rows[r]];
+        cum[r++] = run;
+      } while (run <= pos);
+      built = r;
+      return r - 1;
+    }
     int lo = 0;
-    int hi = cum.length - 1;
+    int hi = built - 1;
     while (lo < hi) {
       final int mid = (lo + hi) >>> 1;
       if (cum[mid] > pos) {
@@ -75,8 +77,8 @@ final class RankCounts implements SortedSample {
     if (from >= to) {
       return 0;
     }
-    final int first = rankAt(from);
     final int last = rankAt(to - 1);
+    final int first = rankAt(from);
     if (first == last) {
       return (to - from) * sorted[first];
     }

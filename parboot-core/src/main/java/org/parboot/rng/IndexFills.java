@@ -1,55 +1,24 @@
 package org.parboot.rng;
 
-import java.nio.ByteOrder;
 import java.util.Arrays;
-import java.util.Locale;
+import org.parboot.simd.Simd;
 
 /**
- * Chooses, once per JVM, how {@link ResampleStreams#fillIndices} runs. The SIMD draw
- * ({@link VectorIndexFill}) is used when all of these hold, else the portable scalar one:
- * <ul>
- *   <li>the system property {@code parboot.vector} is {@code auto} (the default), not
- *       {@code off};</li>
- *   <li>the JVM was started with {@code --add-modules jdk.incubator.vector} (the {@code parboot}
- *       launcher does so when {@code PARBOOT_VECTOR=on});</li>
- *   <li>the platform's preferred vector has at least 256 bits and is little-endian;</li>
- *   <li>a self-check draws the same indices both ways.</li>
- * </ul>
- * Either way the indices, and so every result, are the same; only the speed differs.
+ * Chooses, once per JVM, how {@link ResampleStreams#fillIndices} runs: the SIMD draw
+ * ({@link VectorIndexFill}) when {@link Simd#allowed} (property {@code parboot.vector}, the
+ * module, the byte order), the platform's preferred vector has at least 256 bits, and a self-check
+ * draws the same indices both ways; else the portable scalar one. Either way the indices, and so
+ * every result, are the same; only the speed differs.
  */
 final class IndexFills {
 
-  /** The property that can turn the SIMD draw off: {@code auto} (default) or {@code off}. */
-  static final String PROPERTY = "parboot.vector";
-
-  static final IndexFill DEFAULT = choose(System.getProperty(PROPERTY, "auto"));
+  static final IndexFill DEFAULT = choose(Simd.setting());
 
   private IndexFills() {}
 
   static IndexFill choose(String setting) {
-    final String s = setting.trim().toLowerCase(Locale.ROOT);
-    if (s.equals("off") || s.equals("false") || s.equals("scalar")) {
-      return ScalarIndexFill.INSTANCE;
-    }
-    final IndexFill vector = vector();
-    return vector != null ? vector : ScalarIndexFill.INSTANCE;
-  }
-
-  /** The SIMD draw if this JVM and CPU can run it and it passes the self-check, else null. */
-  static IndexFill vector() {
-    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()
-        || ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
-      return null;
-    }
-    try {
-      // By name: a build without the SIMD draw (mvn -Pportable, for a JDK without the module)
-      // leaves the class out, and this class must not link to it.
-      final IndexFill v = (IndexFill) Class.forName("org.parboot.rng.VectorIndexFill")
-          .getDeclaredMethod("preferred").invoke(null);
-      return v != null && agrees(v) ? v : null;
-    } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-      return null; // no SIMD draw in this build, or an unexpected Vector API: stay portable
-    }
+    final IndexFill v = Simd.load(setting, "org.parboot.rng.VectorIndexFill", IndexFill.class);
+    return v != null && agrees(v) ? v : ScalarIndexFill.INSTANCE;
   }
 
   /**

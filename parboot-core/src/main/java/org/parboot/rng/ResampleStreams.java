@@ -34,14 +34,15 @@ package org.parboot.rng;
  * printed, and must change {@link #ALGORITHM}.
  *
  * <h2>From indices to values: the summation layout</h2>
- * A resample's statistics are a fixed function of its indices in draw order. The moment
- * statistics sum centred powers of the drawn values in 8 lanes: position p (the p-th index, from
- * 0) goes to lane {@code p mod 8}, in draw order within the lane, and the lanes are combined as
- * {@code ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 + l7))}. Every result names this layout
- * ({@code BootstrapResult.layout()}, {@code sums8}); a result computed in another layout (a
- * development build summed in two lanes, even and odd positions) differs in the last bits. Order
- * statistics read counts of drawn ranks, which do not depend on the order; custom statistics get
- * the values in draw order.
+ * A resample's built-in statistics are a fixed function of the multiset of rows it drew: the
+ * number of times {@code c_i} each row i was drawn. The moment statistics sum centred powers of
+ * the rows' values weighted by their counts in 8 lanes: row i goes to lane {@code i mod 8}, in
+ * row order within the lane, with the terms {@code c_i d_i}, then that times {@code d_i} for each
+ * higher power, and the lanes are combined as {@code ((l0 + l1) + (l2 + l3)) + ((l4 + l5) + (l6 +
+ * l7))} (the full definition: {@code org.parboot.eval.PowerSums}). Every result names this layout
+ * ({@code BootstrapResult.layout()}, {@code rows8}); a result computed in another layout (a
+ * development build summed the drawn values in draw order) differs in the last bits. Order
+ * statistics read the counts in rank order; custom statistics get the values in draw order.
  */
 public final class ResampleStreams {
 

@@ -9,6 +9,7 @@ import org.parboot.BootstrapOptions;
 import org.parboot.BootstrapResult;
 import org.parboot.ci.IntervalMethod;
 import org.parboot.data.Dataset;
+import org.parboot.eval.EvaluationPlan;
 import org.parboot.rng.ResampleStreams;
 import org.parboot.scheme.BlockLength;
 import org.parboot.scheme.Scheme;
@@ -41,20 +42,22 @@ class KernelChoiceTest {
 
   @Test
   void kernel_iidWithoutStudentized_streamedInBlocksWhateverTheStatistics() {
-    final String streamed = "iid draw (" + ResampleStreams.drawImplementation() + ") in blocks of 256";
+    final String streamed = "iid draw (" + ResampleStreams.drawImplementation() + ") in blocks of 256, row counts, sums ("
+        + EvaluationPlan.sumsImplementation() + ")";
     assertThat(run(List.of(MomentStatistic.mean("x"), MomentStatistic.std("x", 0)), Scheme.iid()).kernel())
         .isEqualTo(streamed);
     assertThat(run(List.of(MomentStatistic.corr("x", "y"), OrderStatistic.median("x")), Scheme.iid()).kernel())
         .isEqualTo(streamed);
-    assertThat(run(List.of(MomentStatistic.mean("x")), Scheme.iid(), IntervalMethod.BCA).layout()).isEqualTo("sums8");
+    assertThat(run(List.of(MomentStatistic.mean("x")), Scheme.iid(), IntervalMethod.BCA).layout()).isEqualTo("rows8");
   }
 
   @Test
   void kernel_otherSchemesOrStudentized_buffered() {
     assertThat(run(List.of(MomentStatistic.mean("x")), Scheme.iid(), IntervalMethod.STUDENTIZED).kernel())
-        .isEqualTo("iid draw (" + ResampleStreams.drawImplementation() + ") into an index buffer");
+        .isEqualTo("iid draw (" + ResampleStreams.drawImplementation() + ") into an index buffer, row counts, sums ("
+            + EvaluationPlan.sumsImplementation() + ")");
     assertThat(run(List.of(MomentStatistic.mean("x")), new Scheme.MovingBlock(BlockLength.of(5))).kernel())
-        .isEqualTo("moving-block(L=5) draw (scalar) into an index buffer");
+        .startsWith("moving-block(L=5) draw (scalar) into an index buffer, row counts, sums (");
   }
 
   @Test

@@ -2,16 +2,39 @@ package org.parboot.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import jdk.incubator.vector.DoubleVector;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The summation layout ({@link PowerSums}): every kernel against a plain implementation of its
- * definition (position p into lane p mod 8, in order, lanes combined pairwise), for every power
- * order, every length modulo 8 and every way of cutting a resample into blocks.
+ * The summation layout ({@link PowerSums}): every implementation (scalar, and SIMD where this CPU
+ * has 512-bit vectors; core's tests run with the Vector API) against a plain implementation of
+ * its definition (row i into lane i mod 8, rows drawn at least once, count times the powers
+ * multiplied in order, lanes combined pairwise), for every power order, every row count modulo 8,
+ * and columns with infinities and NaN in rows that were not drawn.
  */
 class PowerSumsTest {
+
+  static List<PowerSums.Kernel> kernels() {
+    final List<PowerSums.Kernel> k = new ArrayList<>();
+    k.add(ScalarPowerSums.INSTANCE);
+    final VectorPowerSums v = VectorPowerSums.preferred();
+    if (v != null) {
+      k.add(v);
+    }
+    return k;
+  }
+
+  static Stream<Arguments> kernelsAndLengths() {
+    return kernels().stream().flatMap(k -> Stream.of(1, 2, 3, 5, 7, 8, 9, 15, 16, 17, 255, 256, 257, 1001, 2922)
+        .map(n -> Arguments.of(k.description(), k, n)));
+  }
 
   private static double[] centred(SplittableRandom r, int n) {
     final double[] v = new double[n];
@@ -25,91 +48,116 @@ class PowerSumsTest {
     return v;
   }
 
-  private static int[] indices(SplittableRandom r, int rows, int len) {
-    return r.ints(len, 0, rows).toArray();
+  /** Counts of a resample of n draws: zeros, ones and a few heavy rows. */
+  private static int[] counts(SplittableRandom r, int n) {
+    final int[] c = new int[n];
+    for (int p = 0; p < n; p++) {
+      c[r.nextInt(n)]++;
+    }
+    return c;
   }
 
-  /** The layout by its definition: a sum of terms, term p into lane p mod 8, lanes combined pairwise. */
-  private static double reference(double[] terms) {
+  /** The layout by its definition: power k of d weighted by c, row i into lane i mod 8, drawn rows only. */
+  private static double reference(int[] c, double[] d, double[] e, int k) {
     final double[] lane = new double[8];
-    for (int p = 0; p < terms.length; p++) {
-      lane[p % 8] += terms[p];
+    for (int i = 0; i < c.length; i++) {
+      if (c[i] == 0) {
+        continue;
+      }
+      double t = c[i] * d[i];
+      for (int j = 1; j < k; j++) {
+        t = t * d[i];
+      }
+      lane[i % 8] += e == null ? t : t * e[i];
     }
     return ((lane[0] + lane[1]) + (lane[2] + lane[3])) + ((lane[4] + lane[5]) + (lane[6] + lane[7]));
-  }
-
-  private static double[] powers(double[] xc, int[] idx, int k) {
-    final double[] t = new double[idx.length];
-    for (int p = 0; p < idx.length; p++) {
-      final double d = xc[idx[p]];
-      final double q = d * d;
-      t[p] = switch (k) {
-        case 1 -> d;
-        case 2 -> q;
-        case 3 -> q * d;
-        default -> q * q;
-      };
-    }
-    return t;
   }
 
   private static long bits(double v) {
     return Double.doubleToRawLongBits(v);
   }
 
-  @ParameterizedTest
-  @ValueSource(ints = {0, 1, 2, 3, 5, 7, 8, 9, 15, 16, 17, 255, 256, 257, 1001, 2922})
-  void add_everyOrder_theLayoutByItsDefinition(int len) {
-    final SplittableRandom r = new SplittableRandom(len);
-    final double[] xc = centred(r, 300);
-    final int[] idx = indices(r, xc.length, len);
+  @ParameterizedTest(name = "{0}, n = {2}")
+  @MethodSource("kernelsAndLengths")
+  void powers_everyOrder_theLayoutByItsDefinition(String name, PowerSums.Kernel kernel, int n) {
+    final SplittableRandom r = new SplittableRandom(n);
+    final double[] d = centred(r, n);
+    final int[] c = counts(r, n);
     for (int order = 1; order <= 4; order++) {
-      final double[] acc = new double[8 * order];
-      PowerSums.add(order, xc, idx, 0, len, acc);
+      final double[] out = new double[order];
+      kernel.powers(order, c, d, true, out);
       for (int k = 1; k <= order; k++) {
-        assertThat(bits(PowerSums.combine(acc, 8 * (k - 1)))).as("len %d, order %d, power %d", len, order, k)
-            .isEqualTo(bits(reference(powers(xc, idx, k))));
+        assertThat(bits(out[k - 1])).as("order %d, power %d", order, k).isEqualTo(bits(reference(c, d, null, k)));
       }
     }
   }
 
-  @ParameterizedTest
-  @ValueSource(ints = {0, 1, 7, 8, 9, 63, 64, 65, 1001})
-  void pairAndCross_theLayoutByItsDefinition(int len) {
-    final SplittableRandom r = new SplittableRandom(100L + len);
-    final double[] xc = centred(r, 200);
-    final double[] yc = centred(r, 200);
-    final int[] idx = indices(r, xc.length, len);
-    final double[] pair = new double[40];
-    PowerSums.pair(xc, yc, idx, 0, len, pair);
-    final double[] cross = new double[8];
-    PowerSums.cross(xc, yc, idx, 0, len, cross);
-    final double[] xy = new double[len];
-    for (int p = 0; p < len; p++) {
-      xy[p] = xc[idx[p]] * yc[idx[p]];
-    }
-    assertThat(bits(PowerSums.combine(pair, 0))).isEqualTo(bits(reference(powers(xc, idx, 1))));
-    assertThat(bits(PowerSums.combine(pair, 8))).isEqualTo(bits(reference(powers(xc, idx, 2))));
-    assertThat(bits(PowerSums.combine(pair, 16))).isEqualTo(bits(reference(powers(yc, idx, 1))));
-    assertThat(bits(PowerSums.combine(pair, 24))).isEqualTo(bits(reference(powers(yc, idx, 2))));
-    assertThat(bits(PowerSums.combine(pair, 32))).isEqualTo(bits(reference(xy)));
-    assertThat(bits(PowerSums.combine(cross, 0))).isEqualTo(bits(reference(xy)));
+  @ParameterizedTest(name = "{0}, n = {2}")
+  @MethodSource("kernelsAndLengths")
+  void pairAndCross_theLayoutByItsDefinition(String name, PowerSums.Kernel kernel, int n) {
+    final SplittableRandom r = new SplittableRandom(100L + n);
+    final double[] x = centred(r, n);
+    final double[] y = centred(r, n);
+    final int[] c = counts(r, n);
+    final double[] pair = new double[5];
+    kernel.pair(c, x, y, true, pair);
+    assertThat(bits(pair[0])).isEqualTo(bits(reference(c, x, null, 1)));
+    assertThat(bits(pair[1])).isEqualTo(bits(reference(c, x, null, 2)));
+    assertThat(bits(pair[2])).isEqualTo(bits(reference(c, y, null, 1)));
+    assertThat(bits(pair[3])).isEqualTo(bits(reference(c, y, null, 2)));
+    assertThat(bits(pair[4])).isEqualTo(bits(reference(c, x, y, 1)));
+    assertThat(bits(kernel.cross(c, x, y, true))).isEqualTo(bits(reference(c, x, y, 1)));
   }
 
-  @ParameterizedTest
-  @ValueSource(ints = {8, 16, 256})
-  void add_inBlocks_sameBitsAsOneBlock(int block) {
-    final SplittableRandom r = new SplittableRandom(block);
-    final double[] xc = centred(r, 500);
-    final int[] idx = indices(r, xc.length, 1003);
+  @ParameterizedTest(name = "{0}, n = {2}")
+  @MethodSource("kernelsAndLengths")
+  void nonFiniteValuesInRowsNotDrawn_addNothing(String name, PowerSums.Kernel kernel, int n) {
+    final SplittableRandom r = new SplittableRandom(200L + n);
+    final double[] x = centred(r, n);
+    final double[] y = centred(r, n);
+    final int[] c = counts(r, n);
+    for (int i = 0; i < n; i += 3) {
+      if (c[i] == 0) {
+        x[i] = i % 2 == 0 ? Double.POSITIVE_INFINITY : Double.NaN;
+        y[i] = Double.NEGATIVE_INFINITY;
+      }
+    }
     for (int order = 1; order <= 4; order++) {
-      final double[] whole = new double[8 * order];
-      PowerSums.add(order, xc, idx, 0, idx.length, whole);
-      final double[] blocks = new double[8 * order];
-      for (int from = 0; from < idx.length; from += block) {
-        PowerSums.add(order, xc, idx, from, Math.min(block, idx.length - from), blocks);
+      final double[] out = new double[order];
+      kernel.powers(order, c, x, false, out);
+      for (int k = 1; k <= order; k++) {
+        assertThat(bits(out[k - 1])).as("order %d, power %d", order, k).isEqualTo(bits(reference(c, x, null, k)));
       }
-      assertThat(blocks).as("order %d", order).containsExactly(whole);
     }
+    final double[] pair = new double[5];
+    kernel.pair(c, x, y, false, pair);
+    assertThat(bits(pair[4])).isEqualTo(bits(reference(c, x, y, 1)));
+    assertThat(bits(kernel.cross(c, x, y, false))).isEqualTo(bits(reference(c, x, y, 1)));
+  }
+
+  @Test
+  void aDrawnInfinity_propagatesAsInTheDefinition() {
+    final double[] x = {1, Double.POSITIVE_INFINITY, -2, 0.5};
+    final int[] c = {1, 2, 0, 1};
+    for (PowerSums.Kernel kernel : kernels()) {
+      final double[] out = new double[4];
+      kernel.powers(4, c, x, false, out);
+      assertThat(out).as(kernel.description()).containsExactly(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+          Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+    }
+  }
+
+  @Test
+  void theDefault_isTheSimdKernelWhereTheCpuHas512BitVectors_andAgreesWithTheScalarOne() {
+    assertThat(PowerSums.choose("off")).isSameAs(ScalarPowerSums.INSTANCE);
+    final PowerSums.Kernel auto = PowerSums.choose("auto");
+    if (DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= 512) {
+      assertThat(auto).isInstanceOf(VectorPowerSums.class);
+      assertThat(auto.description()).startsWith("vector (512-bit");
+    } else {
+      assertThat(auto).isSameAs(ScalarPowerSums.INSTANCE);
+    }
+    assertThat(PowerSums.agrees(auto, ScalarPowerSums.INSTANCE)).isTrue();
+    assertThat(EvaluationPlan.sumsImplementation()).isEqualTo(PowerSums.DEFAULT.description());
   }
 }

@@ -1,0 +1,59 @@
+package org.parboot.simd;
+
+import java.nio.ByteOrder;
+import java.util.Locale;
+
+/**
+ * Whether parboot may use its SIMD kernels in this JVM: decided here, once, for all of them (the
+ * draw, {@code org.parboot.rng.VectorIndexFill}, and the weighted sums,
+ * {@code org.parboot.eval.VectorPowerSums}). They may when all of these hold:
+ * <ul>
+ *   <li>the system property {@value #PROPERTY} is {@code auto} (the default), not {@code off};</li>
+ *   <li>the JVM has the incubating Vector API ({@code --add-modules jdk.incubator.vector}: the
+ *       {@code parboot} launcher adds it);</li>
+ *   <li>the platform is little-endian.</li>
+ * </ul>
+ * Each kernel then checks the vector width it needs and itself against its scalar twin before it
+ * is used. Either way every result is the same, bit for bit; only the speed differs.
+ */
+public final class Simd {
+
+  /** The property that can turn the SIMD kernels off: {@code auto} (default) or {@code off}. */
+  public static final String PROPERTY = "parboot.vector";
+
+  private Simd() {}
+
+  /** The setting of this JVM ({@value #PROPERTY}, default {@code auto}). */
+  public static String setting() {
+    return System.getProperty(PROPERTY, "auto");
+  }
+
+  /** Whether the SIMD kernels may be used under {@code setting} ({@code auto} or {@code off}) in this JVM. */
+  public static boolean allowed(String setting) {
+    final String s = setting.trim().toLowerCase(Locale.ROOT);
+    if (s.equals("off") || s.equals("false") || s.equals("scalar")) {
+      return false;
+    }
+    return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+        && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+  }
+
+  /**
+   * The instance a SIMD kernel class's static {@code preferred()} method returns, or null if the
+   * kernels are not allowed under {@code setting}, the class is not in this build (it is found by
+   * name: {@code mvn -Pportable} leaves the SIMD classes out, and nothing may link to them), or the
+   * platform lacks the width it needs ({@code preferred()} returns null).
+   */
+  public static <T> T load(String setting, String className, Class<T> type) {
+    if (!allowed(setting)) {
+      return null;
+    }
+    try {
+      final java.lang.reflect.Method preferred = Class.forName(className).getDeclaredMethod("preferred");
+      preferred.setAccessible(true);
+      return type.cast(preferred.invoke(null));
+    } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+      return null; // not in this build, or an unexpected Vector API: stay portable
+    }
+  }
+}
