@@ -180,7 +180,7 @@ public enum IntervalMethod {
       return new Interval(this, level, Double.NaN, Double.NaN);
     }
     if (d.degenerate()) {
-      final double v = d.sorted()[0];
+      final double v = d.min();
       return new Interval(this, level, v, v);
     }
     return compute(d, level, inputs, warnings);
