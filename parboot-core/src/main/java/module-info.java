@@ -12,8 +12,9 @@
  */
 module org.parboot.core {
   requires org.apache.commons.statistics.distribution;
-  // The optional SIMD draw (org.parboot.rng.VectorIndexFill): used only when the JVM has the module.
-  requires static jdk.incubator.vector;
+  // No "requires jdk.incubator.vector", not even static: a JDK without the module could not
+  // compile this declaration. The optional SIMD kernels are compiled reading it (core's POM), and
+  // org.parboot.simd.Simd adds the read edge at run time when the JVM has the module.
 
   exports org.parboot;
   exports org.parboot.batch;

@@ -49,6 +49,10 @@ public final class Simd {
       return null;
     }
     try {
+      // On the module path, org.parboot.core does not read the incubator module until told to
+      // (module-info cannot name it: a JDK without it could not compile that); on the class path
+      // this does nothing.
+      ModuleLayer.boot().findModule("jdk.incubator.vector").ifPresent(Simd.class.getModule()::addReads);
       final java.lang.reflect.Method preferred = Class.forName(className).getDeclaredMethod("preferred");
       preferred.setAccessible(true);
       return type.cast(preferred.invoke(null));
