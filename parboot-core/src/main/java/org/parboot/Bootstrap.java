@@ -53,10 +53,11 @@ public final class Bootstrap {
   public static BootstrapResult run(Dataset data, List<? extends Statistic> statistics, BootstrapOptions options,
       RunControl control) {
     final long start = System.nanoTime();
-    final Engine.Replicates r = Engine.run(List.of(new Sample("", data, options.seed())), Contrast.IDENTITY,
-        statistics, options, control);
+    final Engine.Outcome<Summaries.Summary> outcome = Engine.run(List.of(new Sample("", data, options.seed())),
+        Contrast.IDENTITY, statistics, options, control, Summaries.of(List.copyOf(statistics), options));
+    final Engine.Replicates r = outcome.replicates();
     final List<String> warnings = new ArrayList<>();
-    final List<StatisticResult> results = Summaries.of(List.copyOf(statistics), r, options, warnings);
+    final List<StatisticResult> results = Summaries.results(outcome.perStatistic(), warnings);
     return new BootstrapResult(data.source(), data.rows(), data.droppedMissing(), options, r.schemes().get(0),
         ResampleStreams.ALGORITHM, r.layout(), r.kernel(), Duration.ofNanos(System.nanoTime() - start), results, warnings);
   }

@@ -11,54 +11,64 @@ import org.parboot.engine.Engine;
 import org.parboot.stat.Statistic;
 
 /**
- * A run's replicates summarised: per statistic, its distribution, bias, standard error, the
- * intervals of the options and the warnings (prefixed with the statistic's label).
+ * A run's replicates summarised, statistic by statistic ({@link Engine.PerStatistic}: the run
+ * summarises its statistics in parallel): its distribution, bias, standard error, the intervals of
+ * the options and the warnings (prefixed with the statistic's label).
  */
 final class Summaries {
   private Summaries() {}
 
-  static List<StatisticResult> of(List<? extends Statistic> statistics, Engine.Replicates r, BootstrapOptions options,
-      List<String> warnings) {
-    final int b = options.resamples();
-    final List<StatisticResult> results = new ArrayList<>(statistics.size());
-    for (int s = 0; s < statistics.size(); s++) {
-      final Statistic stat = statistics.get(s);
-      final double[] replicates = r.replicates()[s];
-      final double observed = r.observed()[s];
-      final Distribution d = new Distribution(replicates, observed);
-      final List<String> w = new ArrayList<>();
-      if (!Double.isFinite(observed)) {
-        w.add("the observed value is " + observed);
-      }
-      final boolean propagate = d.omitted() > 0 && options.nanPolicy() == NanPolicy.PROPAGATE;
-      if (d.omitted() > 0) {
-        switch (options.nanPolicy()) {
-          case OMIT -> w.add(d.omitted() + " of " + b + " replicates are NaN or infinite and were left out");
-          case PROPAGATE -> w.add(d.omitted() + " of " + b
-              + " replicates are NaN or infinite; under the nan policy propagate, bias, standard error and intervals are NaN");
-          case ERROR -> throw new NonFiniteReplicatesException(stat.label(), d.omitted(), b,
-              Distribution.firstNonFinite(replicates));
-        }
-      }
-      if (!propagate && d.size() > 0 && d.degenerate()) {
-        w.add("the bootstrap distribution is degenerate (every replicate is " + d.mean()
-            + "); every interval is that single point");
-      }
-      final IntervalInputs in = inputs(r, s, d);
-      final List<Interval> intervals = new ArrayList<>();
-      for (IntervalMethod m : options.intervals().methods()) {
-        intervals.add(propagate ? new Interval(m, options.intervals().level(), Double.NaN, Double.NaN)
-            : m.interval(d, options.intervals().level(), in, w));
-      }
-      for (String msg : w) {
-        warnings.add(stat.label() + ": " + msg);
-      }
-      results.add(StatisticResult.owning(stat, observed, propagate ? Double.NaN : d.bias(),
-          propagate ? Double.NaN : d.standardError(), intervals, d.omitted(), replicates));
+  /** One statistic's result and warnings. */
+  record Summary(StatisticResult result, List<String> warnings) {}
+
+  /** The summarising of {@code statistics} under {@code options}, for {@link Engine#run}. */
+  static Engine.PerStatistic<Summary> of(List<? extends Statistic> statistics, BootstrapOptions options) {
+    return (r, s) -> one(statistics.get(s), r, s, options);
+  }
+
+  /** The results in statistic order; the warnings appended to {@code warnings} in the same order. */
+  static List<StatisticResult> results(List<Summary> summaries, List<String> warnings) {
+    final List<StatisticResult> results = new ArrayList<>(summaries.size());
+    for (Summary s : summaries) {
+      results.add(s.result());
+      warnings.addAll(s.warnings());
     }
     return results;
   }
 
+  private static Summary one(Statistic stat, Engine.Replicates r, int s, BootstrapOptions options) {
+    final int b = options.resamples();
+    final double[] replicates = r.replicates()[s];
+    final double observed = r.observed()[s];
+    final Distribution d = new Distribution(replicates, observed);
+    final List<String> w = new ArrayList<>();
+    if (!Double.isFinite(observed)) {
+      w.add("the observed value is " + observed);
+    }
+    final boolean propagate = d.omitted() > 0 && options.nanPolicy() == NanPolicy.PROPAGATE;
+    if (d.omitted() > 0) {
+      switch (options.nanPolicy()) {
+        case OMIT -> w.add(d.omitted() + " of " + b + " replicates are NaN or infinite and were left out");
+        case PROPAGATE -> w.add(d.omitted() + " of " + b
+            + " replicates are NaN or infinite; under the nan policy propagate, bias, standard error and intervals are NaN");
+        case ERROR -> throw new NonFiniteReplicatesException(stat.label(), d.omitted(), b,
+            Distribution.firstNonFinite(replicates));
+      }
+    }
+    if (!propagate && d.size() > 0 && d.degenerate()) {
+      w.add("the bootstrap distribution is degenerate (every replicate is " + d.mean()
+          + "); every interval is that single point");
+    }
+    final IntervalInputs in = inputs(r, s, d);
+    final List<Interval> intervals = new ArrayList<>();
+    for (IntervalMethod m : options.intervals().methods()) {
+      intervals.add(propagate ? new Interval(m, options.intervals().level(), Double.NaN, Double.NaN)
+          : m.interval(d, options.intervals().level(), in, w));
+    }
+    final List<String> prefixed = w.stream().map(msg -> stat.label() + ": " + msg).toList();
+    return new Summary(StatisticResult.owning(stat, observed, propagate ? Double.NaN : d.bias(),
+        propagate ? Double.NaN : d.standardError(), intervals, d.omitted(), replicates), prefixed);
+  }
   /**
    * What statistic s's interval methods read besides its distribution: the jackknife (one array
    * per sample) and the studentized interval's standard errors, whose scale is the analytic

@@ -73,10 +73,12 @@ public final class TwoSampleBootstrap {
     final long start = System.nanoTime();
     final long seedA = Seeds.group(options.seed(), first.file(), first.group());
     final long seedB = Seeds.group(options.seed(), second.file(), second.group());
-    final Engine.Replicates r = Engine.run(List.of(new Sample(first.group(), first.data(), seedA),
-        new Sample(second.group(), second.data(), seedB)), Contrast.DIFFERENCE, statistics, options, control);
+    final Engine.Outcome<Summaries.Summary> outcome = Engine.run(List.of(new Sample(first.group(), first.data(), seedA),
+        new Sample(second.group(), second.data(), seedB)), Contrast.DIFFERENCE, statistics, options, control,
+        Summaries.of(List.copyOf(statistics), options));
+    final Engine.Replicates r = outcome.replicates();
     final List<String> warnings = new ArrayList<>();
-    final List<StatisticResult> results = Summaries.of(List.copyOf(statistics), r, options, warnings);
+    final List<StatisticResult> results = Summaries.results(outcome.perStatistic(), warnings);
     final BootstrapResult result = new BootstrapResult(first.data().source() + ": " + first.group() + " - "
         + second.group(), first.data().rows() + second.data().rows(),
         first.data().droppedMissing() + second.data().droppedMissing(), options, "iid, two independent samples",

@@ -81,6 +81,21 @@ class NanPolicyTest {
     assertThat(e.messageFor("--nan-policy")).contains("--nan-policy is error; accepted: --nan-policy omit");
   }
 
+  /** Statistics are summarised in parallel: the failure thrown must still be the first statistic's. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(ExecutorKind.class)
+  void error_severalStatisticsWithNan_theFirstInOrderIsNamed_onEveryExecutor(ExecutorKind kind) {
+    final Statistic alsoNan = Statistic.custom("also_nan", "x", v -> v[0] == v[1] ? Double.NaN : v[0] - v[1]);
+    final Statistic late = Statistic.custom("late_nan", "x", v -> v[2] == v[3] ? Double.NaN : v[2]);
+    for (int repeat = 0; repeat < 20; repeat++) {
+      final NonFiniteReplicatesException e = catchThrowableOfType(NonFiniteReplicatesException.class,
+          () -> Bootstrap.run(DATA, List.of(MomentStatistic.mean("x"), alsoNan, SOMETIMES_NAN, late),
+              BootstrapOptions.builder().resamples(300).seed(11).executor(kind).threads(4)
+                  .intervals(IntervalMethod.PERCENTILE).nanPolicy(NanPolicy.ERROR).build()));
+      assertThat(e.statistic()).isEqualTo("also_nan(x)");
+    }
+  }
+
   @Test
   void error_noNan_sameResultAsOmit() {
     final List<Statistic> stats = List.of(MomentStatistic.mean("x"));

@@ -47,7 +47,7 @@ public final class Distribution {
   private final double max;
   // The finite replicates, put in order only as far as asked (Selection): the quantiles an
   // interval reads are a handful of order statistics, found in O(B) where sorting took O(B log B),
-  // which at the demo's size was a tenth of a run and serial.
+  // which at the demo's size was a tenth of a run, and serial.
   private final Selection finite;
   // The largest magnitude of the middle half of the sorted replicates (0 when there are none);
   // NaN until shareBelow first needs it.
@@ -79,19 +79,9 @@ public final class Distribution {
     this.observed = observed;
     this.mean = mean(s);
     this.sd = sd(s, mean);
-    double lo = Double.NaN;
-    double hi = Double.NaN;
-    for (double v : s) {
-      if (Double.isNaN(lo) || Selection.before(v, lo)) {
-        lo = v;
-      }
-      if (Double.isNaN(hi) || Selection.before(hi, v)) {
-        hi = v;
-      }
-    }
-    this.min = lo;
-    this.max = hi;
     this.finite = new Selection(s);
+    this.min = this.finite.min();
+    this.max = this.finite.max();
   }
 
   /** The index of the first replicate that is NaN or infinite, or -1 if all are finite. */

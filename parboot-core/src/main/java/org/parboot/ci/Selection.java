@@ -1,32 +1,61 @@
 package org.parboot.ci;
 
-import java.util.BitSet;
+import java.util.Arrays;
 
 /**
  * Order statistics of an array of finite values, found by putting it in order only as far as
- * asked: {@link #at}(k) is what {@code sorted[k]} would be, in {@link Double#compare} order
- * (-0.0 before 0.0). Each question partitions only the stretch between the nearest positions
- * already settled (quickselect with a median-of-three pivot and a three-way partition, so ties
- * cost nothing), so the few quantiles an interval reads cost O(n) together, not a sort.
+ * asked: {@link #at}(k) is what {@code sorted[k]} would be, in {@link Double#compare} order (-0.0
+ * before 0.0).
+ *
+ * <p>On the first question the values are distributed into about m / 4 buckets by linear
+ * interpolation between the smallest and the largest (a counting sort by bucket: two passes);
+ * bucket order is value order, because the bucket of a value is a non-decreasing function of it.
+ * A question then sorts only the bucket its position falls in, once. The few quantiles an interval
+ * reads cost O(m) together instead of a sort's O(m log m): for a bootstrap distribution, which is
+ * smooth, a bucket holds a handful of values. Heavy ties or a few far outliers crowd the values
+ * into few buckets, and that costs at most the sort it replaces.
  *
  * <p>Not thread-safe: {@link Distribution} guards it.
  */
 final class Selection {
-  private final double[] v;
-  // Positions whose value is settled: everything before is at most it, everything after at least.
-  private final BitSet settled;
+  private double[] v;
+  private final double min;
+  private final double max;
+  private int[] start; // bucket b holds positions [start[b], start[b + 1]); null until the first question
+  private boolean[] sorted;
 
   /** Takes {@code values} (finite; the selection's own array from now on: it reorders it). */
   Selection(double[] values) {
     this.v = values;
-    this.settled = new BitSet(values.length);
+    double lo = Double.NaN;
+    double hi = Double.NaN;
+    for (double x : values) {
+      if (Double.isNaN(lo) || before(x, lo)) {
+        lo = x;
+      }
+      if (Double.isNaN(hi) || before(hi, x)) {
+        hi = x;
+      }
+    }
+    this.min = lo;
+    this.max = hi;
   }
 
   int size() {
     return v.length;
   }
 
-  /** The values, in the order the selections so far left them (read only). */
+  /** The smallest value in {@link Double#compare} order (NaN if there are none). */
+  double min() {
+    return min;
+  }
+
+  /** The largest value in {@link Double#compare} order (NaN if there are none). */
+  double max() {
+    return max;
+  }
+
+  /** The values, in some order (read only). */
   double[] values() {
     return v;
   }
@@ -41,53 +70,58 @@ final class Selection {
     if (k < 0 || k >= v.length) {
       throw new IndexOutOfBoundsException("position " + k + " of " + v.length + " values");
     }
-    if (settled.get(k)) {
-      return v[k];
+    if (start == null) {
+      distribute();
     }
-    int lo = settled.previousSetBit(k) + 1;
-    int hi = settled.nextSetBit(k);
-    hi = (hi < 0 ? v.length : hi) - 1;
-    while (lo < hi) {
-      final double pivot = medianOfThree(v[lo], v[(lo + hi) >>> 1], v[hi]);
-      // Three-way partition of [lo, hi]: [lo, lt) before the pivot, [lt, gt] equal to it (bit for
-      // bit), (gt, hi] after it.
-      int lt = lo;
-      int gt = hi;
-      int i = lo;
-      while (i <= gt) {
-        final double x = v[i];
-        if (before(x, pivot)) {
-          v[i++] = v[lt];
-          v[lt++] = x;
-        } else if (before(pivot, x)) {
-          v[i] = v[gt];
-          v[gt--] = x;
-        } else {
-          i++;
-        }
-      }
-      settled.set(lt, gt + 1);
-      if (k < lt) {
-        hi = lt - 1;
-      } else if (k > gt) {
-        lo = gt + 1;
+    int lo = 0;
+    int hi = sorted.length - 1;
+    while (lo < hi) { // the last bucket b with start[b] <= k
+      final int mid = (lo + hi + 1) >>> 1;
+      if (start[mid] <= k) {
+        lo = mid;
       } else {
-        return v[k];
+        hi = mid - 1;
       }
     }
-    settled.set(k);
+    if (!sorted[lo]) {
+      Arrays.sort(v, start[lo], start[lo + 1]);
+      sorted[lo] = true;
+    }
     return v[k];
   }
 
-  private static double medianOfThree(double a, double b, double c) {
-    if (before(b, a)) {
-      final double t = a;
-      a = b;
-      b = t;
+  /** The counting sort by bucket. */
+  private void distribute() {
+    final int m = v.length;
+    final int buckets = Math.max(1, m / 4);
+    double scale = buckets / (max - min);
+    if (!(scale > 0 && scale < Double.POSITIVE_INFINITY)) {
+      scale = 0; // every value the same (or a range too wide for a double): one bucket
     }
-    if (before(c, b)) {
-      b = before(c, a) ? a : c;
+    final int[] of = new int[m];
+    final int[] count = new int[buckets + 1];
+    for (int i = 0; i < m; i++) {
+      final int b = bucket(v[i], scale, buckets);
+      of[i] = b;
+      count[b + 1]++;
     }
-    return b;
+    for (int b = 0; b < buckets; b++) {
+      count[b + 1] += count[b];
+    }
+    start = count.clone();
+    final double[] out = new double[m];
+    for (int i = 0; i < m; i++) {
+      out[count[of[i]]++] = v[i];
+    }
+    v = out;
+    sorted = new boolean[buckets];
+  }
+
+  private int bucket(double x, double scale, int buckets) {
+    if (scale == 0) {
+      return 0;
+    }
+    final double t = (x - min) * scale; // at least 0: x is at least min, and so is the rounded difference
+    return t >= buckets ? buckets - 1 : (int) t;
   }
 }

@@ -26,12 +26,12 @@ final class Jackknives {
    * @param observed each sample's observed values
    */
   static List<List<double[]>> of(List<EvaluationPlan> plans, List<double[]> observed, Contrast contrast,
-      ExecutionStrategy strategy, RunControl control) {
+      ExecutionStrategy.Session session, int threads) {
     final int m = plans.size();
     final int k = plans.get(0).statistics().size();
     final List<double[][]> perSample = new ArrayList<>(m);
     for (EvaluationPlan plan : plans) {
-      perSample.add(ofSample(plan, strategy, control));
+      perSample.add(ofSample(plan, session, threads));
     }
     final List<List<double[]>> out = new ArrayList<>(k);
     final double[] v = new double[m];
@@ -58,7 +58,7 @@ final class Jackknives {
   }
 
   /** One sample's leave-one-out values of every statistic. */
-  private static double[][] ofSample(EvaluationPlan plan, ExecutionStrategy strategy, RunControl control) {
+  private static double[][] ofSample(EvaluationPlan plan, ExecutionStrategy.Session session, int threads) {
     final double[][] out = plan.builtInJackknife();
     final EvaluationPlan custom = plan.customPlan();
     if (custom == null) {
@@ -67,7 +67,7 @@ final class Jackknives {
     final int n = plan.rows();
     final double[][] generic = new double[custom.statistics().size()][n];
     final String labels = Engine.labels(custom.statistics());
-    strategy.execute(new RangeJob<Evaluator>() {
+    session.execute(new RangeJob<Evaluator>() {
       @Override
       public Evaluator newScratch() {
         return custom.newEvaluator();
@@ -83,7 +83,7 @@ final class Jackknives {
           }
         }
       }
-    }, n, Math.max(1, Math.min(64, n / (8 * strategy.threads()) + 1)), control);
+    }, n, Math.max(1, Math.min(64, n / (8 * threads) + 1)));
     final int[] at = plan.customPositions();
     for (int c = 0; c < at.length; c++) {
       out[at[c]] = generic[c];

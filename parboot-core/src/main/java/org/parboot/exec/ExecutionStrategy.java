@@ -2,7 +2,7 @@ package org.parboot.exec;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,21 +16,34 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs a {@link RangeJob} over {@code [0, total)} in chunks, on threads of one {@link ExecutorKind}.
+ * Runs {@link RangeJob}s over {@code [0, total)} in chunks, on threads of one {@link ExecutorKind}.
  *
- * <p>Contract, for every kind: every index is given to exactly one chunk; a chunk's failure is
- * recorded in the {@link RunControl} (the first one wins) and stops the other chunks; every
- * thread the strategy started has ended when {@link #execute} returns or throws; and an interrupt
- * of the calling thread cancels the run. Threads are named {@code parboot-<kind>-<n>} and are
- * daemons, so a stuck statistic can never keep the JVM alive.
+ * <pre>{@code
+ * try (ExecutionStrategy.Session s = strategy.open(control)) {
+ *   s.execute(replicates, b, chunk);    // one phase of a run
+ *   s.execute(summaries, k, 1);         // the next, on the same threads
+ * }                                     // every thread has ended here
+ * }</pre>
+ *
+ * <p>Contract, for every kind: every index of a phase is given to exactly one chunk; a chunk's
+ * failure is recorded in the {@link RunControl} (the first one wins) and stops the other chunks;
+ * {@link Session#execute} returns only when no chunk of its job is running or will run (so the
+ * job's slots are published to the caller), and throws the failure or
+ * {@link org.parboot.CancelledException}; every thread the session started has ended when
+ * {@link Session#close} returns or throws; and an interrupt of the calling thread cancels the run.
+ * Threads are named {@code parboot-<kind>-<n>} and are daemons, so a stuck statistic can never
+ * keep the JVM alive.
  */
 public final class ExecutionStrategy {
 
   /* Design notes.
-   * Each strategy owns its threads for the length of one run: pools are created and shut down
-   * inside execute, so no thread outlives a run and concurrent runs share nothing. Scratch is
-   * created per worker (serial, queue) or taken from a lock-free pool around each chunk (pool,
-   * forkjoin, virtual), so at most one scratch exists per concurrently running chunk.
+   * A session owns its threads for the length of one run (its phases share them: starting and
+   * ending two threads costs about 0.2-0.3 ms here, a few per cent of a small run), and no thread
+   * outlives the run, so concurrent runs share nothing. Scratch is taken from a lock-free pool of
+   * the phase around each chunk, so at most one scratch exists per concurrently running chunk.
+   * A phase that was stopped lets its remaining chunks run as no-ops (Chunks.run looks at the
+   * control first) rather than pulling them out of queues: then "every chunk has returned" is
+   * the one condition a phase waits for, whatever the kind.
    */
 
   private final ExecutorKind kind;
@@ -54,183 +67,284 @@ public final class ExecutionStrategy {
   }
 
   /**
-   * Runs the job over {@code [0, total)} in chunks of {@code chunk} indices.
+   * Runs one job over {@code [0, total)} in chunks of {@code chunk} indices, on threads started
+   * for it and ended before it returns: a session of one phase.
    *
    * @throws org.parboot.CancelledException if cancelled, timed out or interrupted
    * @throws RuntimeException the first failure of a chunk
    */
   public <S> void execute(RangeJob<S> job, int total, int chunk, RunControl control) {
-    if (chunk < 1) {
-      throw new IllegalArgumentException("chunk must be >= 1, got " + chunk);
+    try (Session s = open(control)) {
+      s.execute(job, total, chunk);
     }
-    control.startPhase(total);
-    final int chunks = (int) ((total + (long) chunk - 1) / chunk);
-    final Chunks work = new Chunks(job, total, chunk, control);
-    try {
-      switch (kind) {
-        case SERIAL -> runSerial(work, chunks);
-        case QUEUE -> runQueue(work, chunks);
-        case POOL -> runPool(work, chunks);
-        case FORKJOIN -> runForkJoin(work, chunks);
-        case VIRTUAL -> runVirtual(work, chunks);
-      }
-    } catch (InterruptedException e) {
-      control.cancel();
-      Thread.currentThread().interrupt();
-    }
-    control.throwIfStopped();
   }
 
-  /** A job cut into numbered chunks, with failure capture. */
-  private static final class Chunks {
-    final RangeJob<Object> job;
-    final int total;
-    final int chunk;
+  /** Starts this strategy's threads for a run of one or more phases under {@code control}. */
+  public Session open(RunControl control) {
+    return switch (kind) {
+      case SERIAL -> new Session(control, null);
+      case QUEUE -> new QueueSession(control, threads);
+      case POOL -> {
+        final OwnedThreads owned = OwnedThreads.platform("parboot-pool-");
+        final ThreadPoolExecutor pool = (ThreadPoolExecutor) Executors.newFixedThreadPool(threads, owned);
+        pool.prestartAllCoreThreads();
+        yield new ServiceSession(control, owned, pool);
+      }
+      case FORKJOIN -> {
+        final AtomicInteger ids = new AtomicInteger();
+        final OwnedThreads owned = OwnedThreads.platform("parboot-forkjoin-");
+        yield new ForkJoinSession(control, owned, new ForkJoinPool(threads, p -> {
+          final var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+          t.setName("parboot-forkjoin-" + ids.getAndIncrement());
+          t.setDaemon(true);
+          return owned.track(t);
+        }, null, false));
+      }
+      case VIRTUAL -> {
+        final OwnedThreads owned = OwnedThreads.virtual("parboot-virtual-");
+        yield new VirtualSession(control, owned, Executors.newThreadPerTaskExecutor(owned), threads);
+      }
+    };
+  }
+
+  /**
+   * One run's threads (none for SERIAL: its phases run on the caller's thread). Not thread-safe:
+   * the thread that opened it executes its phases and closes it.
+   */
+  public static sealed class Session implements AutoCloseable permits QueueSession, ServiceSession, VirtualSession {
     final RunControl control;
-    final ConcurrentLinkedQueue<Object> scratchPool = new ConcurrentLinkedQueue<>();
+    final OwnedThreads owned;
+    private boolean closed;
 
-    @SuppressWarnings("unchecked")
-    Chunks(RangeJob<?> job, int total, int chunk, RunControl control) {
-      this.job = (RangeJob<Object>) job;
-      this.total = total;
-      this.chunk = chunk;
+    Session(RunControl control, OwnedThreads owned) {
       this.control = control;
+      this.owned = owned;
     }
 
-    /** Runs chunk c with the given scratch; records a failure instead of throwing. */
-    void run(Object scratch, int c) {
-      if (control.shouldStop()) {
-        return;
+    /**
+     * Runs one phase: {@code job} over {@code [0, total)} in chunks of {@code chunk} indices.
+     * Returns when every chunk has returned.
+     *
+     * @throws org.parboot.CancelledException if cancelled, timed out or interrupted
+     * @throws RuntimeException the first failure of a chunk
+     */
+    public final <S> void execute(RangeJob<S> job, int total, int chunk) {
+      if (chunk < 1) {
+        throw new IllegalArgumentException("chunk must be >= 1, got " + chunk);
       }
-      final int from = c * chunk;
-      final int to = (int) Math.min((long) from + chunk, total);
+      if (closed) {
+        throw new IllegalStateException("the session is closed");
+      }
+      control.startPhase(total);
+      final int chunks = (int) ((total + (long) chunk - 1) / chunk);
       try {
-        job.run(scratch, from, to, control);
-        control.addCompleted(to - from);
-      } catch (Throwable t) {
-        control.fail(t);
+        run(new Chunks(job, total, chunk, control), chunks);
+      } catch (InterruptedException e) {
+        control.cancel();
+        Thread.currentThread().interrupt();
       }
+      control.throwIfStopped();
     }
 
-    /** Runs chunk c with scratch from the pool (made on demand). */
-    void runPooled(int c) {
-      if (control.shouldStop()) {
-        return;
-      }
-      Object s = scratchPool.poll();
-      if (s == null) {
-        try {
-          s = job.newScratch();
-        } catch (Throwable t) {
-          control.fail(t);
-          return;
-        }
-      }
-      run(s, c);
-      scratchPool.offer(s);
-    }
-
-    Object newScratchOrFail() {
-      try {
-        return job.newScratch();
-      } catch (Throwable t) {
-        control.fail(t);
-        return null;
-      }
-    }
-  }
-
-  private static void runSerial(Chunks work, int chunks) throws InterruptedException {
-    final Object s = work.newScratchOrFail();
-    for (int c = 0; c < chunks && !work.control.shouldStop(); c++) {
-      // The work runs on the caller's thread, which no join would wake: look for an interrupt here.
-      if (Thread.interrupted()) {
-        throw new InterruptedException();
-      }
-      work.run(s, c);
-    }
-  }
-
-  private static final int POISON = -1;
-
-  private void runQueue(Chunks work, int chunks) throws InterruptedException {
-    final LinkedBlockingQueue<Integer> queue = new LinkedBlockingQueue<>();
-    final List<Thread> workers = new ArrayList<>(threads);
-    final OwnedThreads owned = OwnedThreads.platform("parboot-queue-");
-    for (int t = 0; t < threads; t++) {
-      workers.add(owned.newThread(() -> {
-        final Object s = work.newScratchOrFail();
-        try {
-          for (int c = queue.take(); c != POISON && !work.control.shouldStop(); c = queue.take()) {
-            if (s != null) {
-              work.run(s, c);
-            }
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }));
-    }
-    workers.forEach(Thread::start);
-    // The queue is unbounded, so add never blocks: the main thread's only wait is the join.
-    for (int c = 0; c < chunks && !work.control.shouldStop(); c++) {
-      if (Thread.currentThread().isInterrupted()) {
-        work.control.cancel(); // the join below sees the interrupt and rethrows it
-        break;
-      }
-      queue.add(c);
-    }
-    for (int t = 0; t < threads; t++) {
-      queue.add(POISON);
-    }
-    // Keep joining through interrupts (no thread may outlive the run); cancel so the join is short.
-    if (owned.joinAll(work.control::cancel)) {
-      throw new InterruptedException();
-    }
-  }
-
-  private void runPool(Chunks work, int chunks) throws InterruptedException {
-    final OwnedThreads owned = OwnedThreads.platform("parboot-pool-");
-    final ExecutorService pool = Executors.newFixedThreadPool(threads, owned);
-    try {
-      final List<Future<?>> futures = new ArrayList<>();
-      for (int c = 0; c < chunks && !work.control.shouldStop(); c++) {
+    /** Runs the chunks; returns (or throws) only when none is running or will run. */
+    void run(Chunks work, int chunks) throws InterruptedException {
+      for (int c = 0; c < chunks && !control.shouldStop(); c++) {
+        // The work runs on the caller's thread, which no join would wake: look for an interrupt here.
         if (Thread.interrupted()) {
-          work.control.cancel();
           throw new InterruptedException();
         }
-        final int chunkIndex = c;
-        futures.add(pool.submit(() -> work.runPooled(chunkIndex)));
+        work.run(c);
       }
-      for (Future<?> f : futures) {
-        if (work.control.shouldStop()) {
+    }
+
+    /**
+     * Ends and joins every thread of the session. Waits through interrupts (no thread may outlive
+     * the run); after one it cancels the run and throws {@link org.parboot.CancelledException},
+     * with the interrupt flag set again.
+     */
+    @Override
+    public final void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      try {
+        shutdown();
+      } catch (InterruptedException e) {
+        control.cancel();
+        Thread.currentThread().interrupt();
+        control.throwIfStopped();
+      }
+    }
+
+    /** Ends the threads and waits for them; throws InterruptedException (after waiting) if interrupted. */
+    void shutdown() throws InterruptedException {}
+
+    /** Waits for {@code done} through interrupts; after one, cancels the run and rethrows it. */
+    final void await(CountDownLatch done) throws InterruptedException {
+      boolean interrupted = false;
+      while (true) {
+        try {
+          done.await();
           break;
+        } catch (InterruptedException e) {
+          control.cancel(); // the remaining chunks return at once
+          interrupted = true;
         }
-        awaitFuture(f, work.control);
       }
-    } finally {
-      if (work.control.shouldStop()) {
-        // Queued chunks would only return at once; drop them so the workers end now.
-        ((ThreadPoolExecutor) pool).getQueue().clear();
+      if (interrupted) {
+        throw new InterruptedException();
       }
-      shutdownAndWait(pool, owned, work.control);
+    }
+
+    /** Waits for {@code f} through interrupts (recording its failure); after one, cancels and rethrows it. */
+    final void await(Future<?> f) throws InterruptedException {
+      boolean interrupted = false;
+      while (true) {
+        try {
+          f.get();
+          break;
+        } catch (ExecutionException e) {
+          control.fail(e.getCause());
+          break;
+        } catch (InterruptedException e) {
+          control.cancel();
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        throw new InterruptedException();
+      }
+    }
+
+    /** Shuts an executor down, waits for its tasks, then for its threads to end. */
+    final void shutdown(ExecutorService pool) throws InterruptedException {
+      pool.shutdown();
+      boolean interrupted = false;
+      while (true) {
+        try {
+          if (pool.awaitTermination(1, TimeUnit.DAYS)) {
+            break;
+          }
+        } catch (InterruptedException e) {
+          control.cancel();
+          pool.shutdownNow();
+          interrupted = true;
+        }
+      }
+      interrupted |= owned.joinAll(control::cancel);
+      if (interrupted) {
+        throw new InterruptedException();
+      }
     }
   }
 
-  private void runForkJoin(Chunks work, int chunks) throws InterruptedException {
-    final AtomicInteger ids = new AtomicInteger();
-    final OwnedThreads owned = OwnedThreads.platform("parboot-forkjoin-");
-    final ForkJoinPool pool = new ForkJoinPool(threads, p -> {
-      final var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-      t.setName("parboot-forkjoin-" + ids.getAndIncrement());
-      t.setDaemon(true);
-      return owned.track(t);
-    }, null, false);
-    try {
-      final Future<?> f = pool.submit(new Split(work, 0, chunks));
-      awaitFuture(f, work.control);
-    } finally {
-      shutdownAndWait(pool, owned, work.control);
+  /**
+   * The tutorial's design: a queue of work items and N platform workers that take them until a
+   * poison pill (at close). A phase puts its chunks on the queue and waits for all of them.
+   */
+  private static final class QueueSession extends Session {
+    private static final Runnable POISON = () -> {};
+    private final LinkedBlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
+    private final int threads;
+
+    QueueSession(RunControl control, int threads) {
+      super(control, OwnedThreads.platform("parboot-queue-"));
+      this.threads = threads;
+      for (int t = 0; t < threads; t++) {
+        owned.newThread(() -> {
+          // Only the poison pill ends a worker: a phase waits for every item it queued.
+          while (true) {
+            final Runnable item;
+            try {
+              item = queue.take();
+            } catch (InterruptedException e) {
+              continue;
+            }
+            if (item == POISON) {
+              return;
+            }
+            item.run();
+          }
+        }).start();
+      }
+    }
+
+    @Override
+    void run(Chunks work, int chunks) throws InterruptedException {
+      final CountDownLatch done = new CountDownLatch(chunks);
+      // The queue is unbounded, so add never blocks: the only wait is for the items.
+      for (int c = 0; c < chunks; c++) {
+        final int chunkIndex = c;
+        queue.add(() -> {
+          try {
+            work.run(chunkIndex);
+          } finally {
+            done.countDown();
+          }
+        });
+      }
+      await(done);
+    }
+
+    @Override
+    void shutdown() throws InterruptedException {
+      for (int t = 0; t < threads; t++) {
+        queue.add(POISON);
+      }
+      if (owned.joinAll(control::cancel)) {
+        throw new InterruptedException();
+      }
+    }
+  }
+
+  /** An executor service: a fixed pool (one task per chunk), or a fork/join pool. */
+  private static sealed class ServiceSession extends Session permits ForkJoinSession {
+    final ExecutorService pool;
+
+    ServiceSession(RunControl control, OwnedThreads owned, ExecutorService pool) {
+      super(control, owned);
+      this.pool = pool;
+    }
+
+    @Override
+    void run(Chunks work, int chunks) throws InterruptedException {
+      final List<Future<?>> futures = new ArrayList<>(chunks);
+      for (int c = 0; c < chunks; c++) {
+        final int chunkIndex = c;
+        futures.add(pool.submit(() -> work.run(chunkIndex)));
+      }
+      boolean interrupted = false;
+      for (Future<?> f : futures) {
+        try {
+          await(f);
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        throw new InterruptedException();
+      }
+    }
+
+    @Override
+    void shutdown() throws InterruptedException {
+      shutdown(pool);
+    }
+  }
+
+  /** A fork/join pool splitting a phase's chunk range in halves, work stealing. */
+  private static final class ForkJoinSession extends ServiceSession {
+    private final ForkJoinPool forkJoin;
+
+    ForkJoinSession(RunControl control, OwnedThreads owned, ForkJoinPool pool) {
+      super(control, owned, pool);
+      this.forkJoin = pool;
+    }
+
+    @Override
+    void run(Chunks work, int chunks) throws InterruptedException {
+      await(forkJoin.submit(new Split(work, 0, chunks)));
     }
   }
 
@@ -254,7 +368,7 @@ public final class ExecutionStrategy {
       }
       if (to - from <= 1) {
         if (from < to) {
-          work.runPooled(from);
+          work.run(from);
         }
         return;
       }
@@ -271,73 +385,111 @@ public final class ExecutionStrategy {
    * every core busy that wake-up waited for the OS: virtual threads lagged the other executors by
    * 5-15 %, docs/benchmarks.md.)
    */
-  private void runVirtual(Chunks work, int chunks) throws InterruptedException {
-    final Semaphore running = new Semaphore(threads);
-    final Semaphore ahead = new Semaphore(VIRTUAL_LOOKAHEAD * threads);
-    final OwnedThreads owned = OwnedThreads.virtual("parboot-virtual-");
-    final ExecutorService exec = Executors.newThreadPerTaskExecutor(owned);
-    try {
-      for (int c = 0; c < chunks && !work.control.shouldStop(); c++) {
+  private static final class VirtualSession extends Session {
+    private final ExecutorService exec;
+    private final int threads;
+
+    VirtualSession(RunControl control, OwnedThreads owned, ExecutorService exec, int threads) {
+      super(control, owned);
+      this.exec = exec;
+      this.threads = threads;
+    }
+
+    @Override
+    void run(Chunks work, int chunks) throws InterruptedException {
+      final Semaphore running = new Semaphore(threads);
+      final Semaphore ahead = new Semaphore(VIRTUAL_LOOKAHEAD * threads);
+      final CountDownLatch done = new CountDownLatch(chunks);
+      int spawned = 0;
+      boolean interrupted = false;
+      for (; spawned < chunks && !control.shouldStop(); spawned++) {
         try {
           ahead.acquire();
         } catch (InterruptedException e) {
-          work.control.cancel();
-          throw e;
+          control.cancel();
+          interrupted = true;
+          break;
         }
-        final int chunkIndex = c;
+        final int chunkIndex = spawned;
         exec.execute(() -> {
           try {
-            running.acquire();
+            running.acquireUninterruptibly();
             try {
-              work.runPooled(chunkIndex);
+              work.run(chunkIndex);
             } finally {
               running.release();
             }
-          } catch (InterruptedException e) {
-            work.control.cancel(); // shutdownNow after an interrupt of the caller
           } finally {
             ahead.release();
+            done.countDown();
           }
         });
       }
-    } finally {
-      shutdownAndWait(exec, owned, work.control);
+      for (; spawned < chunks; spawned++) {
+        done.countDown(); // never spawned: the run was stopped
+      }
+      try {
+        await(done);
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+      if (interrupted) {
+        throw new InterruptedException();
+      }
+    }
+
+    @Override
+    void shutdown() throws InterruptedException {
+      shutdown(exec);
     }
   }
 
   /** Chunks spawned ahead per permit by the virtual strategy. */
   static final int VIRTUAL_LOOKAHEAD = 4;
 
-  private static void awaitFuture(Future<?> f, RunControl control) throws InterruptedException {
-    try {
-      f.get();
-    } catch (ExecutionException e) {
-      control.fail(e.getCause());
-    } catch (InterruptedException e) {
-      control.cancel(); // before the caller's finally waits for the workers
-      throw e;
-    }
-  }
+  /** A phase's job cut into numbered chunks, with failure capture and a pool of scratch. */
+  static final class Chunks {
+    final RangeJob<Object> job;
+    final int total;
+    final int chunk;
+    final RunControl control;
+    final java.util.concurrent.ConcurrentLinkedQueue<Object> scratchPool =
+        new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-  /** Shuts the pool down, waits for its tasks, then for its threads to end. */
-  private static void shutdownAndWait(ExecutorService pool, OwnedThreads owned, RunControl control)
-      throws InterruptedException {
-    pool.shutdown();
-    boolean interrupted = false;
-    while (true) {
-      try {
-        if (pool.awaitTermination(1, TimeUnit.DAYS)) {
-          break;
-        }
-      } catch (InterruptedException e) {
-        control.cancel();
-        pool.shutdownNow();
-        interrupted = true;
-      }
+    @SuppressWarnings("unchecked")
+    Chunks(RangeJob<?> job, int total, int chunk, RunControl control) {
+      this.job = (RangeJob<Object>) job;
+      this.total = total;
+      this.chunk = chunk;
+      this.control = control;
     }
-    interrupted |= owned.joinAll(control::cancel);
-    if (interrupted) {
-      throw new InterruptedException();
+
+    /**
+     * Runs chunk c with scratch from the pool (made on demand); records a failure instead of
+     * throwing. Returns at once if the run was stopped.
+     */
+    void run(int c) {
+      if (control.shouldStop()) {
+        return;
+      }
+      Object s = scratchPool.poll();
+      if (s == null) {
+        try {
+          s = job.newScratch();
+        } catch (Throwable t) {
+          control.fail(t);
+          return;
+        }
+      }
+      final int from = c * chunk;
+      final int to = (int) Math.min((long) from + chunk, total);
+      try {
+        job.run(s, from, to, control);
+        control.addCompleted(to - from);
+      } catch (Throwable t) {
+        control.fail(t);
+      }
+      scratchPool.offer(s);
     }
   }
 }

@@ -9,8 +9,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@link Selection} answers every position as the sorted array would, bit for bit (-0.0 before
- * 0.0), in any order of questions, with heavy ties and with a single value repeated (where a
- * two-way partition would take quadratic time).
+ * 0.0), in any order of questions: smooth data, heavy ties, a single value repeated, signed zeros,
+ * far outliers and a range wider than a double can hold.
  */
 class SelectionTest {
 
@@ -21,14 +21,16 @@ class SelectionTest {
         case 0 -> r.nextGaussian();
         case 1 -> r.nextInt(5) - 2.0; // heavy ties
         case 2 -> 3.25; // every value the same
-        default -> r.nextBoolean() ? 0.0 : -0.0; // signed zeros
+        case 3 -> r.nextBoolean() ? 0.0 : -0.0; // signed zeros
+        case 4 -> i % 100 == 0 ? 1e300 * r.nextGaussian() : r.nextGaussian(); // far outliers
+        default -> i % 2 == 0 ? -Double.MAX_VALUE : r.nextBoolean() ? Double.MAX_VALUE : r.nextGaussian(); // overflowing range
       };
     }
     return v;
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {0, 1, 2, 3})
+  @ValueSource(ints = {0, 1, 2, 3, 4, 5})
   void at_everyPositionInRandomOrder_theSortedArraysValue(int kind) {
     for (int n : new int[] {1, 2, 3, 10, 1000, 20_000}) {
       final SplittableRandom r = new SplittableRandom(31L * n + kind);
@@ -45,6 +47,8 @@ class SelectionTest {
       final double[] after = s.values().clone();
       Arrays.sort(after);
       assertThat(after).as("the values are only reordered").isEqualTo(sorted);
+      assertThat(Double.doubleToRawLongBits(s.min())).isEqualTo(Double.doubleToRawLongBits(sorted[0]));
+      assertThat(Double.doubleToRawLongBits(s.max())).isEqualTo(Double.doubleToRawLongBits(sorted[n - 1]));
     }
   }
 }
