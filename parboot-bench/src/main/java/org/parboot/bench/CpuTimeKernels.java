@@ -33,7 +33,8 @@ public final class CpuTimeKernels {
         ? Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
         : new int[] {3000, 1_000_000};
     final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-    System.out.println("index draw: " + org.parboot.rng.ResampleStreams.drawImplementation());
+    System.out.println("index draw: " + org.parboot.rng.ResampleStreams.drawImplementation() + "; sums: "
+        + org.parboot.eval.EvaluationPlan.sumsImplementation());
     double sink = 0;
     for (int n : sizes) {
       final KernelBench k = new KernelBench();
@@ -44,16 +45,16 @@ public final class CpuTimeKernels {
       kernels.put("gatherFloor", k::gatherFloor);
       kernels.put("mean", k::mean);
       kernels.put("tutorial", k::tutorial);
-      kernels.put("tutorialFused", k::tutorialFused);
+      kernels.put("tutorialStreamed", k::tutorialStreamed);
       kernels.put("moments", k::moments);
-      kernels.put("momentsFused", k::momentsFused);
+      kernels.put("momentsStreamed", k::momentsStreamed);
       kernels.put("pairGatherFloor", k::pairGatherFloor);
       kernels.put("paired", k::paired);
-      kernels.put("pairedFused", k::pairedFused);
+      kernels.put("pairedStreamed", k::pairedStreamed);
       kernels.put("median", k::median);
-      kernels.put("medianFused", k::medianFused);
+      kernels.put("medianStreamed", k::medianStreamed);
       kernels.put("orderStatistics", k::orderStatistics);
-      kernels.put("orderStatisticsFused", k::orderStatisticsFused);
+      kernels.put("orderStatisticsStreamed", k::orderStatisticsStreamed);
       final int perRound = (int) Math.max(3, 20_000_000L / n);
       final Map<String, List<Double>> times = new LinkedHashMap<>();
       final int warmup = 3;

@@ -144,51 +144,52 @@ public class KernelBench {
     return drawAndEvaluate(meanOnly, out1);
   }
 
-  /** mean, std, skew: the tutorial's statistics, one fused pass (power sums up to the third). */
+  /** mean, std, skew: the tutorial's statistics from a buffered draw (power sums up to the third). */
   @Benchmark
   public double tutorial() {
     return drawAndEvaluate(tutorial, out3);
   }
 
   /**
-   * mean, std, skew as the engine runs them for the iid scheme: the draw and the sums in one loop
-   * in blocks of 256 ({@code Evaluator.evaluateStream}), no n-sized index buffer. Compare with {@link #tutorial}.
+   * mean, std, skew as the engine runs them for the iid scheme: the draw in blocks of 256 counted
+   * per row ({@code Evaluator.evaluateStream}, no n-sized index buffer), then one pass of the
+   * weighted sums over the rows. Compare with {@link #tutorial}.
    */
   @Benchmark
-  public double tutorialFused() {
+  public double tutorialStreamed() {
     tutorial.evaluateStream(new ResampleStreams.Stream(resampler.streamState(b++)), resampler.threshold(), out3);
     return out3[0] + out3[1] + out3[2];
   }
 
-  /** mean, std, skew, kurt, draw fused as in {@link #tutorialFused}. */
+  /** mean, std, skew, kurt, streamed as in {@link #tutorialStreamed}. */
   @Benchmark
-  public double momentsFused() {
+  public double momentsStreamed() {
     moments.evaluateStream(new ResampleStreams.Stream(resampler.streamState(b++)), resampler.threshold(), out4);
     return out4[0] + out4[1] + out4[2] + out4[3];
   }
 
-  /** median with the draw fused into the rank count, as the engine runs it. */
+  /** median, streamed: the row counts read in rank order, as the engine runs it. */
   @Benchmark
-  public double medianFused() {
+  public double medianStreamed() {
     median.evaluateStream(new ResampleStreams.Stream(resampler.streamState(b++)), resampler.threshold(), out1);
     return out1[0];
   }
 
-  /** median, quantile(0.9), trimmed_mean(0.1), the draw fused into the rank count. */
+  /** median, quantile(0.9), trimmed_mean(0.1), streamed. */
   @Benchmark
-  public double orderStatisticsFused() {
+  public double orderStatisticsStreamed() {
     orderAll.evaluateStream(new ResampleStreams.Stream(resampler.streamState(b++)), resampler.threshold(), out3);
     return out3[0] + out3[1] + out3[2];
   }
 
-  /** cov, corr, ratio with the draw fused into the pair's pass, as the engine runs them. */
+  /** cov, corr, ratio, streamed: one pass of the pair's sums over the rows. */
   @Benchmark
-  public double pairedFused() {
+  public double pairedStreamed() {
     paired.evaluateStream(new ResampleStreams.Stream(resampler.streamState(b++)), resampler.threshold(), out3);
     return out3[0] + out3[1] + out3[2];
   }
 
-  /** mean, std, skew, kurt: one fused pass (power sums up to the fourth). */
+  /** mean, std, skew, kurt from a buffered draw (power sums up to the fourth). */
   @Benchmark
   public double moments() {
     return drawAndEvaluate(moments, out4);
