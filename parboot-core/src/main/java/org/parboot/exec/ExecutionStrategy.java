@@ -1,7 +1,5 @@
 package org.parboot.exec;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -180,6 +178,17 @@ public final class ExecutionStrategy {
     /** Ends the threads and waits for them; throws InterruptedException (after waiting) if interrupted. */
     void shutdown() throws InterruptedException {}
 
+    /** Chunk c of {@code work} as a task that counts {@code done} down when it has returned. */
+    static Runnable item(Chunks work, int c, CountDownLatch done) {
+      return () -> {
+        try {
+          work.run(c);
+        } finally {
+          done.countDown();
+        }
+      };
+    }
+
     /** Waits for {@code done} through interrupts; after one, cancels the run and rethrows it. */
     final void await(CountDownLatch done) throws InterruptedException {
       boolean interrupted = false;
@@ -275,14 +284,7 @@ public final class ExecutionStrategy {
       final CountDownLatch done = new CountDownLatch(chunks);
       // The queue is unbounded, so add never blocks: the only wait is for the items.
       for (int c = 0; c < chunks; c++) {
-        final int chunkIndex = c;
-        queue.add(() -> {
-          try {
-            work.run(chunkIndex);
-          } finally {
-            done.countDown();
-          }
-        });
+        queue.add(item(work, c, done));
       }
       await(done);
     }
@@ -309,22 +311,11 @@ public final class ExecutionStrategy {
 
     @Override
     void run(Chunks work, int chunks) throws InterruptedException {
-      final List<Future<?>> futures = new ArrayList<>(chunks);
+      final CountDownLatch done = new CountDownLatch(chunks);
       for (int c = 0; c < chunks; c++) {
-        final int chunkIndex = c;
-        futures.add(pool.submit(() -> work.run(chunkIndex)));
+        pool.execute(item(work, c, done));
       }
-      boolean interrupted = false;
-      for (Future<?> f : futures) {
-        try {
-          await(f);
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) {
-        throw new InterruptedException();
-      }
+      await(done);
     }
 
     @Override
@@ -410,29 +401,21 @@ public final class ExecutionStrategy {
           interrupted = true;
           break;
         }
-        final int chunkIndex = spawned;
+        final Runnable item = item(work, spawned, done);
         exec.execute(() -> {
+          running.acquireUninterruptibly();
           try {
-            running.acquireUninterruptibly();
-            try {
-              work.run(chunkIndex);
-            } finally {
-              running.release();
-            }
+            item.run();
           } finally {
+            running.release();
             ahead.release();
-            done.countDown();
           }
         });
       }
       for (; spawned < chunks; spawned++) {
         done.countDown(); // never spawned: the run was stopped
       }
-      try {
-        await(done);
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
+      await(done);
       if (interrupted) {
         throw new InterruptedException();
       }
