@@ -109,33 +109,34 @@ public final class Engine {
     }
     MemoryBudget.check(samples, statistics, b, strategy.threads(), wantJackknife, wantSe);
 
-    final int m = samples.size();
-    final List<SampleRun> runs = new ArrayList<>(m);
-    for (Sample s : samples) {
-      runs.add(named(s, samples, () -> SampleRun.of(s, statistics, options, wantSe)));
-    }
-    final double[] observed = new double[k];
-    final double[] observedSe = wantSe ? new double[k] : null;
-    final double[] perSample = new double[m];
-    for (int s = 0; s < k; s++) {
-      for (int j = 0; j < m; j++) {
-        perSample[j] = runs.get(j).observed[s];
-      }
-      observed[s] = contrast.value(perSample);
-      if (wantSe) {
-        for (int j = 0; j < m; j++) {
-          perSample[j] = runs.get(j).standardErrors.observed()[s];
-        }
-        observedSe[s] = contrast.standardError(perSample);
-      }
-    }
-
-    final double[][] replicates = new double[k][b];
-    final double[][] replicateSe = wantSe ? new double[k][b] : null;
-    final boolean nested = wantSe && runs.stream().anyMatch(r -> r.standardErrors.nested());
-    final int rows = runs.stream().mapToInt(r -> r.plan.rows()).sum();
-    final int chunk = chunkSize(options, b, rows, strategy.threads());
+    // The threads start now, while the samples are planned (copies, sorts) on this one.
     try (ExecutionStrategy.Session session = strategy.open(control)) {
+      final int m = samples.size();
+      final List<SampleRun> runs = new ArrayList<>(m);
+      for (Sample s : samples) {
+        runs.add(named(s, samples, () -> SampleRun.of(s, statistics, options, wantSe)));
+      }
+      final double[] observed = new double[k];
+      final double[] observedSe = wantSe ? new double[k] : null;
+      final double[] perSample = new double[m];
+      for (int s = 0; s < k; s++) {
+        for (int j = 0; j < m; j++) {
+          perSample[j] = runs.get(j).observed[s];
+        }
+        observed[s] = contrast.value(perSample);
+        if (wantSe) {
+          for (int j = 0; j < m; j++) {
+            perSample[j] = runs.get(j).standardErrors.observed()[s];
+          }
+          observedSe[s] = contrast.standardError(perSample);
+        }
+      }
+
+      final double[][] replicates = new double[k][b];
+      final double[][] replicateSe = wantSe ? new double[k][b] : null;
+      final boolean nested = wantSe && runs.stream().anyMatch(r -> r.standardErrors.nested());
+      final int rows = runs.stream().mapToInt(r -> r.plan.rows()).sum();
+      final int chunk = chunkSize(options, b, rows, strategy.threads());
       session.execute(new ReplicateJob(runs, contrast, statistics, replicates, replicateSe), b,
           nested ? Math.max(1, chunk / options.intervals().innerResamples()) : chunk);
 
