@@ -1,6 +1,8 @@
 # Sourced by ./parboot, ./mvnw and .ci/run: sets PARBOOT_JAVA_HOME to a JDK >= 21.
-# Looks at $JAVA_HOME, then the java on PATH, then every JDK under /usr/lib/jvm (newest first;
-# PARBOOT_JVM_DIR names another directory, for tests).
+# Looks at $JAVA_HOME, then the java on PATH, then macOS's /usr/libexec/java_home -v 21+, then
+# SDKMAN's JDKs ($SDKMAN_DIR/candidates/java/*, SDKMAN_DIR defaulting to ~/.sdkman), then every
+# JDK under /usr/lib/jvm (newest first in each folder). For tests, PARBOOT_JVM_DIR names another
+# folder than /usr/lib/jvm and PARBOOT_MACOS_JAVA_HOME another tool than /usr/libexec/java_home.
 # Returns 1, with a message on stderr, when there is none.
 
 parboot_java_major() { # $1 = path to a java binary; prints its feature version (17, 21, 25, ...)
@@ -32,10 +34,17 @@ parboot_find_jdk() {
     c=$(readlink -f "$(command -v java)")
     candidates+=("${c%/bin/java}")
   fi
-  local jvms="${PARBOOT_JVM_DIR:-/usr/lib/jvm}"
-  if [ -d "$jvms" ]; then
-    while IFS= read -r c; do candidates+=("$c"); done < <(ls -d "$jvms"/*/ 2>/dev/null | sed 's:/$::' | sort -V -r)
+  local macos="${PARBOOT_MACOS_JAVA_HOME:-/usr/libexec/java_home}"
+  if [ -x "$macos" ] && c=$("$macos" -v 21+ 2>/dev/null) && [ -n "$c" ]; then
+    candidates+=("$c")
   fi
+  local sdkman="${SDKMAN_DIR:-${HOME:-/nonexistent}/.sdkman}/candidates/java"
+  local jvms="${PARBOOT_JVM_DIR:-/usr/lib/jvm}" folder
+  for folder in "$sdkman" "$jvms"; do
+    if [ -d "$folder" ]; then
+      while IFS= read -r c; do candidates+=("$c"); done < <(ls -d "$folder"/*/ 2>/dev/null | sed 's:/$::' | sort -V -r)
+    fi
+  done
   for c in "${candidates[@]}"; do
     if parboot_is_jdk21 "$c"; then
       PARBOOT_JAVA_HOME=$c
@@ -44,7 +53,7 @@ parboot_find_jdk() {
   done
   {
     echo "parboot: no JDK 21 or newer found."
-    echo "  looked at: JAVA_HOME (${JAVA_HOME:-unset}), the java on PATH, and $jvms/*"
+    echo "  looked at: JAVA_HOME (${JAVA_HOME:-unset}), the java on PATH, $macos -v 21+, $sdkman/* and $jvms/*"
     echo "  install one (for example: apt-get install openjdk-21-jdk-headless) or set JAVA_HOME to it."
   } >&2
   return 1
