@@ -80,3 +80,21 @@ for (const [file, codec, start] of [['part-1.parquet', 'GZIP', 0], ['part-2.parq
     ],
   })
 }
+
+// projection.parquet: column x (Snappy) beside a column whose pages claim the LZO codec, which
+// no Java reader here decodes (the "compressor" leaves the bytes as they are). A read of x alone
+// succeeds only if the other column is never read.
+parquetWriteFile({
+  filename: 'projection.parquet',
+  codec: 'SNAPPY',
+  compressors: { LZO: bytes => bytes },
+  schema: [
+    { name: 'root', num_children: 2 },
+    { name: 'x', type: 'DOUBLE', repetition_type: 'REQUIRED' },
+    { name: 'unreadable', type: 'DOUBLE', repetition_type: 'REQUIRED' },
+  ],
+  columnData: [
+    { name: 'x', data: [1, 2, 3, 4] },
+    { name: 'unreadable', data: [5, 6, 7, 8], codec: 'LZO' },
+  ],
+})
