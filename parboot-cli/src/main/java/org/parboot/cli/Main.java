@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  * 2 bad input or usage, 124 time limit, 130 interrupted. Errors are one line on standard error;
  * {@code --debug} adds the stack trace.
  */
-@Command(name = "parboot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "parboot", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, versionProvider = Main.Version.class,
     description = "Fast, reproducible, parallel bootstrap resampling.")
 public final class Main implements Runnable {
 
