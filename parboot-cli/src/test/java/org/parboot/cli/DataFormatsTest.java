@@ -77,7 +77,7 @@ class DataFormatsTest {
     Files.write(f, data);
     final CliRun file = CliRun.of("run", f.toString(), "-c", "x", "--seed", "1", "-B", "100", "-q", "--format", "csv");
     assertThat(file.code()).as(file.err()).isZero();
-    assertThat(file.out()).contains("\nmean,x,2.5,");
+    assertThat(file.out()).contains("\n4,1,mean,x,2.5,");
 
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
