@@ -116,6 +116,21 @@ class DistributionIT {
   }
 
   @Test
+  void binArchive_parbootJar_holdsOnlyParbootClassesWithPicocliRelocated() throws Exception {
+    final Path home = install(Path.of(System.getProperty("parboot.archive")));
+    final List<String> entries;
+    try (ZipFile jar = new ZipFile(home.resolve("lib/parboot.jar").toFile())) {
+      entries = jar.stream().map(e -> e.getName()).filter(n -> !n.endsWith("/")).toList();
+    }
+    assertThat(entries).allMatch(n -> n.startsWith("org/parboot/") || n.startsWith("META-INF/"));
+    assertThat(entries).noneMatch(n -> n.startsWith("picocli/"))
+        .anyMatch(n -> n.startsWith("org/parboot/shaded/picocli/CommandLine"));
+    // third-party code stays in its own jars beside it
+    assertThat(home.resolve("lib")).isDirectoryContaining("glob:**/hardwood-core-*.jar")
+        .isDirectoryContaining("glob:**/fastcsv-*.jar");
+  }
+
+  @Test
   void zipArchive_sameFilesAsTheTarGz() throws Exception {
     final Processes.Result list = Processes.run(dir, null,
         List.of("tar", "tzf", System.getProperty("parboot.archive")), 60);
