@@ -32,5 +32,12 @@ public final class CliDocs {
     if (code != 0) {
       throw new IllegalStateException("picocli's ManPageGenerator failed with exit code " + code);
     }
+    // An indented block of example commands right after a line of text joins that line's
+    // paragraph in AsciiDoc; after a blank line it is a literal block, one command per line.
+    try (var pages = Files.list(adoc.toPath())) {
+      for (Path page : pages.toList()) {
+        Files.writeString(page, Files.readString(page).replaceAll("(?m)^(\\S[^\n]*:)\n(  \\S)", "$1\n\n$2"));
+      }
+    }
   }
 }
