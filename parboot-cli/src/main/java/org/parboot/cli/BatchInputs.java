@@ -14,6 +14,7 @@ import org.parboot.data.Dataset;
 import org.parboot.io.BundledData;
 import org.parboot.io.CsvColumns;
 import org.parboot.io.CsvOptions;
+import org.parboot.io.DataFiles;
 
 /**
  * Reads the inputs of a batch concurrently, one virtual thread per file (the work is I/O and
@@ -68,11 +69,12 @@ final class BatchInputs {
           ? CsvColumns.readGrouped(reader, InputFiles.STDIN_NAME, groupBy, columns, options)
           : Map.of("", CsvColumns.read(reader, InputFiles.STDIN_NAME, columns, options)));
     }
-    if (groupBy != null) {
-      return file == null ? BundledData.weatherGrouped(groupBy, columns, options)
-          : CsvColumns.readGrouped(file, groupBy, columns, options);
+    if (file == null) {
+      return groupBy != null ? BundledData.weatherGrouped(groupBy, columns, options)
+          : Map.of("", BundledData.weather(columns, options));
     }
-    return Map.of("", file == null ? BundledData.weather(columns, options) : CsvColumns.read(file, columns, options));
+    return InputFiles.read(file, () -> groupBy != null ? DataFiles.readGrouped(file, groupBy, columns, options)
+        : Map.of("", DataFiles.read(file, columns, options)));
   }
 
   /** Last path components, or whole paths where two inputs share a last component. */

@@ -11,19 +11,21 @@ import org.parboot.data.Dataset;
 import org.parboot.io.BundledData;
 import org.parboot.io.CsvColumns;
 import org.parboot.io.CsvOptions;
+import org.parboot.io.DataFiles;
 import org.parboot.io.MissingPolicy;
 import org.parboot.io.RowFilter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Where the data comes from: shared by every command that reads a CSV. */
+/** Where the data comes from: shared by every command that reads data (CSV or Parquet). */
 final class DataOptions {
 
   /** The column used when no file and no column are given. */
   static final String BUNDLED_DEFAULT_COLUMN = "temp_max";
 
   @Parameters(index = "0..*", arity = "0..*", paramLabel = "FILE",
-      description = "CSV file(s) with a header row, or quoted globs such as 'data/*.csv'; - reads standard input; "
+      description = "CSV file(s) with a header row (plain, .gz or .zst), Parquet file(s), or quoted globs such as "
+          + "'data/*.csv'; - reads standard input (CSV); "
           + "several files are read concurrently and bootstrapped independently (run only). Default: standard "
           + "input when data is piped or redirected into it, else the bundled weather data (Seattle and New York, "
           + "2012-2015; columns location, date, precipitation, temp_max, temp_min, wind, weather).")
@@ -132,7 +134,7 @@ final class DataOptions {
 
   /**
    * Reads the given numeric columns and label columns (stored as label codes, see
-   * {@link CsvColumns#readWithLabels(Path, List, List, CsvOptions)}).
+   * {@link CsvColumns#readWithLabels(Path, List, List, CsvOptions)}) from CSV or Parquet.
    */
   Dataset loadWithLabels(List<String> needed, List<String> labels) {
     final Path file = file();
@@ -144,7 +146,7 @@ final class DataOptions {
       return InputFiles.readStdin(CommandScope.current().stdin(), reader -> CsvColumns.readWithLabels(reader, InputFiles.STDIN_NAME, cols, labels,
           csvOptions()));
     }
-    return CsvColumns.readWithLabels(file, cols, labels, csvOptions());
+    return InputFiles.read(file, () -> DataFiles.readWithLabels(file, cols, labels, csvOptions()));
   }
 
   /** The columns, in order and without repeats; refuses none. */

@@ -44,15 +44,33 @@ final class InputFiles {
   }
 
   /**
-   * Reads the command's standard input as strict UTF-8 (a malformed byte is reported, not
-   * replaced) with {@code read}. It is read once: a second {@code -} is refused by {@link #expand}.
+   * Reads the command's standard input as CSV text with {@code read}: decompressed if it is gzip
+   * or zstd data, decoded as strict UTF-8 (a malformed byte is reported, not replaced). It is read once: a second {@code -} is refused by {@link #expand}.
    */
   static <T> T readStdin(Stdin stdin, java.util.function.Function<java.io.Reader, T> read) {
-    final java.io.Reader reader = new java.io.InputStreamReader(stdin.stream().get(),
-        java.nio.charset.StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT));
-    return read.apply(reader);
+    return read.apply(org.parboot.io.CsvColumns.textOf(stdin.stream().get(), STDIN_NAME));
+  }
+
+  /**
+   * Reads a data file with {@code read}. Hardwood, which reads Parquet, logs through
+   * java.util.logging at INFO (which codec, whether SIMD is used): a command line keeps its
+   * standard error for its own one-line messages, so only its warnings and errors are let through.
+   */
+  static <T> T read(Path file, java.util.function.Supplier<T> read) {
+    if (org.parboot.io.DataFiles.isParquet(file)) {
+      HardwoodLog.quiet();
+    }
+    return read.get();
+  }
+
+  /** Loaded only for a Parquet file: java.util.logging costs start-up time. */
+  private static final class HardwoodLog {
+    /** Held, so that the level set on it stays (java.util.logging keeps loggers weakly). */
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger("dev.hardwood");
+
+    static void quiet() {
+      LOG.setLevel(java.util.logging.Level.WARNING);
+    }
   }
 
   static List<Path> expand(List<String> args) {

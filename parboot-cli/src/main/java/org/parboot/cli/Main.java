@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  * 2 bad input or usage, 124 time limit, 130 interrupted. Errors are one line on standard error;
  * {@code --debug} adds the stack trace.
  */
-@Command(name = "parboot", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "parboot", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, versionProvider = Main.Version.class,
     description = "Fast, reproducible, parallel bootstrap resampling.")
 public final class Main implements Runnable {
 
@@ -288,13 +288,35 @@ public final class Main implements Runnable {
     }
   }
 
-  /** The version from the jar's manifest. */
+  /**
+   * {@code parboot 0.1.0 (commit 94c90f6a5136)}, then the JVM and the index draw. The version and
+   * commit come from {@code build.properties}, which the build fills in ({@code commit unknown}
+   * when the sources were not a git checkout; {@code , modified} when the checkout had changes).
+   */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      final String v = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"parboot " + (v == null ? "(development build)" : v), "JVM: " + Runtime.version(),
+      return new String[] {line(buildProperties()), "JVM: " + Runtime.version(),
           "index draw: " + org.parboot.rng.ResampleStreams.drawImplementation()};
+    }
+
+    /** The first line of {@code --version} for these build properties. */
+    static String line(java.util.Properties build) {
+      final String commit = build.getProperty("commit", "unknown");
+      return "parboot " + build.getProperty("version", "(version unknown)") + " (commit " + commit
+          + (Boolean.parseBoolean(build.getProperty("dirty")) ? ", modified" : "") + ")";
+    }
+
+    static java.util.Properties buildProperties() {
+      final java.util.Properties p = new java.util.Properties();
+      try (java.io.InputStream in = Main.class.getResourceAsStream("build.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      } catch (java.io.IOException e) {
+        // the line then says "version unknown": --version must not fail
+      }
+      return p;
     }
   }
 }

@@ -30,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code parboot run}: bootstrap statistics of CSV columns. */
 @Command(name = "run", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
-    description = {"Bootstrap statistics of CSV columns: observed value, bias, standard error and confidence intervals.",
+    description = {"Bootstrap statistics of CSV or Parquet columns: observed value, bias, standard error and confidence intervals.",
         "",
         "Examples:",
         "  parboot run --stat mean --stat 'std(ddof=0)' --seed 1",

@@ -65,9 +65,10 @@ class DemoAndBenchTest {
 
     // The JSON matches the printed table: every observed value, formatted as the table does, is printed.
     final JsonObject summary = JsonParser.parseString(Files.readString(out.resolve("summary.json"))).getAsJsonObject();
-    assertThat(summary.get("n").getAsInt()).isEqualTo(1461);
+    final JsonObject group = summary.getAsJsonArray("groups").get(0).getAsJsonObject();
+    assertThat(group.get("n").getAsInt()).isEqualTo(1461);
     assertThat(summary.get("seed").getAsLong()).isEqualTo(DemoCommand.DEFAULT_SEED);
-    final JsonArray stats = summary.getAsJsonArray("statistics");
+    final JsonArray stats = group.getAsJsonArray("statistics");
     assertThat(stats).hasSize(3);
     assertThat(stats.get(0).getAsJsonObject().getAsJsonArray("intervals").asList().stream()
         .map(i -> i.getAsJsonObject().get("method").getAsString()))

@@ -27,6 +27,11 @@ class FindJdkScriptTest {
   record Result(int code, String out, String err) {}
 
   private Result find(String javaHome, Path jvmDir) throws IOException, InterruptedException {
+    return find(javaHome, jvmDir, dir.resolve("no-sdkman"), dir.resolve("no-java_home"));
+  }
+
+  private Result find(String javaHome, Path jvmDir, Path sdkmanDir, Path macosJavaHome)
+      throws IOException, InterruptedException {
     final Path tools = Files.createDirectories(dir.resolve("tools"));
     for (String t : List.of("ls", "sed", "sort", "readlink", "head")) {
       final Path link = tools.resolve(t);
@@ -38,6 +43,8 @@ class FindJdkScriptTest {
         ". \"$0\" && parboot_find_jdk && echo \"$PARBOOT_JAVA_HOME\"", SCRIPT.toString());
     pb.environment().put("PATH", tools.toString());
     pb.environment().put("PARBOOT_JVM_DIR", jvmDir.toString());
+    pb.environment().put("SDKMAN_DIR", sdkmanDir.toString());
+    pb.environment().put("PARBOOT_MACOS_JAVA_HOME", macosJavaHome.toString());
     if (javaHome == null) {
       pb.environment().remove("JAVA_HOME");
     } else {
@@ -88,6 +95,33 @@ class FindJdkScriptTest {
     final Result r = find(home.toString(), jvms);
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo(home.toString());
+  }
+
+  @Test
+  void findJdk_sdkmanJdk21_isChosenBeforeTheJdkDirectory() throws Exception {
+    final Path jvms = Files.createDirectories(dir.resolve("jvm"));
+    fakeJdk(jvms, "jdk-25", "25.0.3");
+    final Path sdkman = dir.resolve("sdkman");
+    final Path candidates = Files.createDirectories(sdkman.resolve("candidates/java"));
+    fakeJdk(candidates, "17.0.12-tem", "17.0.12");
+    final Path jdk21 = fakeJdk(candidates, "21.0.5-tem", "21.0.5");
+    final Result r = find(null, jvms, sdkman, dir.resolve("no-java_home"));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo(jdk21.toString());
+  }
+
+  @Test
+  void findJdk_macosJavaHomeTool_isAskedForVersion21OrNewer() throws Exception {
+    final Path jvms = Files.createDirectories(dir.resolve("jvm"));
+    fakeJdk(jvms, "jdk-25", "25.0.3");
+    final Path mac = fakeJdk(dir, "Contents-Home", "21.0.2");
+    final Path tool = dir.resolve("java_home");
+    // Like macOS's /usr/libexec/java_home: prints the home of a JDK matching -v, fails otherwise.
+    Files.writeString(tool, "#!/bin/sh\n[ \"$1 $2\" = \"-v 21+\" ] && echo " + mac + "\n");
+    Files.setPosixFilePermissions(tool, PosixFilePermissions.fromString("rwxr-xr-x"));
+    final Result r = find(null, jvms, dir.resolve("no-sdkman"), tool);
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo(mac.toString());
   }
 
   @Test

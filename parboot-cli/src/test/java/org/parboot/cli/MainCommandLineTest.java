@@ -22,6 +22,15 @@ class MainCommandLineTest {
   }
 
   @Test
+  void commandLine_everyCommand_helpWrapsAtTheTerminalWidth() {
+    final picocli.CommandLine cl = Main.commandLine(new String[0]);
+    assertThat(cl.getCommandSpec().usageMessage().autoWidth()).isTrue();
+    for (String name : java.util.List.of("run", "demo", "bench")) {
+      assertThat(cl.getSubcommands().get(name).getCommandSpec().usageMessage().autoWidth()).as(name).isTrue();
+    }
+  }
+
+  @Test
   void misspelledCommand_exitsTwoWithOneErrorLineSuggestionAndTheHint() {
     final CliRun r = CliRun.of("rn");
     assertThat(r.code()).isEqualTo(2);

@@ -81,7 +81,7 @@ class OutputSafetyTest {
     });
     final CliRun r = run("--format", "csv", "--output", fifo.toString());
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(reader.get(30, TimeUnit.SECONDS)).startsWith("stat,columns,observed");
+    assertThat(reader.get(30, TimeUnit.SECONDS)).startsWith("n,seed,stat,columns,observed");
     assertThat(Files.isRegularFile(fifo, LinkOption.NOFOLLOW_LINKS)).isFalse();
   }
 

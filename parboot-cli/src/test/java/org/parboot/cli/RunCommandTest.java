@@ -38,7 +38,7 @@ class RunCommandTest {
     final long seed = json(r.out()).get("seed").getAsLong();
     assertThat(r.err()).contains("--seed " + seed);
     final CliRun again = CliRun.of("run", "--resamples", "200", "--format", "json", "--seed", Long.toString(seed));
-    assertThat(json(again.out()).get("statistics")).isEqualTo(json(r.out()).get("statistics"));
+    assertThat(group(again.out()).get("statistics")).isEqualTo(group(r.out()).get("statistics"));
   }
 
   @ParameterizedTest
@@ -49,7 +49,7 @@ class RunCommandTest {
     final CliRun serial = CliRun.of(concat(common, "--executor", "serial"));
     final CliRun other = CliRun.of(concat(common, "--executor", kind.spelling(), "--threads", "3"));
     assertThat(other.code()).as(other.err()).isZero();
-    assertThat(json(other.out()).get("statistics")).isEqualTo(json(serial.out()).get("statistics"));
+    assertThat(group(other.out()).get("statistics")).isEqualTo(group(serial.out()).get("statistics"));
     assertThat(json(other.out()).get("executor").getAsString()).isEqualTo(kind.spelling());
   }
 
@@ -59,10 +59,12 @@ class RunCommandTest {
         "--level", "0.9", "--where", "location=Seattle");
     assertThat(r.code()).as(r.err()).isZero();
     final JsonObject j = json(r.out());
-    assertThat(j.get("n").getAsInt()).isEqualTo(1461);
+    assertThat(j.get("format_version").getAsInt()).isEqualTo(1);
     assertThat(j.get("resamples").getAsInt()).isEqualTo(300);
-    assertThat(j.get("rng").getAsString()).isEqualTo("splitmix64-lemire32");
-    final JsonObject stat = j.getAsJsonArray("statistics").get(0).getAsJsonObject();
+    final JsonObject g = group(r.out());
+    assertThat(g.get("n").getAsInt()).isEqualTo(1461);
+    assertThat(g.get("rng").getAsString()).isEqualTo("splitmix64-lemire32");
+    final JsonObject stat = g.getAsJsonArray("statistics").get(0).getAsJsonObject();
     assertThat(stat.get("stat").getAsString()).isEqualTo("mean");
     assertThat(stat.getAsJsonArray("intervals")).hasSize(2);
     final JsonObject bca = stat.getAsJsonArray("intervals").get(1).getAsJsonObject();
@@ -79,7 +81,7 @@ class RunCommandTest {
         "--replicates", reps.toString(), "--stat", "mean", "--stat", "max");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out()).isEmpty();
-    assertThat(Files.readString(out)).startsWith("stat,");
+    assertThat(Files.readString(out)).startsWith("n,seed,stat,");
     final List<String> lines = Files.readAllLines(reps);
     assertThat(lines).hasSize(251);
     assertThat(lines.get(0)).isEqualTo("mean(temp_max),max(temp_max)");
@@ -95,7 +97,7 @@ class RunCommandTest {
     final CliRun r = CliRun.of("run", csv.toString(), "--delimiter", ";", "--column", "b", "--seed", "1",
         "--resamples", "100", "--format", "json");
     assertThat(r.code()).as(r.err()).isZero();
-    final JsonObject j = json(r.out());
+    final JsonObject j = group(r.out());
     assertThat(j.get("n").getAsInt()).isEqualTo(3);
     assertThat(j.get("dropped_missing").getAsInt()).isEqualTo(1);
     assertThat(j.getAsJsonArray("statistics").get(0).getAsJsonObject().get("observed").getAsDouble())
@@ -167,6 +169,11 @@ class RunCommandTest {
 
   static JsonObject json(String text) {
     return JsonParser.parseString(text).getAsJsonObject();
+  }
+
+  /** The one group of a single run's JSON. */
+  private static JsonObject group(String text) {
+    return json(text).getAsJsonArray("groups").get(0).getAsJsonObject();
   }
 
   static String[] concat(String[] a, String... b) {

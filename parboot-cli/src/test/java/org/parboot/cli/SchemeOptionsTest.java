@@ -13,7 +13,7 @@ class SchemeOptionsTest {
 
   private static JsonObject json(CliRun r) {
     assertThat(r.code()).as(r.err()).isZero();
-    return JsonParser.parseString(r.out()).getAsJsonObject();
+    return JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("groups").get(0).getAsJsonObject();
   }
 
   @ParameterizedTest

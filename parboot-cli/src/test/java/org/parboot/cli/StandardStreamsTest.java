@@ -156,7 +156,7 @@ class StandardStreamsTest {
     final String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).isZero();
-    assertThat(out).startsWith("stat,columns,observed");
+    assertThat(out).startsWith("n,seed,stat,columns,observed");
     assertThat(Files.isRegularFile(Path.of("/dev/stdout"))).isFalse();
   }
 }

@@ -128,7 +128,8 @@ class TimeoutAndNanPolicyTest {
   }
 
   private static JsonObject stat(CliRun r, int i) {
-    return JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("statistics").get(i).getAsJsonObject();
+    return JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("groups").get(0).getAsJsonObject()
+        .getAsJsonArray("statistics").get(i).getAsJsonObject();
   }
 
   @Test

@@ -1,6 +1,5 @@
 package org.parboot.io;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import java.io.IOException;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.parboot.BootstrapOptions;
-import org.parboot.BootstrapResult;
 import org.parboot.StatisticResult;
 import org.parboot.batch.BatchResult;
 import org.parboot.batch.GroupResult;
@@ -82,57 +80,22 @@ final class BatchReport {
   }
 
   private static String json(BatchResult batch) {
-    final BootstrapOptions o = batch.options();
-    final JsonObject root = new JsonObject();
-    root.addProperty("resamples", o.resamples());
-    root.addProperty("seed", o.seed());
-    root.addProperty("seed_given", o.seedGiven());
-    root.addProperty("seed_derivation", "org.parboot.rng.Seeds.group(seed, file, group)");
-    root.addProperty("executor", o.execution().executor().spelling());
-    root.addProperty("threads", o.execution().threads());
-    root.addProperty("concurrent_groups", batch.concurrentGroups());
-    root.addProperty("threads_per_group", batch.threadsPerGroup());
-    root.add("level", JsonReport.number(o.intervals().level()));
-    root.add("elapsed_seconds", JsonReport.number(batch.elapsed().toNanos() / 1e9));
-    final JsonArray warnings = new JsonArray();
-    warnings(batch).forEach(warnings::add);
-    root.add("warnings", warnings);
-    final JsonArray groups = new JsonArray();
+    final List<JsonObject> groups = new ArrayList<>();
     for (GroupResult g : batch.groups()) {
-      final BootstrapResult r = g.result();
-      final JsonObject go = new JsonObject();
-      go.addProperty("file", g.file());
-      go.addProperty("group", g.group());
-      go.addProperty("input", r.source());
-      go.addProperty("n", r.n());
-      go.addProperty("dropped_missing", r.droppedMissing());
-      go.addProperty("seed", g.seed());
-      go.addProperty("rng", r.rng());
-      go.addProperty("layout", r.layout());
-      go.addProperty("scheme", r.scheme());
-      final JsonArray statistics = new JsonArray();
-      r.statistics().forEach(s -> statistics.add(JsonReport.statistic(s, "")));
-      go.add("statistics", statistics);
-      groups.add(go);
+      groups.add(JsonReport.group(g.file(), g.group(), g.result(), g.seed(), ""));
     }
-    root.add("groups", groups);
-    return JsonReport.GSON.toJson(root) + "\n";
-  }
-
-  private static List<String> concat(List<String> a, List<String> b) {
-    final List<String> out = new ArrayList<>(a);
-    out.addAll(b);
-    return out;
+    return JsonReport.text(JsonReport.document(batch.options(), batch.elapsed(), warnings(batch), batch.concurrentGroups(),
+        batch.threadsPerGroup(), groups));
   }
 
   private static String csv(BatchResult batch, CsvFormulaGuard guard) {
     final StringWriter out = new StringWriter();
     try (CsvWriter csv = Csv.writer(out)) {
-      csv.writeRecord(concat(List.of("file", "group", "n", "seed"), CsvReport.HEADER));
+      csv.writeRecord(CsvReport.concat(List.of("file", "group", "n", "seed"), CsvReport.HEADER));
       for (GroupResult g : batch.groups()) {
         for (StatisticResult s : g.result().statistics()) {
           for (Interval i : s.intervals()) {
-            csv.writeRecord(concat(List.of(guard.cell(g.file()), guard.cell(g.group()), Integer.toString(g.result().n()),
+            csv.writeRecord(CsvReport.concat(List.of(guard.cell(g.file()), guard.cell(g.group()), Integer.toString(g.result().n()),
                 Long.toString(g.seed())), CsvReport.cells(s, i, "", guard)));
           }
         }

@@ -9,18 +9,45 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
 import org.parboot.InvalidInputException;
 import org.parboot.data.Dataset;
 import org.parboot.Messages;
 
 /**
- * Turns the records of one CSV file, header first, into the requested columns: checks the field
- * count of every row, applies the row filters, parses only the requested cells and drops or
- * refuses rows with missing cells. Label columns, if any, are read as text and stored as label
- * codes (see {@link CsvColumns#readWithLabels}). One instance per file; not thread-safe.
+ * Turns the records of one table, its column names first, into the requested columns: the one
+ * place for the rules every input format shares. It finds the requested columns by name, applies
+ * the row filters ({@code --where}), reads only the requested cells and drops or refuses rows with
+ * missing cells ({@code --missing}), records each kept row's group ({@code --group-by}) and reads
+ * label columns ({@code --strata}) as label codes (see {@link CsvColumns#readWithLabels}). A CSV
+ * file feeds it {@link FieldPicker} records ({@link #accept}); a Parquet file its names
+ * ({@link #header}) and then {@link Row}s. One instance per file; not thread-safe.
  */
 final class ColumnLoader {
+
+  /** One data row of a table, as the loader reads it. */
+  interface Row {
+    /** The row's place for messages, after the source: {@code :17} (CSV line 17) or {@code : row 17}. */
+    String at();
+
+    /** Field {@code field} as text (a filter, group or label cell). */
+    String text(int field);
+
+    /**
+     * Field {@code field} as a number: NaN when the cell is missing.
+     *
+     * @throws InvalidInputException for a cell that is not an accepted number, naming it
+     */
+    double number(int field, String column);
+
+    /** A missing cell as a message shows it, e.g. {@code 'NA'} or {@code null}. */
+    String missingCell(int field);
+
+    /** What a missing cell could have been instead, for the message under {@code --missing error}. */
+    String acceptedInstead();
+  }
+
+  /** What a field of the table is needed for: its index, the role messages name, and whether it is a number. */
+  record Need(int field, String name, String role, boolean number) {}
   private static final int SEEN_VALUES = Messages.MAX_LIST_ITEMS;
 
   private final String source;
@@ -41,6 +68,8 @@ final class ColumnLoader {
 
   private List<String> header;
   private long headerLine;
+  private boolean delimited; // CSV: a one-field header may mean a wrong delimiter
+  private final CsvRow csvRow = new CsvRow();
   private int[] columnIndex;
   private int[] filterIndex;
   private int groupIndex = -1;
@@ -121,20 +150,41 @@ final class ColumnLoader {
     if (names.size() == 1 && names.get(0).isEmpty()) {
       return; // a line of blanks before the header is skipped, as an empty line is
     }
-    header = names;
-    headerLine = record.line();
-    columnIndex = columns.stream().mapToInt(c -> indexOf(c, "column")).toArray();
+    delimited = true;
+    record.keepOnly(header(names, record.line()).stream().mapToInt(Need::field).toArray());
+  }
+
+  /**
+   * The table's column names ({@code line}: where they are, 0 when not on a line): finds every
+   * requested column and returns the fields the rows are needed for, numbers first (in the order
+   * of the requested columns), then filters, labels and the group column.
+   *
+   * @throws InvalidInputException naming an unknown or ambiguous column and the columns there are
+   */
+  List<Need> header(List<String> names, long line) {
+    header = List.copyOf(names);
+    headerLine = line;
+    final List<Need> needs = new ArrayList<>();
+    columnIndex = new int[columns.size()];
+    for (int j = 0; j < columnIndex.length; j++) {
+      columnIndex[j] = indexOf(columns.get(j), "column");
+      needs.add(new Need(columnIndex[j], columns.get(j), "column", true));
+    }
     filterIndex = new int[filters.length];
     for (int k = 0; k < filters.length; k++) {
       filterIndex[k] = indexOf(filters[k].column(), "--where column");
+      needs.add(new Need(filterIndex[k], filters[k].column(), "--where column", false));
     }
-    labelIndex = labels.stream().mapToInt(c -> indexOf(c, "label column")).toArray();
+    labelIndex = new int[labels.size()];
+    for (int j = 0; j < labelIndex.length; j++) {
+      labelIndex[j] = indexOf(labels.get(j), "label column");
+      needs.add(new Need(labelIndex[j], labels.get(j), "label column", false));
+    }
     if (groupColumn != null) {
       groupIndex = indexOf(groupColumn, "group column");
+      needs.add(new Need(groupIndex, groupColumn, "group column", false));
     }
-    record.keepOnly(java.util.stream.Stream.of(IntStream.of(columnIndex), IntStream.of(filterIndex),
-        IntStream.of(labelIndex), groupIndex < 0 ? IntStream.empty() : IntStream.of(groupIndex))
-        .flatMapToInt(x -> x).toArray());
+    return needs;
   }
 
   private int indexOf(String name, String what) {
@@ -150,7 +200,7 @@ final class ColumnLoader {
       }
     }
     if (found < 0) {
-      final String hint = header.size() == 1
+      final String hint = delimited && header.size() == 1
           ? " (the header has a single field: is the delimiter " + Messages.quote(String.valueOf(options.delimiter()))
               + " right? set it with --delimiter)"
           : "";
@@ -161,25 +211,59 @@ final class ColumnLoader {
   }
 
   private void readRow(FieldPicker record) {
-    final long line = record.line();
     if (record.fieldCount() != header.size()) {
-      throw new InvalidInputException(shown + ":" + line + ": expected " + header.size()
+      throw new InvalidInputException(shown + ":" + record.line() + ": expected " + header.size()
           + " fields, as in the header, found " + record.fieldCount() + "; accepted: one field per header column, separated by "
           + Messages.quote(String.valueOf(options.delimiter())) + " (fields that contain it must be in double quotes)");
     }
+    csvRow.record = record;
+    row(csvRow);
+  }
+
+  /** A CSV record as a {@link Row}: cells parsed by {@link Cells}. */
+  private final class CsvRow implements Row {
+    FieldPicker record;
+
+    @Override
+    public String at() {
+      return ":" + record.line();
+    }
+
+    @Override
+    public String text(int field) {
+      return record.field(field);
+    }
+
+    @Override
+    public double number(int field, String column) {
+      return Cells.parse(record.field(field), shown, record.line(), column);
+    }
+
+    @Override
+    public String missingCell(int field) {
+      return Messages.quote(record.field(field));
+    }
+
+    @Override
+    public String acceptedInstead() {
+      return Cells.NUMBER;
+    }
+  }
+
+  /** The next data row (after {@link #header}). */
+  void row(Row r) {
     dataRows++;
-    if (!matchesFilters(record)) {
+    if (!matchesFilters(r)) {
       return;
     }
     matched++;
     boolean missing = false;
     for (int j = 0; j < row.length; j++) {
-      final String cell = record.field(columnIndex[j]);
-      row[j] = Cells.parse(cell, shown, line, columns.get(j));
+      row[j] = r.number(columnIndex[j], columns.get(j));
       if (Double.isNaN(row[j])) {
         if (options.missing() == MissingPolicy.ERROR) {
-          throw new InvalidInputException(Cells.where(shown, line, columns.get(j)) + "missing value "
-              + Messages.quote(cell) + " (--missing error); accepted: " + Cells.NUMBER
+          throw new InvalidInputException(shown + r.at() + ": column " + Messages.quote(columns.get(j)) + ": missing value "
+              + r.missingCell(columnIndex[j]) + " (--missing error); accepted: " + r.acceptedInstead()
               + ", or --missing drop to drop rows with missing values");
         }
         missing = true;
@@ -190,7 +274,7 @@ final class ColumnLoader {
       return;
     }
     if (values[0].size() == GrowingDoubles.MAX) {
-      throw new InvalidInputException(shown + ":" + line + ": more than " + GrowingDoubles.MAX
+      throw new InvalidInputException(shown + r.at() + ": more than " + GrowingDoubles.MAX
           + " data rows; accepted: at most " + GrowingDoubles.MAX + " (split the file or filter it with --where)");
     }
     if (groupIndex >= 0) {
@@ -198,7 +282,7 @@ final class ColumnLoader {
       if (kept == groupOfRow.length) {
         groupOfRow = Arrays.copyOf(groupOfRow, (int) Math.min(GrowingDoubles.MAX, kept + (kept >> 1) + 1024L));
       }
-      final String group = record.field(groupIndex).strip();
+      final String group = r.text(groupIndex).strip();
       Integer id = groupIds.get(group);
       if (id == null) {
         id = groupIds.size();
@@ -211,14 +295,14 @@ final class ColumnLoader {
     }
     for (int j = 0; j < labelIndex.length; j++) {
       final Map<String, Integer> codes = codeOf.get(j);
-      labelCodes[j].add(codes.computeIfAbsent(record.field(labelIndex[j]).strip(), k -> codes.size()));
+      labelCodes[j].add(codes.computeIfAbsent(r.text(labelIndex[j]).strip(), k -> codes.size()));
     }
   }
 
-  private boolean matchesFilters(FieldPicker record) {
+  private boolean matchesFilters(Row r) {
     boolean all = true;
     for (int k = 0; k < filters.length && all; k++) {
-      final String cell = record.field(filterIndex[k]);
+      final String cell = r.text(filterIndex[k]);
       if (matched == 0 && seen.get(k).size() <= SEEN_VALUES) {
         seen.get(k).add(cell.strip()); // only for the message if nothing matches
       }
@@ -254,8 +338,9 @@ final class ColumnLoader {
       throw new InvalidInputException(shown + ": the file is empty; accepted: a header row naming the columns, then data rows");
     }
     if (dataRows == 0) {
-      throw new InvalidInputException(shown + ": no data rows after the header on line " + headerLine
-          + "; accepted: a header row, then at least one data row");
+      throw new InvalidInputException(delimited
+          ? shown + ": no data rows after the header on line " + headerLine + "; accepted: a header row, then at least one data row"
+          : shown + ": no rows; accepted: a table with at least one row");
     }
     if (matched == 0) {
       throw new InvalidInputException(shown + ": no rows match --where "

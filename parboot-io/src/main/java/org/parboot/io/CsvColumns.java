@@ -7,13 +7,10 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,6 +30,10 @@ import org.parboot.Messages;
  * Dataset data = CsvColumns.read(Path.of("weather.csv"), List.of("temp_max", "temp_min"),
  *     new CsvOptions(',', MissingPolicy.DROP, List.of(RowFilter.parse("location=Seattle"))));
  * }</pre>
+ *
+ * <p>A file (or stream) compressed with gzip or Zstandard is decompressed first: its first bytes
+ * (magic number) say so, whatever its name. Parquet files are read by {@link ParquetColumns}, and
+ * {@link DataFiles} chooses between the two.
  *
  * <p>The format: UTF-8 text (a leading byte order mark is dropped before parsing, so the first
  * header name may be quoted, as PowerShell's {@code Export-Csv} writes it), a header row naming
@@ -122,11 +123,46 @@ public final class CsvColumns {
     } catch (IOException e) {
       throw new InvalidInputException(source + ": cannot open the file (" + Messages.reason(e) + ")", e);
     }
-    try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
+    final Reader text;
+    try {
+      text = CsvText.reader(in, source);
+    } catch (IOException e) {
+      closeQuietly(in);
+      throw unreadable(String.valueOf(file), 0, e);
+    } catch (RuntimeException e) {
+      closeQuietly(in);
+      throw e;
+    }
+    try (Reader reader = text) {
       return load(reader, source, loader);
     } catch (IOException e) {
       throw new InvalidInputException(source + ": cannot close the file (" + Messages.reason(e) + ")", e);
+    }
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException e) {
+      // the error being reported says more
+    }
+  }
+
+  /**
+   * The CSV text of a stream, as the methods that read a {@link Path} see it: decompressed when
+   * its first bytes say gzip or Zstandard, decoded as strict UTF-8. For standard input and other
+   * streams; closing the reader closes the stream.
+   *
+   * @throws InvalidInputException if the stream holds a format that is not CSV text (Parquet, bzip2,
+   *     xz, zip), or cannot be read
+   */
+  public static Reader textOf(InputStream in, String sourceName) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(sourceName, "sourceName");
+    try {
+      return CsvText.readerOf(in, sourceName);
+    } catch (IOException e) {
+      throw unreadable(sourceName, 0, e);
     }
   }
 

@@ -17,6 +17,12 @@ final class CsvReport {
 
   private CsvReport() {}
 
+  static List<String> concat(List<String> a, List<String> b) {
+    final List<String> out = new java.util.ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
   /** The {@link #HEADER} cells of one statistic and interval, the stat's name followed by {@code suffix}. */
   static List<String> cells(StatisticResult s, Interval i, String suffix, CsvFormulaGuard guard) {
     return List.of(guard.cell(s.statistic().name() + suffix), guard.cell(String.join(";", s.statistic().columns())),
@@ -24,14 +30,19 @@ final class CsvReport {
         Csv.finite(i.level()), Csv.finite(i.low()), Csv.finite(i.high()));
   }
 
-  /** The CSV, each statistic's name followed by {@code suffix}. */
+  /**
+   * The CSV of a single run or comparison: {@code n} and {@code seed} (the rows used and the seed
+   * that repeats the run), then the {@link #HEADER} cells, each statistic's name followed by
+   * {@code suffix}.
+   */
   static String format(BootstrapResult result, String suffix, CsvFormulaGuard guard) {
     final StringWriter out = new StringWriter();
+    final List<String> run = List.of(Integer.toString(result.n()), Long.toString(result.options().seed()));
     try (CsvWriter csv = Csv.writer(out)) {
-      csv.writeRecord(HEADER);
+      csv.writeRecord(concat(List.of("n", "seed"), HEADER));
       for (StatisticResult s : result.statistics()) {
         for (Interval i : s.intervals()) {
-          csv.writeRecord(cells(s, i, suffix, guard));
+          csv.writeRecord(concat(run, cells(s, i, suffix, guard)));
         }
       }
     } catch (IOException e) {

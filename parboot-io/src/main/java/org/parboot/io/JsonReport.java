@@ -7,50 +7,93 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import java.time.Duration;
+import java.util.List;
 import org.parboot.BootstrapOptions;
 import org.parboot.BootstrapResult;
 import org.parboot.StatisticResult;
 import org.parboot.ci.Interval;
 
-/** {@link OutputFormat#JSON}. */
+/**
+ * {@link OutputFormat#JSON}: one document shape for a single run, a batch (groups, files) and a
+ * comparison, described by {@code docs/result.schema.json} (JSON Schema 2020-12). A single run is
+ * a batch of one group; a comparison is a batch of one group, the difference, with a
+ * {@code comparison} member. The document:
+ *
+ * <pre>{@code
+ * {"format_version": 1, "resamples", "seed", "seed_given", "executor", "threads",
+ *  "concurrent_groups", "threads_per_group", "level", "nan_policy", "elapsed_seconds", "warnings",
+ *  "groups": [{"file", "group", "input", "n", "dropped_missing", "seed", "rng", "scheme",
+ *              "statistics": [{"stat", "label", "columns", "observed", "bias", "std_error",
+ *                              "non_finite_replicates", "intervals": [{"method", "level", "low", "high"}]}]}],
+ *  "comparison": {"file", "first", "second", "n_first", "n_second", "seed_first", "seed_second"}}
+ * }</pre>
+ *
+ * <p>{@code format_version} changes when a member is removed or changes meaning; members may be
+ * added without a change.
+ */
 final class JsonReport {
+  /** The version of the document's shape. */
+  static final int FORMAT_VERSION = 1;
+
   // HTML escaping off: labels such as quantile(x, q=0.9) must not come out as q\u003d0.9
   static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
 
   private JsonReport() {}
 
+  /** A single run: a batch of one group, named after the result's source. */
   static String format(BootstrapResult result) {
-    return GSON.toJson(tree(result, "")) + "\n";
+    return text(document(result.options(), result.elapsed(), result.warnings(), 1, result.options().execution().threads(),
+        List.of(group(result.source(), "", result, result.options().seed(), ""))));
   }
 
-  /** The JSON tree, each statistic's stat and label followed by {@code suffix}. */
-  static JsonObject tree(BootstrapResult result, String suffix) {
-    final BootstrapOptions options = result.options();
+  static String text(JsonObject document) {
+    return GSON.toJson(document) + "\n";
+  }
+
+  /** The document around its groups: the run's settings, time and warnings. */
+  static JsonObject document(BootstrapOptions options, Duration elapsed, List<String> warnings, int concurrentGroups,
+      int threadsPerGroup, List<JsonObject> groups) {
     final JsonObject root = new JsonObject();
-    root.addProperty("input", result.source());
-    root.addProperty("n", result.n());
-    root.addProperty("dropped_missing", result.droppedMissing());
+    root.addProperty("format_version", FORMAT_VERSION);
     root.addProperty("resamples", options.resamples());
     root.addProperty("seed", options.seed());
     root.addProperty("seed_given", options.seedGiven());
-    root.addProperty("rng", result.rng());
-    root.addProperty("scheme", result.scheme());
-    root.addProperty("layout", result.layout());
-    root.addProperty("kernel", result.kernel());
     root.addProperty("executor", options.execution().executor().spelling());
     root.addProperty("threads", options.execution().threads());
+    root.addProperty("concurrent_groups", concurrentGroups);
+    root.addProperty("threads_per_group", threadsPerGroup);
     root.add("level", number(options.intervals().level()));
     root.addProperty("nan_policy", options.nanPolicy().spelling());
-    root.add("elapsed_seconds", number(result.elapsed().toNanos() / 1e9));
-    final JsonArray warnings = new JsonArray();
-    result.warnings().forEach(warnings::add);
-    root.add("warnings", warnings);
+    root.add("elapsed_seconds", number(elapsed.toNanos() / 1e9));
+    final JsonArray w = new JsonArray();
+    warnings.forEach(w::add);
+    root.add("warnings", w);
+    final JsonArray g = new JsonArray();
+    groups.forEach(g::add);
+    root.add("groups", g);
+    return root;
+  }
+
+  /** One group's result; each statistic's stat and label followed by {@code suffix}. */
+  static JsonObject group(String file, String group, BootstrapResult r, long seed, String suffix) {
+    final JsonObject o = new JsonObject();
+    o.addProperty("file", file);
+    o.addProperty("group", group);
+    o.addProperty("input", r.source());
+    o.addProperty("n", r.n());
+    o.addProperty("dropped_missing", r.droppedMissing());
+    o.addProperty("seed", seed);
+    o.addProperty("rng", r.rng());
+    o.addProperty("scheme", r.scheme());
+    o.addProperty("layout", r.layout());
+    o.addProperty("kernel", r.kernel());
     final JsonArray statistics = new JsonArray();
-    for (StatisticResult s : result.statistics()) {
+    for (StatisticResult s : r.statistics()) {
       statistics.add(statistic(s, suffix));
     }
-    root.add("statistics", statistics);
-    return root;
+    o.add("statistics", statistics);
+    return o;
   }
 
   static JsonObject statistic(StatisticResult s, String suffix) {

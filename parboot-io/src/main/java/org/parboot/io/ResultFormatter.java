@@ -16,10 +16,12 @@ import org.parboot.Messages;
  *       {@code warning: ...} line per warning; text from the data (labels, which hold column
  *       names, file names, group values, warnings) has its control characters escaped, as
  *       {@link org.parboot.Messages#escape} does, so nothing from a file reaches a terminal raw;</li>
- *   <li>{@link OutputFormat#JSON}: pretty-printed, snake_case keys, doubles in shortest
- *       round-trip form, null for NaN and infinite values; text as it is, control characters
- *       written as JSON escapes (ESC as {@code \}{@code u001b});</li>
- *   <li>{@link OutputFormat#CSV}: header {@code stat,columns,observed,bias,std_error,method,level,low,high},
+ *   <li>{@link OutputFormat#JSON}: one document shape for a run, a batch and a comparison, with a
+ *       {@code format_version} (1), described by {@code docs/result.schema.json}: the settings,
+ *       then {@code groups} (a single run is one group); pretty-printed, snake_case keys, doubles
+ *       in shortest round-trip form, null for NaN and infinite values; text as it is, control
+ *       characters written as JSON escapes (ESC as {@code \}{@code u001b});</li>
+ *   <li>{@link OutputFormat#CSV}: header {@code n,seed,stat,columns,observed,bias,std_error,method,level,low,high},
  *       one row per statistic and interval, columns joined with ';', empty cells for NaN and
  *       infinite values; text cells through a {@link CsvFormulaGuard}.</li>
  * </ul>
@@ -64,8 +66,8 @@ public final class ResultFormatter {
    *       at once), then columns {@code file, group, n, seed, statistic, observed, bias, std error}
    *       and one per interval method ({@code group} is left out when no input is grouped), then
    *       {@code warning: FILE, GROUP: ...} lines;</li>
-   *   <li>JSON: the batch settings and {@code groups}: an array of {@code {file, group, input, n,
-   *       dropped_missing, seed, rng, scheme, statistics}}, statistics as in the single-run JSON;</li>
+   *   <li>JSON: the one document shape (see the class comment), one entry of {@code groups} per
+   *       file and group;</li>
    *   <li>CSV: header {@code file,group,n,seed,stat,columns,observed,bias,std_error,method,level,low,high},
    *       one row per file, group, statistic and interval, with {@link CsvFormulaGuard#ON}.</li>
    * </ul>
@@ -85,7 +87,8 @@ public final class ResultFormatter {
    * A two-sample comparison ({@link org.parboot.TwoSampleBootstrap}) in the given format: as a
    * single run, with each statistic's label (and CSV/JSON {@code stat}) followed by
    * {@code ": FIRST - SECOND"}, e.g. {@code mean(temp_max): Seattle - New York}; the table adds a
-   * line naming both samples, their sizes and seeds, and the JSON a {@code comparison} object
+   * line naming both samples, their sizes and seeds, and the JSON (one group, the difference,
+   * named {@code "FIRST - SECOND"}) a {@code comparison} object
    * ({@code file, first, second, n_first, n_second, seed_first, seed_second}). CSV with
    * {@link CsvFormulaGuard#ON}.
    */
@@ -106,7 +109,9 @@ public final class ResultFormatter {
           + comparison.second().data().rows() + ", seed " + comparison.secondSeed() + "), each resampled independently\n"
           + TableReport.format(r, suffix);
       case JSON -> {
-        final com.google.gson.JsonObject root = JsonReport.tree(r, suffix);
+        final com.google.gson.JsonObject root = JsonReport.document(r.options(), r.elapsed(), r.warnings(), 1,
+            r.options().execution().threads(), java.util.List.of(JsonReport.group(comparison.first().file(),
+                comparison.first().group() + " - " + comparison.second().group(), r, r.options().seed(), suffix)));
         final com.google.gson.JsonObject c = new com.google.gson.JsonObject();
         c.addProperty("file", comparison.first().file());
         c.addProperty("first", comparison.first().group());
@@ -116,7 +121,7 @@ public final class ResultFormatter {
         c.addProperty("seed_first", comparison.firstSeed());
         c.addProperty("seed_second", comparison.secondSeed());
         root.add("comparison", c);
-        yield JsonReport.GSON.toJson(root) + "\n";
+        yield JsonReport.text(root);
       }
       case CSV -> CsvReport.format(r, suffix, guard);
     };

@@ -126,8 +126,8 @@ class CsvFormulaGuardTest {
     final BootstrapResult r = Bootstrap.run(Dataset.of("-x", -1.5, -2.5, -3.5, -0.5), List.of(MomentStatistic.mean("-x")),
         OPTIONS);
     final CsvRecord row = parse(ResultFormatter.format(r, OutputFormat.CSV)).get(1);
-    assertThat(row.getFields().subList(0, 3)).containsExactly("mean", "'-x", "-2.0");
-    assertThat(parse(ResultFormatter.format(r, OutputFormat.CSV, CsvFormulaGuard.OFF)).get(1).getField(1))
+    assertThat(row.getFields().subList(2, 5)).containsExactly("mean", "'-x", "-2.0"); // after n and seed
+    assertThat(parse(ResultFormatter.format(r, OutputFormat.CSV, CsvFormulaGuard.OFF)).get(1).getField(3))
         .isEqualTo("-x");
   }
 

@@ -22,19 +22,27 @@ class ResultFormatterTest {
   @Test
   void formatJson_parsedBack_equalsResult() {
     final JsonObject root = JsonParser.parseString(ResultFormatter.format(RUN, OutputFormat.JSON)).getAsJsonObject();
-    assertThat(root.get("input").getAsString()).isEqualTo("memory");
-    assertThat(root.get("n").getAsInt()).isEqualTo(10);
-    assertThat(root.get("dropped_missing").getAsLong()).isZero();
+    assertThat(root.get("format_version").getAsInt()).isEqualTo(1);
+    assertThat(root.getAsJsonArray("groups")).hasSize(1);
+    final JsonObject group = root.getAsJsonArray("groups").get(0).getAsJsonObject();
+    assertThat(group.get("file").getAsString()).isEqualTo("memory");
+    assertThat(group.get("group").getAsString()).isEmpty();
+    assertThat(group.get("input").getAsString()).isEqualTo("memory");
+    assertThat(group.get("n").getAsInt()).isEqualTo(10);
+    assertThat(group.get("dropped_missing").getAsLong()).isZero();
     assertThat(root.get("resamples").getAsInt()).isEqualTo(200);
     assertThat(root.get("seed").getAsLong()).isEqualTo(1);
-    assertThat(root.get("rng").getAsString()).isEqualTo(RUN.rng());
-    assertThat(root.get("scheme").getAsString()).isEqualTo(RUN.scheme());
+    assertThat(group.get("seed").getAsLong()).isEqualTo(1);
+    assertThat(group.get("rng").getAsString()).isEqualTo(RUN.rng());
+    assertThat(group.get("scheme").getAsString()).isEqualTo(RUN.scheme());
+    assertThat(root.get("concurrent_groups").getAsInt()).isEqualTo(1);
+    assertThat(root.get("threads_per_group").getAsInt()).isEqualTo(2);
     assertThat(root.get("executor").getAsString()).isEqualTo("forkjoin");
     assertThat(root.get("threads").getAsInt()).isEqualTo(2);
     assertThat(root.get("level").getAsDouble()).isEqualTo(0.95);
     assertThat(root.get("elapsed_seconds").getAsDouble()).isEqualTo(RUN.elapsed().toNanos() / 1e9);
     assertThat(root.getAsJsonArray("warnings")).hasSize(RUN.warnings().size());
-    final JsonArray stats = root.getAsJsonArray("statistics");
+    final JsonArray stats = group.getAsJsonArray("statistics");
     assertThat(stats).hasSize(2);
     for (int s = 0; s < 2; s++) {
       final StatisticResult expected = RUN.statistics().get(s);
@@ -67,7 +75,8 @@ class ResultFormatterTest {
   @Test
   void formatJson_nanAndInfinity_areNull() {
     final JsonObject s = JsonParser.parseString(ResultFormatter.format(Results.undefined(), OutputFormat.JSON))
-        .getAsJsonObject().getAsJsonArray("statistics").get(0).getAsJsonObject();
+        .getAsJsonObject().getAsJsonArray("groups").get(0).getAsJsonObject().getAsJsonArray("statistics").get(0)
+        .getAsJsonObject();
     assertThat(s.get("observed").isJsonNull()).isTrue();
     assertThat(s.get("bias").isJsonNull()).isTrue();
     assertThat(s.get("std_error").getAsDouble()).isEqualTo(0.25);
@@ -87,26 +96,27 @@ class ResultFormatterTest {
   void formatCsv_parsedBack_hasOneRowPerStatisticAndInterval() {
     final List<CsvRecord> rows = CsvReader.builder().ofCsvRecord(ResultFormatter.format(RUN, OutputFormat.CSV)).stream().toList();
     assertThat(rows.get(0).getFields())
-        .containsExactly("stat", "columns", "observed", "bias", "std_error", "method", "level", "low", "high");
+        .containsExactly("n", "seed", "stat", "columns", "observed", "bias", "std_error", "method", "level", "low", "high");
     assertThat(rows).hasSize(1 + 2 * 2);
+    assertThat(rows.stream().skip(1).map(r -> r.getField(0) + "," + r.getField(1))).containsOnly("10,1");
     final StatisticResult std = RUN.statistics().get(1);
-    final CsvRecord bca = rows.get(4);
-    assertThat(bca.getFields().subList(0, 2)).containsExactly("std(ddof=0)", "x");
-    assertThat(Double.parseDouble(bca.getField(2))).isEqualTo(std.observed());
-    assertThat(Double.parseDouble(bca.getField(3))).isEqualTo(std.bias());
-    assertThat(Double.parseDouble(bca.getField(4))).isEqualTo(std.standardError());
-    assertThat(bca.getField(5)).isEqualTo("bca");
-    assertThat(bca.getField(6)).isEqualTo("0.95");
-    assertThat(Double.parseDouble(bca.getField(7))).isEqualTo(std.intervals().get(1).low());
-    assertThat(Double.parseDouble(bca.getField(8))).isEqualTo(std.intervals().get(1).high());
+    final List<String> bca = rows.get(4).getFields().subList(2, 11); // after n and seed
+    assertThat(bca.subList(0, 2)).containsExactly("std(ddof=0)", "x");
+    assertThat(Double.parseDouble(bca.get(2))).isEqualTo(std.observed());
+    assertThat(Double.parseDouble(bca.get(3))).isEqualTo(std.bias());
+    assertThat(Double.parseDouble(bca.get(4))).isEqualTo(std.standardError());
+    assertThat(bca.get(5)).isEqualTo("bca");
+    assertThat(bca.get(6)).isEqualTo("0.95");
+    assertThat(Double.parseDouble(bca.get(7))).isEqualTo(std.intervals().get(1).low());
+    assertThat(Double.parseDouble(bca.get(8))).isEqualTo(std.intervals().get(1).high());
   }
 
   @Test
   void formatCsv_undefinedNumbers_areEmptyCells() {
     assertThat(ResultFormatter.format(Results.undefined(), OutputFormat.CSV)).isEqualTo("""
-        stat,columns,observed,bias,std_error,method,level,low,high
-        std(ddof=0),temp_max,,,0.25,percentile,0.95,1.5,2.5
-        std(ddof=0),temp_max,,,0.25,bca,0.95,,
+        n,seed,stat,columns,observed,bias,std_error,method,level,low,high
+        1461,42,std(ddof=0),temp_max,,,0.25,percentile,0.95,1.5,2.5
+        1461,42,std(ddof=0),temp_max,,,0.25,bca,0.95,,
         """);
   }
 

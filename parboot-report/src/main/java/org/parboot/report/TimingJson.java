@@ -9,7 +9,7 @@ import com.google.gson.JsonObject;
  *
  * <pre>{@code
  * {"resamples": 10000, "warmups": 1, "runs_per_config": 10, "baseline": "serial",
- *  "bit_identical": true, "index_draw": "scalar",
+ *  "bit_identical": true, "kernel": "iid draw (scalar) in blocks of 256, row counts, sums (scalar)",
  *  "configs": [{"executor": "serial", "threads": 1, "label": "serial",
  *               "runs_ms": [412.3, ...], "median_ms": 410.9, "min_ms": 401.2, "max_ms": 433.0,
  *               "speedup": 1.0, "resamples_per_second": 24336.8}, ...]}

@@ -1,0 +1,110 @@
+package org.parboot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every kind of JSON parboot writes has the one documented shape: each is validated against
+ * docs/result.schema.json (JSON Schema 2020-12, validated by networknt's json-schema-validator).
+ */
+class JsonSchemaTest {
+  private static final Path SCHEMA = Path.of("..", "docs", "result.schema.json").toAbsolutePath().normalize();
+  private static final Path PARQUET = Path.of("..", "parboot-io", "src", "test", "resources", "org", "parboot", "io",
+      "parquet").toAbsolutePath().normalize();
+
+  private static Schema schema;
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void loadSchema() throws IOException {
+    schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+        .getSchema(Files.readString(SCHEMA), InputFormat.JSON);
+  }
+
+  private static void assertValid(String json) {
+    final List<Error> errors = schema.validate(json, InputFormat.JSON);
+    assertThat(errors).as(json).isEmpty();
+    assertThat(json).contains("\"format_version\": 1,");
+  }
+
+  private static String run(String... args) {
+    final CliRun r = CliRun.of(args);
+    assertThat(r.code()).as(r.err()).isZero();
+    return r.out();
+  }
+
+  @Test
+  void singleRun_json_matchesTheSchema() {
+    assertValid(run("run", "--stat", "mean", "--stat", "median", "--ci", "all", "--seed", "1", "-B", "200", "-q",
+        "--format", "json"));
+  }
+
+  @Test
+  void groupedRun_json_matchesTheSchema() {
+    assertValid(run("run", "--group-by", "location", "--stat", "mean", "--seed", "1", "-B", "200", "-q", "--format", "json"));
+  }
+
+  @Test
+  void severalFiles_json_matchesTheSchema() throws IOException {
+    final Path a = Files.writeString(dir.resolve("a.csv"), "x\n1\n2\n3\n5\n");
+    final Path b = Files.writeString(dir.resolve("b.csv"), "x\n4\n4\n6\n9\n");
+    assertValid(run("run", a.toString(), b.toString(), PARQUET.resolve("nulls.parquet").toString(), "-c", "x",
+        "--seed", "1", "-B", "200", "-q", "--format", "json"));
+  }
+
+  @Test
+  void comparison_json_matchesTheSchemaWithItsComparisonMember() {
+    final String json = run("run", "--compare", "location=Seattle,New York", "--stat", "mean", "--seed", "1", "-B", "200",
+        "-q", "--format", "json");
+    assertValid(json);
+    assertThat(json).contains("\"comparison\": {");
+  }
+
+  @Test
+  void undefinedIntervals_nullEndpoints_matchTheSchema() throws IOException {
+    // every replicate equal: warnings, and a BCa whose acceleration is undefined (null endpoints)
+    final Path f = Files.writeString(dir.resolve("same.csv"), "x\n2\n2\n2\n2\n");
+    assertValid(run("run", f.toString(), "-c", "x", "--seed", "1", "-B", "100", "-q", "--format", "json"));
+  }
+
+  @Test
+  void demoSummary_json_matchesTheSchema() throws IOException {
+    final Path out = dir.resolve("demo");
+    final CliRun r = CliRun.of("demo", "-B", "200", "--runs", "1", "--warmups", "0", "--output", out.toString(), "-q");
+    assertThat(r.code()).as(r.err()).isZero();
+    final String json = Files.readString(out.resolve("summary.json"));
+    assertValid(json);
+    assertThat(json).contains("\"timing\": {").contains("\"machine\": {");
+  }
+
+  @Test
+  void bench_json_matchesTheSchema() throws IOException {
+    final Path out = dir.resolve("bench.json");
+    final CliRun r = CliRun.of("bench", "--stat", "mean", "-B", "100", "--seed", "1", "--executors", "serial,forkjoin",
+        "--threads", "1,2", "--runs", "1", "--warmups", "0", "--format", "json", "--output", out.toString(), "-q");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertValid(Files.readString(out));
+  }
+
+  @Test
+  void schema_documentWithoutFormatVersionOrWithAnUnknownMember_isRejected() {
+    final String json = run("run", "--seed", "1", "-B", "100", "-q", "--format", "json");
+    assertThat(schema.validate(json.replace("\"format_version\": 1,", ""), InputFormat.JSON)).isNotEmpty();
+    assertThat(schema.validate(json.replace("\"format_version\": 1,", "\"format_version\": 1, \"extra\": 0,"),
+        InputFormat.JSON)).isNotEmpty();
+  }
+}
