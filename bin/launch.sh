@@ -1,21 +1,50 @@
 # Sourced by ./parboot (a source checkout) and by bin/parboot of a release archive: how the
 # command line's JVM is started, in one place.
 #
-#   parboot_vector_options                 checks PARBOOT_VECTOR (on|off); exit 2 otherwise
+#   parboot_vector_options                 checks PARBOOT_VECTOR (auto|on|off); exit 2 otherwise
 #   parboot_launch JAVA JAR CACHE_DIR ARGS  runs parboot.jar (its libraries beside it) with ARGS
 #
-# Environment: PARBOOT_JAVA_OPTS adds JVM options (for example -Xmx8g); PARBOOT_VECTOR=on draws
-# the random indices on SIMD lanes (the incubating Vector API; same results, faster once warm, but
-# the JVM then prints a one-line incubator warning on stderr at start).
+# Environment: PARBOOT_JAVA_OPTS adds JVM options (for example -Xmx8g). PARBOOT_VECTOR: auto (the
+# default) gives the JVM the incubating Vector API when the Java has it, so that parboot's SIMD
+# kernels can run (which runs use them: --simd); on gives it always, off never. The results are the
+# same either way.
 
 parboot_vector_options() {
-  parboot_vector=()
-  parboot_vector_suffix=
-  case "${PARBOOT_VECTOR:-off}" in
-    on) parboot_vector=(--add-modules jdk.incubator.vector); parboot_vector_suffix=-vector ;;
-    off) ;;
-    *) echo "parboot: PARBOOT_VECTOR must be on or off, got '${PARBOOT_VECTOR}'" >&2; exit 2 ;;
+  case "${PARBOOT_VECTOR:-auto}" in
+    auto|on|off) ;;
+    *) echo "parboot: PARBOOT_VECTOR must be auto, on or off, got '${PARBOOT_VECTOR}'" >&2; exit 2 ;;
   esac
+}
+
+# Whether the Java whose launcher is $1 has the module jdk.incubator.vector: its release file lists
+# its modules (a JDK's and a jlink image's alike). Read without starting a process (start-up time).
+parboot_java_has_vector() {
+  local release="${1%/bin/java}/release" line
+  [ -f "$release" ] || return 1
+  while IFS= read -r line; do
+    case $line in
+      MODULES=*jdk.incubator.vector*) return 0 ;;
+    esac
+  done <"$release"
+  return 1
+}
+
+# The JVM announces an incubating module on standard error at every start ("WARNING: Using
+# incubator modules: jdk.incubator.vector"), before parboot's own code runs. This relay drops that
+# line and passes everything else on untouched: byte for byte and as it comes (cat), once the notice
+# has gone by (it is the JVM's first line). It ignores INT, TERM and HUP, so a Ctrl-C cannot cut off
+# parboot's last words; parboot closes its standard error and waits for the relay before it exits
+# (org.parboot.cli.Main), so nothing is lost or printed after the command has returned.
+parboot_relay_stderr() {
+  trap '' INT TERM HUP
+  local line
+  while IFS= read -r line; do
+    if [ "$line" = "WARNING: Using incubator modules: jdk.incubator.vector" ]; then
+      exec cat
+    fi
+    printf '%s\n' "$line"
+  done
+  [ -z "$line" ] || printf '%s' "$line"
 }
 
 # Start-up: on JDK 25+, an AOT cache (JEP 483/515: classes loaded and linked, method profiles),
@@ -23,12 +52,22 @@ parboot_vector_options() {
 # (one column's moments, every interval), so that its method profiles cover the fused loop. It
 # starts a run about a quarter faster than class-data sharing. On older JDKs, or if making the
 # cache fails, a dynamic AppCDS archive that the first run writes. The module graph is part of a
-# cache, so PARBOOT_VECTOR=on has caches of its own. CACHE_DIR must be writable; if it is not,
+# cache, so a JVM with the Vector API has caches of its own. CACHE_DIR must be writable; if it is not,
 # the run goes on without a cache. The caches are remade when the jar or the Java is newer.
 parboot_launch() {
   local java=$1 jar=$2 cache=$3
   shift 3
-  [ -n "${parboot_vector+set}" ] || parboot_vector_options
+  parboot_vector_options
+  local parboot_vector=() parboot_vector_suffix=
+  if [ "${PARBOOT_VECTOR:-auto}" = on ] || { [ "${PARBOOT_VECTOR:-auto}" = auto ] && parboot_java_has_vector "$java"; }; then
+    # The SIMD kernels are compiled early (a hundredth of the JIT's usual threshold): until then
+    # they run many times slower than the scalar ones.
+    parboot_vector=(--add-modules jdk.incubator.vector -XX:CompileCommand=quiet
+      -XX:CompileCommand=CompileThresholdScaling,org.parboot.rng.VectorIndexFill::*,0.01
+      -XX:CompileCommand=CompileThresholdScaling,org.parboot.eval.VectorPowerSums::*,0.01
+      -Dparboot.stderr=relayed)
+    parboot_vector_suffix=-vector
+  fi
   local major tty=false stdin=data
   major=$(parboot_java_major "$java")
   [ -t 2 ] && tty=true
@@ -78,7 +117,17 @@ parboot_launch() {
       start=(-XX:AOTCache="$aot")
     fi
   fi
+  if [ ${#parboot_vector[@]} -gt 0 ]; then
+    # The relay's pipe is opened on a descriptor of its own and closed for java once it is its
+    # standard error: with "2> >(...)", bash would leave java a second copy (fd 63), and the relay
+    # would never see the end of its input.
+    local relay
+    exec {relay}> >(parboot_relay_stderr >&2)
+    # shellcheck disable=SC2086 # PARBOOT_JAVA_OPTS and logs are lists of options
+    exec "$java" "${parboot_vector[@]}" ${start[@]+"${start[@]}"} $logs "${common[@]}" \
+      -Dparboot.tty=$tty -Dparboot.stdin=$stdin ${PARBOOT_JAVA_OPTS:-} -jar "$jar" "$@" 2>&"$relay" {relay}>&-
+  fi
   # shellcheck disable=SC2086 # PARBOOT_JAVA_OPTS and logs are lists of options
-  exec "$java" ${parboot_vector[@]+"${parboot_vector[@]}"} ${start[@]+"${start[@]}"} $logs "${common[@]}" \
+  exec "$java" ${start[@]+"${start[@]}"} $logs "${common[@]}" \
     -Dparboot.tty=$tty -Dparboot.stdin=$stdin ${PARBOOT_JAVA_OPTS:-} -jar "$jar" "$@"
 }

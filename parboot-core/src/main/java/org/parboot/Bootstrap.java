@@ -35,6 +35,16 @@ public final class Bootstrap {
 
   private Bootstrap() {}
 
+  /**
+   * What a run that uses SIMD ({@link org.parboot.exec.SimdMode}) gets in this JVM: its index draw
+   * and its sums, each {@code scalar} or a description of its SIMD implementation (for
+   * {@code parboot --version}). Loads the Vector API if the JVM has it.
+   */
+  public static String simdKernels() {
+    return "index draw " + ResampleStreams.drawImplementation(true) + ", sums "
+        + org.parboot.eval.EvaluationPlan.sumsImplementation(true);
+  }
+
   /** Runs the bootstrap to completion on the calling thread's behalf. */
   public static BootstrapResult run(Dataset data, List<? extends Statistic> statistics, BootstrapOptions options) {
     return run(data, statistics, options, RunControl.create());

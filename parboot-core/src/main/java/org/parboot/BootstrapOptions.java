@@ -9,6 +9,7 @@ import java.util.Set;
 import org.parboot.ci.IntervalMethod;
 import org.parboot.ci.NanPolicy;
 import org.parboot.exec.ExecutorKind;
+import org.parboot.exec.SimdMode;
 import org.parboot.rng.Seeds;
 import org.parboot.scheme.Scheme;
 
@@ -54,10 +55,12 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Sche
    * @param threads worker threads (default: the available processors; always 1 for
    *     {@link ExecutorKind#SERIAL})
    * @param chunk resamples per work item, or 0 to choose from B, the threads and the data size
+   * @param simd whether the run draws and sums on SIMD lanes (default {@link SimdMode#AUTO})
    */
-  public record Execution(ExecutorKind executor, int threads, int chunk) {
+  public record Execution(ExecutorKind executor, int threads, int chunk, SimdMode simd) {
     public Execution {
       Objects.requireNonNull(executor, "executor");
+      Objects.requireNonNull(simd, "simd");
     }
   }
 
@@ -108,6 +111,7 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Sche
     b.executor = execution.executor();
     b.threads = execution.threads();
     b.chunk = execution.chunk();
+    b.simd = execution.simd();
     b.intervals = new LinkedHashSet<>(intervals.methods());
     b.level = intervals.level();
     b.innerResamples = intervals.innerResamples();
@@ -124,6 +128,7 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Sche
     private ExecutorKind executor = ExecutorKind.DEFAULT;
     private int threads = Runtime.getRuntime().availableProcessors();
     private int chunk;
+    private SimdMode simd = SimdMode.DEFAULT;
     private Set<IntervalMethod> intervals = EnumSet.of(IntervalMethod.DEFAULT);
     private double level = 0.95;
     private long innerResamples = DEFAULT_INNER_RESAMPLES;
@@ -164,6 +169,12 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Sche
     /** Resamples per work item; 0 (the default) chooses from B, threads and the data size. */
     public Builder chunk(int chunk) {
       this.chunk = chunk;
+      return this;
+    }
+
+    /** Whether to draw and sum on SIMD lanes (default {@link SimdMode#AUTO}); the results are the same. */
+    public Builder simd(SimdMode simd) {
+      this.simd = Objects.requireNonNull(simd, "simd");
       return this;
     }
 
@@ -228,7 +239,7 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Sche
       }
       final long s = seed != null ? seed : Seeds.drawn();
       final int workers = executor == ExecutorKind.SERIAL ? 1 : threads;
-      return new BootstrapOptions((int) resamples, s, seedGiven, scheme, new Execution(executor, workers, chunk),
+      return new BootstrapOptions((int) resamples, s, seedGiven, scheme, new Execution(executor, workers, chunk, simd),
           new Intervals(List.copyOf(intervals), level, (int) innerResamples), nanPolicy);
     }
   }

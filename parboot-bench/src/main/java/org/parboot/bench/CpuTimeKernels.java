@@ -17,7 +17,8 @@ import java.util.function.DoubleSupplier;
  *
  * <pre>
  * java -cp parboot-bench/target/benchmarks.jar org.parboot.bench.CpuTimeKernels [rounds] [n...]
- * java --add-modules jdk.incubator.vector -cp ... CpuTimeKernels ...   # with the SIMD draw
+ * java --add-modules jdk.incubator.vector -cp ... CpuTimeKernels ...   # the SIMD kernels
+ * java --add-modules jdk.incubator.vector -Dscalar=true -cp ... CpuTimeKernels ...   # the scalar ones
  * </pre>
  *
  * Prints, per n and kernel, the median and minimum nanoseconds per draw over the measured rounds
@@ -33,12 +34,12 @@ public final class CpuTimeKernels {
         ? Arrays.stream(args, 1, args.length).mapToInt(Integer::parseInt).toArray()
         : new int[] {3000, 1_000_000};
     final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-    System.out.println("index draw: " + org.parboot.rng.ResampleStreams.drawImplementation() + "; sums: "
-        + org.parboot.eval.EvaluationPlan.sumsImplementation());
+    System.out.println("SIMD: " + org.parboot.Bootstrap.simdKernels());
     double sink = 0;
     for (int n : sizes) {
       final KernelBench k = new KernelBench();
       k.n = n;
+      k.simd = !Boolean.getBoolean("scalar");
       k.setUp();
       final Map<String, DoubleSupplier> kernels = new LinkedHashMap<>();
       kernels.put("rng", () -> k.rng());

@@ -39,7 +39,7 @@ public class EngineBench {
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   @Warmup(iterations = 5)
   @Measurement(iterations = 15)
-  @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "--add-modules", "jdk.incubator.vector"})
   public static class Executors {
     @Param({"serial", "queue", "pool", "forkjoin", "virtual"})
     public String executor;
@@ -53,7 +53,7 @@ public class EngineBench {
     @Setup
     public void setUp() {
       data = BenchData.of(3000);
-      options = BootstrapOptions.builder().resamples(4000).seed(7).executor(ExecutorKind.valueOf(executor.toUpperCase()))
+      options = BootstrapOptions.builder().resamples(4000).seed(7).simd(org.parboot.exec.SimdMode.ALWAYS).executor(ExecutorKind.valueOf(executor.toUpperCase()))
           .threads(threads).intervals(IntervalMethod.PERCENTILE).build();
     }
 
@@ -69,7 +69,7 @@ public class EngineBench {
   @OutputTimeUnit(TimeUnit.MICROSECONDS)
   @Warmup(iterations = 3, time = 1)
   @Measurement(iterations = 5, time = 1)
-  @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "--add-modules", "jdk.incubator.vector"})
   public static class Intervals {
     @Param({"PERCENTILE", "BASIC", "NORMAL", "BCA"})
     public String method;
@@ -84,7 +84,7 @@ public class EngineBench {
       m = IntervalMethod.valueOf(method);
       final Dataset data = BenchData.of(3000);
       final BootstrapResult r = Bootstrap.run(data, List.of(MomentStatistic.std("x", 0)),
-          BootstrapOptions.builder().resamples(9999).seed(3).intervals(IntervalMethod.PERCENTILE).build());
+          BootstrapOptions.builder().resamples(9999).seed(3).simd(org.parboot.exec.SimdMode.ALWAYS).intervals(IntervalMethod.PERCENTILE).build());
       replicates = r.statistics().get(0).replicates();
       observed = r.statistics().get(0).observed();
       jackknife = new EvaluationPlan(data, List.of(MomentStatistic.std("x", 0))).jackknife()[0];
@@ -103,7 +103,7 @@ public class EngineBench {
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   @Warmup(iterations = 3, time = 1)
   @Measurement(iterations = 5, time = 1)
-  @Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+  @Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "--add-modules", "jdk.incubator.vector"})
   public static class Jackknife {
     @Param({"100000"})
     public int n;

@@ -33,11 +33,18 @@ import org.parboot.stat.Statistic;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "--add-modules", "jdk.incubator.vector"})
 public class KernelBench {
 
   @Param({"3000", "1000000"})
   public int n;
+
+  /**
+   * Whether the draw and the sums run on SIMD lanes (where the JVM has them: the benchmarks' JVM
+   * gets {@code --add-modules jdk.incubator.vector}); {@code -p simd=false} for the scalar kernels.
+   */
+  @Param({"true"})
+  public boolean simd;
 
   private int[] idx;
   private double[] x;
@@ -72,13 +79,18 @@ public class KernelBench {
         OrderStatistic.trimmedMean("x", 0.1));
   }
 
-  private static org.parboot.eval.Evaluator evaluator(Dataset data, Statistic... stats) {
-    return new EvaluationPlan(data, List.of(stats)).newEvaluator();
+  private org.parboot.eval.Evaluator evaluator(Dataset data, Statistic... stats) {
+    return new EvaluationPlan(data, List.of(stats)).newEvaluator(simd);
+  }
+
+  /** The next resample's indices into the buffer (on SIMD lanes if {@link #simd}). */
+  private void draw() {
+    ResampleStreams.fillIndices(resampler.streamState(b++), n, resampler.threshold(), idx, n, simd);
   }
 
   /** The next resample's draw, then the evaluator's statistics; returns their sum (all are used). */
   private double drawAndEvaluate(org.parboot.eval.Evaluator evaluator, double[] out) {
-    resampler.fill(b++, idx);
+    draw();
     evaluator.evaluate(idx, n, out);
     double sum = 0;
     for (double v : out) {
@@ -90,14 +102,14 @@ public class KernelBench {
   /** The random draw: n bounded indices into the buffer. */
   @Benchmark
   public int rng() {
-    resampler.fill(b++, idx);
+    draw();
     return idx[n - 1];
   }
 
   /** The floor: draw, then gather every drawn value into four independent sums. */
   @Benchmark
   public double gatherFloor() {
-    resampler.fill(b++, idx);
+    draw();
     double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
     final int[] ix = idx;
     final double[] v = x;
@@ -120,7 +132,7 @@ public class KernelBench {
    */
   @Benchmark
   public double pairGatherFloor() {
-    resampler.fill(b++, idx);
+    draw();
     double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
     final int[] ix = idx;
     final double[] u = x;
@@ -157,35 +169,35 @@ public class KernelBench {
    */
   @Benchmark
   public double tutorialStreamed() {
-    tutorial.evaluateStream(new ResampleStreams.Stream(resampler.streamState(b++)), resampler.threshold(), out3);
+    tutorial.evaluateStream(new ResampleStreams.Stream(resampler.streamState(b++)).simd(simd), resampler.threshold(), out3);
     return out3[0] + out3[1] + out3[2];
   }
 
   /** mean, std, skew, kurt, streamed as in {@link #tutorialStreamed}. */
   @Benchmark
   public double momentsStreamed() {
-    moments.evaluateStream(new ResampleStreams.Stream(resampler.streamState(b++)), resampler.threshold(), out4);
+    moments.evaluateStream(new ResampleStreams.Stream(resampler.streamState(b++)).simd(simd), resampler.threshold(), out4);
     return out4[0] + out4[1] + out4[2] + out4[3];
   }
 
   /** median, streamed: the row counts read in rank order, as the engine runs it. */
   @Benchmark
   public double medianStreamed() {
-    median.evaluateStream(new ResampleStreams.Stream(resampler.streamState(b++)), resampler.threshold(), out1);
+    median.evaluateStream(new ResampleStreams.Stream(resampler.streamState(b++)).simd(simd), resampler.threshold(), out1);
     return out1[0];
   }
 
   /** median, quantile(0.9), trimmed_mean(0.1), streamed. */
   @Benchmark
   public double orderStatisticsStreamed() {
-    orderAll.evaluateStream(new ResampleStreams.Stream(resampler.streamState(b++)), resampler.threshold(), out3);
+    orderAll.evaluateStream(new ResampleStreams.Stream(resampler.streamState(b++)).simd(simd), resampler.threshold(), out3);
     return out3[0] + out3[1] + out3[2];
   }
 
   /** cov, corr, ratio, streamed: one pass of the pair's sums over the rows. */
   @Benchmark
   public double pairedStreamed() {
-    paired.evaluateStream(new ResampleStreams.Stream(resampler.streamState(b++)), resampler.threshold(), out3);
+    paired.evaluateStream(new ResampleStreams.Stream(resampler.streamState(b++)).simd(simd), resampler.threshold(), out3);
     return out3[0] + out3[1] + out3[2];
   }
 

@@ -19,6 +19,7 @@ import org.parboot.report.TimingResult;
 import org.parboot.report.TimingText;
 import org.parboot.stat.Statistic;
 import picocli.CommandLine.Command;
+import org.parboot.exec.SimdMode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,6 +47,9 @@ final class BenchCommand implements Callable<Integer> {
 
   @Mixin
   SchemeOptions resampling = new SchemeOptions();
+
+  @Mixin
+  SimdOptions simd = new SimdOptions(SimdMode.ALWAYS);
 
   @Option(names = "--executors", paramLabel = "LIST", split = ",",
       description = "Executors to time: serial, queue, pool, forkjoin, virtual. Default: all.")
@@ -88,7 +92,7 @@ final class BenchCommand implements Callable<Integer> {
       throw new InvalidInputException("--format csv is not available for bench; accepted: table, json");
     }
     final List<Statistic> statistics = engine.statistics(data.defaultColumns());
-    final BootstrapOptions options = resampling.apply(engine.builder()).build();
+    final BootstrapOptions options = simd.apply(resampling.apply(engine.builder())).build();
     final Console console = new Console(spec, quiet);
     try (Outputs outputs = new Outputs(scope, console)) {
       outputs.file("--output", output).folder("--report", report, ReportWriter::writesFileNamed)

@@ -27,6 +27,7 @@ import org.parboot.report.TimingText;
 import org.parboot.stat.MomentStatistic;
 import org.parboot.stat.Statistic;
 import picocli.CommandLine.Command;
+import org.parboot.exec.SimdMode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -78,6 +79,9 @@ final class DemoCommand implements Callable<Integer> {
   int warmups;
 
   @Mixin
+  SimdOptions simd = new SimdOptions(SimdMode.ALWAYS);
+
+  @Mixin
   TimeLimit limit = new TimeLimit();
 
   @Option(names = {"-q", "--quiet"}, description = "No progress bar or notes on standard error.")
@@ -105,8 +109,8 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     limit.start();
     final CommandScope scope = CommandScope.current();
-    final BootstrapOptions options = BootstrapOptions.builder().resamples(resamples).seed(seed)
-        .intervals(DEMO_INTERVALS).build();
+    final BootstrapOptions options = simd.apply(BootstrapOptions.builder().resamples(resamples).seed(seed)
+        .intervals(DEMO_INTERVALS)).build();
     final Console console = new Console(spec, quiet);
     try (Outputs outputs = new Outputs(scope, console)) {
       outputs.folder("--output", dir, DemoCommand::writesFileNamed);

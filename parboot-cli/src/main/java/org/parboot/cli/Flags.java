@@ -16,6 +16,7 @@ final class Flags {
       Map.entry("threads", "--threads"),
       Map.entry("executor", "--executor"),
       Map.entry("chunk", "--chunk"),
+      Map.entry("simd", "--simd"),
       Map.entry("level", "--level"),
       Map.entry("intervals", "--ci"),
       Map.entry("innerResamples", "--inner-resamples"),

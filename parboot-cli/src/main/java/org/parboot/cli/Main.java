@@ -127,7 +127,34 @@ public final class Main implements Runnable {
     final PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code = execute(args, Stdin.ofProcess(), stdout.writer(), err, true);
     code = stdout.finish(code, err);
+    err.flush();
+    awaitStderrRelay();
     System.exit(code);
+  }
+
+  /**
+   * When the launcher relays standard error (it drops the JVM's incubator notice:
+   * {@code -Dparboot.stderr=relayed}, bin/launch.sh), closes it and waits, at most two seconds,
+   * for the relay to pass the last bytes on and end: then nothing is printed after the command
+   * has returned, and a file that standard error was redirected to is complete when it has.
+   */
+  static void awaitStderrRelay() {
+    if (!"relayed".equals(System.getProperty("parboot.stderr"))) {
+      return;
+    }
+    System.err.flush();
+    System.err.close();
+    final long deadline = System.nanoTime() + 2_000_000_000L;
+    for (ProcessHandle relay : ProcessHandle.current().children().toList()) {
+      try {
+        relay.onExit().get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        return; // exit anyway: the relay still gets everything that was written
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   /**
@@ -297,7 +324,7 @@ public final class Main implements Runnable {
     @Override
     public String[] getVersion() {
       return new String[] {line(buildProperties()), "JVM: " + Runtime.version(),
-          "index draw: " + org.parboot.rng.ResampleStreams.drawImplementation()};
+          "SIMD (--simd; by default for runs of at least 2^27 draws): " + org.parboot.Bootstrap.simdKernels()};
     }
 
     /** The first line of {@code --version} for these build properties. */

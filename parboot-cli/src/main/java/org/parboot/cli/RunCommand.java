@@ -23,6 +23,7 @@ import org.parboot.io.ResultFormatter;
 import org.parboot.report.ReportWriter;
 import org.parboot.stat.Statistic;
 import picocli.CommandLine.Command;
+import org.parboot.exec.SimdMode;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -55,6 +56,9 @@ final class RunCommand implements Callable<Integer> {
 
   @Mixin
   ExecutorOptions executor = new ExecutorOptions();
+
+  @Mixin
+  SimdOptions simd = new SimdOptions(SimdMode.AUTO);
 
   @Option(names = "--group-by", paramLabel = "COLUMN",
       description = "An independent bootstrap per value of the text column COLUMN (groups run concurrently); "
@@ -101,7 +105,7 @@ final class RunCommand implements Callable<Integer> {
     final OutputFormat fmt = OutputFormat.parse(format);
     final CsvFormulaGuard guard = CsvFormulaGuard.parse(csvFormulaGuard);
     final List<Statistic> statistics = engine.statistics(data.defaultColumns());
-    final BootstrapOptions options = resampling.apply(executor.apply(engine.builder())).build();
+    final BootstrapOptions options = simd.apply(resampling.apply(executor.apply(engine.builder()))).build();
     final List<Path> inputs = data.inputs();
     final String strata = options.scheme().strata() != null ? "--strata" : null;
     if (compare != null) {

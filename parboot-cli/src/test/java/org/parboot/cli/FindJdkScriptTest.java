@@ -133,6 +133,52 @@ class FindJdkScriptTest {
     final String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor()).isEqualTo(2);
     assertThat(out).isEmpty();
-    assertThat(err).isEqualTo("parboot: PARBOOT_VECTOR must be on or off, got 'yes'\n");
+    assertThat(err).isEqualTo("parboot: PARBOOT_VECTOR must be auto, on or off, got 'yes'\n");
+  }
+
+  private static final Path LAUNCH = SCRIPT.resolveSibling("launch.sh");
+
+  /** Runs {@code script} in bash with bin/launch.sh sourced, {@code input} on its standard input. */
+  private static Result bash(String script, String input) throws IOException, InterruptedException {
+    final Process p = new ProcessBuilder("/bin/bash", "-c", ". \"$0\"; " + script, LAUNCH.toString()).start();
+    p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+    p.getOutputStream().close();
+    final String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    final String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    return new Result(p.waitFor(), out, err);
+  }
+
+  @Test
+  void relay_dropsTheIncubatorNoticeOnly_passesEverythingElseByteForByte() throws IOException, InterruptedException {
+    final String notice = "WARNING: Using incubator modules: jdk.incubator.vector\n";
+    assertThat(bash("parboot_relay_stderr", notice + "parboot: bad value\n\rprogress 50%\rdone\nlast, no newline").out())
+        .isEqualTo("parboot: bad value\n\rprogress 50%\rdone\nlast, no newline");
+    // Before the notice (a JVM warning from PARBOOT_JAVA_OPTS, say), lines pass; a second notice is not the JVM's.
+    assertThat(bash("parboot_relay_stderr", "VM warning: x\n" + notice + notice).out()).isEqualTo("VM warning: x\n" + notice);
+    assertThat(bash("parboot_relay_stderr", "no notice at all").out()).isEqualTo("no notice at all");
+  }
+
+  @Test
+  void relay_ignoresInterruptAndTermination_soTheLastWordsGetThrough() throws IOException, InterruptedException {
+    // The relay gets INT and TERM (as a Ctrl-C sends INT to the whole group) before its input ends,
+    // once it ignores them (read from /proc: HUP, INT and TERM are bits 0, 1 and 14 of SigIgn).
+    final Result r = bash("exec {w}> >(parboot_relay_stderr); pid=$!; "
+        + "ign() { local k v; while IFS=$'\\t' read -r k v; do [ \"$k\" = SigIgn: ] && echo $(( 0x$v & 0x4003 )); done "
+        + "</proc/$pid/status; }; for ((i = 0; i < 5000; i++)); do [ \"$(ign)\" = 16387 ] && break; done; "
+        + "kill -INT $pid; kill -TERM $pid; kill -HUP $pid; "
+        + "printf 'WARNING: Using incubator modules: jdk.incubator.vector\\nparboot: interrupted\\n' >&$w; "
+        + "exec {w}>&-; wait $pid", "");
+    assertThat(r.out()).isEqualTo("parboot: interrupted\n");
+  }
+
+  @Test
+  void javaHasVector_readsTheModulesOfTheJavasReleaseFile() throws IOException, InterruptedException {
+    final Path with = Files.createDirectories(dir.resolve("with/bin"));
+    Files.writeString(with.resolveSibling("release"), "JAVA_VERSION=\"25\"\nMODULES=\"java.base jdk.incubator.vector jdk.jfr\"\n");
+    final Path without = Files.createDirectories(dir.resolve("without/bin"));
+    Files.writeString(without.resolveSibling("release"), "JAVA_VERSION=\"25\"\nMODULES=\"java.base jdk.jfr\"\n");
+    assertThat(bash("parboot_java_has_vector " + with.resolve("java"), "").code()).isZero();
+    assertThat(bash("parboot_java_has_vector " + without.resolve("java"), "").code()).isEqualTo(1);
+    assertThat(bash("parboot_java_has_vector " + dir.resolve("none/bin/java"), "").code()).isEqualTo(1);
   }
 }

@@ -7,11 +7,13 @@ import org.parboot.BootstrapOptions;
 import org.parboot.InvalidInputException;
 import org.parboot.StatisticFailedException;
 import org.parboot.eval.EvaluationPlan;
+import org.parboot.eval.StandardErrors;
 import org.parboot.exec.ExecutionStrategy;
 import org.parboot.exec.RangeJob;
 import org.parboot.exec.RunControl;
 import org.parboot.resample.Resampler;
 import org.parboot.resample.Resamplers;
+import org.parboot.simd.Simd;
 import org.parboot.stat.Statistic;
 
 /**
@@ -108,13 +110,14 @@ public final class Engine {
       });
     }
     MemoryBudget.check(samples, statistics, b, strategy.threads(), wantJackknife, wantSe);
+    final boolean simd = Simd.use(options.execution().simd(), draws(samples, statistics, options));
 
     // The threads start now, while the samples are planned (copies, sorts) on this one.
     try (ExecutionStrategy.Session session = strategy.open(control)) {
       final int m = samples.size();
       final List<SampleRun> runs = new ArrayList<>(m);
       for (Sample s : samples) {
-        runs.add(named(s, samples, () -> SampleRun.of(s, statistics, options, wantSe)));
+        runs.add(named(s, samples, () -> SampleRun.of(s, statistics, options, wantSe, simd)));
       }
       final double[] observed = new double[k];
       final double[] observedSe = wantSe ? new double[k] : null;
@@ -206,6 +209,18 @@ public final class Engine {
     return (int) Math.min(balanced, bounded);
   }
 
+  /**
+   * The draws a run makes: B times each sample's rows, times 1 + J when the studentized interval
+   * needs the nested bootstrap (J inner resamples per resample). What {@link Simd#use} weighs.
+   */
+  static long draws(List<Sample> samples, List<? extends Statistic> statistics, BootstrapOptions options) {
+    final boolean nested = options.intervals().needStandardErrors()
+        && statistics.stream().anyMatch(st -> !StandardErrors.hasAnalytic(st));
+    final long rows = samples.stream().mapToLong(s -> s.data().rows()).sum();
+    final double draws = (double) options.resamples() * rows * (nested ? 1.0 + options.intervals().innerResamples() : 1.0);
+    return draws >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) draws;
+  }
+
   /** The statistics' labels, for messages. */
   static String labels(List<? extends Statistic> statistics) {
     return String.join(", ", statistics.stream().map(Statistic::label).toList());
@@ -240,7 +255,8 @@ public final class Engine {
       this.kernel = kernel;
     }
 
-    static SampleRun of(Sample s, List<? extends Statistic> statistics, BootstrapOptions options, boolean wantSe) {
+    static SampleRun of(Sample s, List<? extends Statistic> statistics, BootstrapOptions options, boolean wantSe,
+        boolean simd) {
       final EvaluationPlan plan = new EvaluationPlan(s.data(), statistics);
       final double[] observed;
       try {
@@ -251,8 +267,8 @@ public final class Engine {
       final Resampler resampler = Resamplers.create(options.scheme(), s.data(),
           statistics.stream().flatMap(st -> st.columns().stream()).distinct().toList(), s.seed(), options.resamples());
       final StandardErrorOutput se = wantSe
-          ? new StandardErrorOutput(plan, s.seed(), options.intervals().innerResamples()) : null;
-      return new SampleRun(plan, observed, resampler, se, ResampleKernel.choose(plan, resampler, se));
+          ? new StandardErrorOutput(plan, s.seed(), options.intervals().innerResamples(), simd) : null;
+      return new SampleRun(plan, observed, resampler, se, ResampleKernel.choose(plan, resampler, se, simd));
     }
   }
 

@@ -9,9 +9,10 @@ import org.parboot.rng.ResampleStreams;
 
 /**
  * How one sample's resamples are drawn and evaluated. {@link #choose} decides it once per run, and
- * the run names the decision ({@link #description()}) in its result. Every kernel gives the same
- * bits for a resample, because the evaluator counts the rows drawn and the summation layout
- * follows the rows ({@code PowerSums}): they differ only in speed.
+ * the run names the decision ({@link #description()}) in its result, with whether its draw and
+ * sums run on SIMD lanes (decided once per run by {@link org.parboot.simd.Simd#use}). Every kernel
+ * gives the same bits for a resample, because the evaluator counts the rows drawn and the
+ * summation layout follows the rows ({@code PowerSums}): they differ only in speed.
  *
  * <ul>
  *   <li>{@link Streamed}: the iid draw in blocks of {@value Evaluator#BLOCK} indices
@@ -23,9 +24,6 @@ import org.parboot.rng.ResampleStreams;
  * </ul>
  */
 sealed interface ResampleKernel {
-
-  /** The second half of every description: the rows counted, then summed ({@code PowerSums}). */
-  String SUMS = "row counts, sums (" + EvaluationPlan.sumsImplementation() + ")";
 
   /** What this kernel is, for results and reports. */
   String description();
@@ -47,47 +45,55 @@ sealed interface ResampleKernel {
    * iid and no standard errors are wanted, buffered otherwise.
    *
    * @param standardErrors the studentized interval's standard errors, or null when not wanted
+   * @param simd whether the draw and the sums run on SIMD lanes (where the JVM has them)
    */
-  static ResampleKernel choose(EvaluationPlan plan, Resampler resampler, StandardErrorOutput standardErrors) {
+  static ResampleKernel choose(EvaluationPlan plan, Resampler resampler, StandardErrorOutput standardErrors,
+      boolean simd) {
     if (standardErrors == null && resampler instanceof IidResampler iid) {
-      return new Streamed(plan, iid);
+      return new Streamed(plan, iid, simd);
     }
-    return new Buffered(plan, resampler, standardErrors);
+    return new Buffered(plan, resampler, standardErrors, simd);
+  }
+
+  /** The second half of every description: the rows counted, then summed ({@code PowerSums}). */
+  private static String sums(boolean simd) {
+    return "row counts, sums (" + EvaluationPlan.sumsImplementation(simd) + ")";
   }
 
   /** The iid draw in blocks, evaluated as it is drawn. */
-  record Streamed(EvaluationPlan plan, IidResampler resampler) implements ResampleKernel {
+  record Streamed(EvaluationPlan plan, IidResampler resampler, boolean simd) implements ResampleKernel {
     @Override
     public String description() {
-      return "iid draw (" + ResampleStreams.drawImplementation() + ") in blocks of " + Evaluator.BLOCK + ", " + SUMS;
+      return "iid draw (" + ResampleStreams.drawImplementation(simd) + ") in blocks of " + Evaluator.BLOCK + ", "
+          + sums(simd);
     }
 
     @Override
     public Worker newWorker() {
-      final Evaluator evaluator = plan.newEvaluator();
+      final Evaluator evaluator = plan.newEvaluator(simd);
       final long threshold = resampler.threshold();
-      return (b, values, se) -> evaluator.evaluateStream(new ResampleStreams.Stream(resampler.streamState(b)), threshold,
-          values);
+      return (b, values, se) -> evaluator.evaluateStream(
+          new ResampleStreams.Stream(resampler.streamState(b)).simd(simd), threshold, values);
     }
   }
 
   /** The scheme's indices into a buffer, then the statistics (and standard errors) over it. */
-  record Buffered(EvaluationPlan plan, Resampler resampler, StandardErrorOutput standardErrors)
+  record Buffered(EvaluationPlan plan, Resampler resampler, StandardErrorOutput standardErrors, boolean simd)
       implements ResampleKernel {
     @Override
     public String description() {
-      final String draw = resampler instanceof IidResampler ? "iid draw (" + ResampleStreams.drawImplementation() + ")"
+      final String draw = resampler instanceof IidResampler ? "iid draw (" + ResampleStreams.drawImplementation(simd) + ")"
           : resampler.name() + " draw (scalar)";
-      return draw + " into an index buffer, " + SUMS;
+      return draw + " into an index buffer, " + sums(simd);
     }
 
     @Override
     public Worker newWorker() {
-      final Evaluator evaluator = plan.newEvaluator();
+      final Evaluator evaluator = plan.newEvaluator(simd);
       final IndexBuffer buffer = new IndexBuffer(resampler.size());
       final StandardErrorOutput.Scratch seScratch = standardErrors == null ? null : standardErrors.newScratch();
       return (b, values, se) -> {
-        buffer.fill(resampler, b);
+        buffer.fill(resampler, b, simd);
         evaluator.evaluate(buffer.indices(), buffer.length(), values);
         if (se != null) {
           standardErrors.compute(b, buffer.indices(), buffer.length(), evaluator, seScratch, se);

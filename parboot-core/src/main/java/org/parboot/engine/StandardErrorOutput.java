@@ -22,12 +22,17 @@ final class StandardErrorOutput {
   private final boolean[] analytic;
   private final boolean nested;
   private final double[] observed;
+  private final boolean simd;
 
-  /** The standard errors of {@code plan}'s statistics for a sample resampled under {@code seed}. */
-  public StandardErrorOutput(EvaluationPlan plan, long seed, int innerResamples) {
+  /**
+   * The standard errors of {@code plan}'s statistics for a sample resampled under {@code seed}; the
+   * inner draws on SIMD lanes if {@code simd} (the same indices).
+   */
+  public StandardErrorOutput(EvaluationPlan plan, long seed, int innerResamples, boolean simd) {
     this.plan = plan;
     this.seed = seed;
     this.innerResamples = innerResamples;
+    this.simd = simd;
     final List<Statistic> stats = plan.statistics();
     this.analytic = new boolean[stats.size()];
     this.observed = new double[stats.size()];
@@ -101,7 +106,7 @@ final class StandardErrorOutput {
     }
     final long threshold = ResampleStreams.threshold(len);
     for (int j = 0; j < innerResamples; j++) {
-      ResampleStreams.fillIndices(Seeds.inner(seed, b, j), len, threshold, sc.positions, len);
+      ResampleStreams.fillIndices(Seeds.inner(seed, b, j), len, threshold, sc.positions, len, simd);
       for (int i = 0; i < len; i++) {
         sc.inner[i] = outer[sc.positions[i]];
       }

@@ -45,9 +45,12 @@ public final class EvaluationPlan {
   /** The summation layout of the moment statistics ({@link PowerSums}), as results name it. */
   public static final String LAYOUT = PowerSums.LAYOUT;
 
-  /** How the moment sums run in this JVM: {@code "scalar"} or the SIMD implementation (same bits). */
-  public static String sumsImplementation() {
-    return PowerSums.DEFAULT.description();
+  /**
+   * How the moment sums run in this JVM when a run asks for SIMD ({@code simd}) or not:
+   * {@code "scalar"} or the SIMD implementation (the same bits).
+   */
+  public static String sumsImplementation(boolean simd) {
+    return PowerSums.of(simd).description();
   }
 
   /* Design notes.
@@ -327,9 +330,14 @@ public final class EvaluationPlan {
     return momentValues[slot];
   }
 
-  /** A new evaluator with its own scratch buffers. Not thread-safe: one per worker. */
+  /** A new evaluator with its own scratch buffers, summing with the scalar kernel. Not thread-safe: one per worker. */
   public Evaluator newEvaluator() {
-    return new Evaluator(this);
+    return newEvaluator(false);
+  }
+
+  /** A new evaluator whose sums run on SIMD lanes if {@code simd} and the JVM has them (the same bits). */
+  public Evaluator newEvaluator(boolean simd) {
+    return new Evaluator(this, PowerSums.of(simd));
   }
 
   /** The value of every statistic on the full data: the identity resample, through the same evaluator. */

@@ -24,7 +24,7 @@ public final class Evaluator {
   public static final int BLOCK = 256;
 
   private final EvaluationPlan plan;
-  private final PowerSums.Kernel sums = PowerSums.DEFAULT;
+  private final PowerSums.Kernel sums;
   private final int[] counts;
   private final RankCounts[] ranks;
   private final double[][] columnSums;
@@ -35,8 +35,9 @@ public final class Evaluator {
   private int position;
   private boolean dirty;
 
-  Evaluator(EvaluationPlan plan) {
+  Evaluator(EvaluationPlan plan, PowerSums.Kernel sums) {
     this.plan = plan;
+    this.sums = sums;
     this.counts = new int[plan.rows];
     this.ranks = new RankCounts[plan.sortedValues.length];
     for (int c = 0; c < ranks.length; c++) {

@@ -35,7 +35,8 @@ import org.parboot.simd.Simd;
  *
  * <p>Two implementations give the same bits: {@link ScalarPowerSums}, and
  * {@code VectorPowerSums} on 8 x 64-bit SIMD lanes when {@link Simd#allowed} and the CPU has
- * 512-bit vectors. {@link #DEFAULT} is chosen once per JVM, after a self-check.
+ * 512-bit vectors (looked for on first use only, and self-checked). A run asks for one
+ * ({@link #of}), as its kernel decided.
  */
 final class PowerSums {
   /** The layout's name, carried by every result. */
@@ -63,10 +64,20 @@ final class PowerSums {
     String description();
   }
 
-  /** The implementation of this JVM. */
-  static final Kernel DEFAULT = choose(Simd.setting());
+  /** The portable implementation. */
+  static final Kernel SCALAR = ScalarPowerSums.INSTANCE;
 
   private PowerSums() {}
+
+  /** The SIMD sums if {@code simd} and this JVM has them, else the scalar ones. */
+  static Kernel of(boolean simd) {
+    return simd ? Vector.SUMS : SCALAR;
+  }
+
+  /** Made on first use: the SIMD sums of this JVM if it has them, else the scalar ones. */
+  private static final class Vector {
+    static final Kernel SUMS = choose(Simd.setting());
+  }
 
   static Kernel choose(String setting) {
     final Kernel v = Simd.load(setting, "org.parboot.eval.VectorPowerSums", Kernel.class);

@@ -1,5 +1,7 @@
 package org.parboot.resample;
 
+import org.parboot.rng.ResampleStreams;
+
 /**
  * A worker's buffer of one resample's row indices. Schemes of variable length (poisson) may need
  * more room than the usual size: {@link #fill} then grows the buffer and fills it again, which
@@ -17,6 +19,23 @@ public final class IndexBuffer {
 
   /** Fills in resample {@code b} of the scheme. */
   public void fill(Resampler resampler, long b) {
+    fill(resampler, b, false);
+  }
+
+  /**
+   * Fills in resample {@code b} of the scheme; the iid draw on SIMD lanes if {@code simd} and the
+   * JVM has them (the same indices).
+   */
+  public void fill(Resampler resampler, long b, boolean simd) {
+    if (simd && resampler instanceof IidResampler iid) {
+      final int n = iid.size();
+      if (indices.length < n) {
+        indices = new int[n];
+      }
+      ResampleStreams.fillIndices(iid.streamState(b), n, iid.threshold(), indices, n, true);
+      length = n;
+      return;
+    }
     int len = resampler.fill(b, indices);
     if (len > indices.length) {
       indices = new int[len + (len >>> 3)];

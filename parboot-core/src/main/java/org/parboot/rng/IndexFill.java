@@ -3,7 +3,7 @@ package org.parboot.rng;
 /**
  * One implementation of the bounded draw of a stream's indices
  * ({@link ResampleStreams.Stream#fill}). Every implementation draws the very same indices; they
- * differ only in speed. {@link IndexFills#DEFAULT} picks one at run time.
+ * differ only in speed. {@link IndexFills#of} gives a run the one it asked for.
  */
 interface IndexFill {
 

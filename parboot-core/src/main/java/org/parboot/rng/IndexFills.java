@@ -4,21 +4,32 @@ import java.util.Arrays;
 import org.parboot.simd.Simd;
 
 /**
- * Chooses, once per JVM, how {@link ResampleStreams#fillIndices} runs: the SIMD draw
- * ({@link VectorIndexFill}) when {@link Simd#allowed} (property {@code parboot.vector}, the
- * module, the byte order), the platform's preferred vector has at least 256 bits, and a self-check
- * draws the same indices both ways; else the portable scalar one. Either way the indices, and so
- * every result, are the same; only the speed differs.
+ * The draw's implementations: the portable scalar one, and the SIMD one ({@link VectorIndexFill}),
+ * which exists when {@link Simd#allowed} (property {@code parboot.vector}, the module, the byte
+ * order), the platform's preferred vector has at least 256 bits, and a self-check draws the same
+ * indices both ways. It is looked for on first use only, so a JVM whose runs stay scalar never
+ * loads the Vector API. Either way the indices, and so every result, are the same; only the speed
+ * differs.
  */
 final class IndexFills {
 
-  static final IndexFill DEFAULT = choose(Simd.setting());
+  static final IndexFill SCALAR = ScalarIndexFill.INSTANCE;
 
   private IndexFills() {}
 
+  /** The SIMD draw if {@code simd} and this JVM has it, else the scalar one. */
+  static IndexFill of(boolean simd) {
+    return simd ? Vector.DRAW : SCALAR;
+  }
+
+  /** Made on first use: the SIMD draw of this JVM if it has one, else the scalar one. */
+  private static final class Vector {
+    static final IndexFill DRAW = choose(Simd.setting());
+  }
+
   static IndexFill choose(String setting) {
     final IndexFill v = Simd.load(setting, "org.parboot.rng.VectorIndexFill", IndexFill.class);
-    return v != null && agrees(v) ? v : ScalarIndexFill.INSTANCE;
+    return v != null && agrees(v) ? v : SCALAR;
   }
 
   /**

@@ -121,8 +121,8 @@ public final class ResampleStreams {
   /**
    * Fills {@code out[0, len)} with the indices in {@code [0, bound)} of the stream that starts at
    * {@code state} (see {@link #streamState}), using the bounded mapping described in the class
-   * documentation. This is the iid bootstrap's draw: {@code len} indices with replacement. It
-   * runs on SIMD lanes when the JVM allows it ({@link #drawImplementation}), with the same result.
+   * documentation. This is the iid bootstrap's draw: {@code len} indices with replacement. The
+   * portable draw; {@link Stream#simd} gives the same indices on SIMD lanes.
    *
    * @param state the stream's initial SplitMix64 state
    * @param bound the number of observations, positive
@@ -134,13 +134,19 @@ public final class ResampleStreams {
     new Stream(state).fill(bound, threshold, out, 0, len);
   }
 
+  /** {@link #fillIndices(long, int, long, int[], int)}, on SIMD lanes if {@code simd} and the JVM has them. */
+  public static void fillIndices(long state, int bound, long threshold, int[] out, int len, boolean simd) {
+    new Stream(state).simd(simd).fill(bound, threshold, out, 0, len);
+  }
+
   /**
-   * How {@link #fillIndices} runs in this JVM: {@code "scalar"}, or a description of the SIMD
-   * draw (see {@code IndexFills}: {@code --add-modules jdk.incubator.vector}, property
-   * {@code parboot.vector=auto|off}). The indices are the same either way.
+   * How the draw runs in this JVM when a run asks for SIMD ({@code simd}; see
+   * {@code org.parboot.exec.SimdMode}) or not: {@code "scalar"}, or a description of the SIMD draw
+   * (it needs {@code --add-modules jdk.incubator.vector}, a 256-bit vector unit and the property
+   * {@code parboot.vector} not {@code off}). The indices are the same either way.
    */
-  public static String drawImplementation() {
-    return IndexFills.DEFAULT.description();
+  public static String drawImplementation(boolean simd) {
+    return IndexFills.of(simd).description();
   }
 
   /**
@@ -152,10 +158,20 @@ public final class ResampleStreams {
     long state; // the state of the last output drawn
     private long pending;
     private boolean hasPending;
+    private IndexFill draw = IndexFills.SCALAR;
 
     /** A stream starting at the given SplitMix64 state. */
     public Stream(long state) {
       this.state = state;
+    }
+
+    /**
+     * Makes {@link #fill} draw on SIMD lanes if {@code simd} and this JVM has them (the same
+     * indices either way); returns this stream.
+     */
+    public Stream simd(boolean simd) {
+      this.draw = IndexFills.of(simd);
+      return this;
     }
 
     /** The stream of resample {@code index} under {@code seed}. */
@@ -201,8 +217,8 @@ public final class ResampleStreams {
 
     /**
      * Fills {@code out[from, from + len)} with the next {@code len} bounded indices: exactly what
-     * {@code len} calls of {@link #nextIndex(int, long)} give, drawn on SIMD lanes when the JVM
-     * allows ({@link #drawImplementation}). The stream continues after them, so a resample can be
+     * {@code len} calls of {@link #nextIndex(int, long)} give, drawn on SIMD lanes if asked
+     * ({@link #simd}). The stream continues after them, so a resample can be
      * drawn in blocks: the blocks' indices are those of one call for all of them.
      *
      * @param t {@link ResampleStreams#threshold threshold(bound)}
@@ -218,7 +234,7 @@ public final class ResampleStreams {
         }
       }
       if (i < to) {
-        IndexFills.DEFAULT.fill(this, bound, t, out, i, to);
+        draw.fill(this, bound, t, out, i, to);
       }
     }
 

@@ -2,11 +2,13 @@ package org.parboot.simd;
 
 import java.nio.ByteOrder;
 import java.util.Locale;
+import org.parboot.exec.SimdMode;
 
 /**
- * Whether parboot may use its SIMD kernels in this JVM: decided here, once, for all of them (the
- * draw, {@code org.parboot.rng.VectorIndexFill}, and the weighted sums,
- * {@code org.parboot.eval.VectorPowerSums}). They may when all of these hold:
+ * Whether a run uses parboot's SIMD kernels (the draw, {@code org.parboot.rng.VectorIndexFill}, and
+ * the weighted sums, {@code org.parboot.eval.VectorPowerSums}): decided here, once per run
+ * ({@link #use}), from the run's {@link SimdMode} and size and from this JVM. The JVM allows them
+ * when all of these hold:
  * <ul>
  *   <li>the system property {@value #PROPERTY} is {@code auto} (the default), not {@code off};</li>
  *   <li>the JVM has the incubating Vector API ({@code --add-modules jdk.incubator.vector}: the
@@ -22,6 +24,16 @@ public final class Simd {
   public static final String PROPERTY = "parboot.vector";
 
   private Simd() {}
+
+  /**
+   * The one decision: whether a run of {@code draws} draws under {@code mode} uses the SIMD
+   * kernels. Each kernel then uses its SIMD implementation if this JVM and CPU have it (the draw
+   * needs 256-bit vectors, the sums 512-bit), else its scalar one; the run's kernel description
+   * says which ran.
+   */
+  public static boolean use(SimdMode mode, long draws) {
+    return mode.wants(draws) && allowed(setting());
+  }
 
   /** The setting of this JVM ({@value #PROPERTY}, default {@code auto}). */
   public static String setting() {

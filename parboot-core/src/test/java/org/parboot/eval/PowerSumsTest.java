@@ -148,10 +148,12 @@ class PowerSumsTest {
   }
 
   @Test
-  void off_isTheScalarKernel_andTheDefaultAgreesWithIt() {
+  void off_isTheScalarKernel_andTheSimdOneAgreesWithIt() {
     assertThat(PowerSums.choose("off")).isSameAs(ScalarPowerSums.INSTANCE);
     assertThat(PowerSums.choose(" OFF")).isSameAs(ScalarPowerSums.INSTANCE);
-    assertThat(PowerSums.agrees(PowerSums.DEFAULT, ScalarPowerSums.INSTANCE)).isTrue();
-    assertThat(EvaluationPlan.sumsImplementation()).isEqualTo(PowerSums.DEFAULT.description());
+    assertThat(PowerSums.of(false)).isSameAs(ScalarPowerSums.INSTANCE);
+    assertThat(PowerSums.agrees(PowerSums.of(true), ScalarPowerSums.INSTANCE)).isTrue();
+    assertThat(EvaluationPlan.sumsImplementation(true)).isEqualTo(PowerSums.of(true).description());
+    assertThat(EvaluationPlan.sumsImplementation(false)).isEqualTo("scalar");
   }
 }

@@ -88,7 +88,8 @@ class IndexFillTest {
     } else {
       assertThat(auto).isSameAs(ScalarIndexFill.INSTANCE);
     }
-    assertThat(ResampleStreams.drawImplementation()).isEqualTo(IndexFills.DEFAULT.description());
+    assertThat(ResampleStreams.drawImplementation(true)).isEqualTo(auto.description());
+    assertThat(ResampleStreams.drawImplementation(false)).isEqualTo("scalar");
   }
 
   private static void assertSameIndices(IndexFill vector, long state, int bound, long t, int len) {

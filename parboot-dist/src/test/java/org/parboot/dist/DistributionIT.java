@@ -106,6 +106,37 @@ class DistributionIT {
     assertThat(run.output()).containsPattern("(?m)^median\\(x\\) +624\\.75 ");
   }
 
+  /**
+   * The runtime has the Vector API, so the launcher gives it to the JVM (PARBOOT_VECTOR=auto): the
+   * SIMD kernels are there, and the JVM's incubator notice never reaches the user. An error is one
+   * line, complete in a file the moment the command has returned (parboot waits for the relay
+   * that drops the notice); the exit code is parboot's.
+   */
+  @Test
+  void runtimeArchive_vectorApiByDefault_noIncubatorNotice_errorOneCompleteLine() throws Exception {
+    install(Path.of(System.getProperty("parboot.archive.runtime")));
+    final Map<String, String> noJava = Map.of("PARBOOT_JVM_DIR", dir.resolve("no-jdks").toString(),
+        "SDKMAN_DIR", dir.resolve("no-sdkman").toString());
+    final Processes.Result version = parboot(noJava, "--version");
+    assertThat(version.code()).as(version.output()).isZero();
+    assertThat(version.output()).contains("index draw vector (").doesNotContain("WARNING");
+    final Processes.Result run = parboot(noJava, "run", "data.parquet", "--column", "x", "--stat", "median",
+        "-B", "200", "--seed", "1", "-q", "--simd", "always");
+    assertThat(run.code()).as(run.output()).isZero();
+    assertThat(run.output()).containsPattern("(?m)^median\\(x\\) +624\\.75 ").doesNotContain("WARNING");
+    // Standard error to a file, read as soon as the command has returned, ten times over.
+    final Map<String, String> env = new HashMap<>(noJava);
+    env.put("PATH", dir.resolve("on-path") + ":" + tools);
+    env.put("HOME", dir.toString());
+    final Processes.Result errors = Processes.run(work, env, List.of(tools.resolve("bash").toString(), "-c",
+        "for i in 1 2 3 4 5 6 7 8 9 10; do parboot run data.parquet --column nope 2>err.txt; echo \"code $?\"; "
+            + "cat err.txt; done"), 300);
+    final String line = "parboot: data.parquet: unknown column 'nope'";
+    assertThat(errors.output().lines().filter(l -> l.startsWith("code ")).distinct().toList()).containsExactly("code 2");
+    assertThat(errors.output().lines().filter(l -> !l.startsWith("code ")).toList()).hasSize(10)
+        .allMatch(l -> l.startsWith(line) && l.contains("available: x"), "one complete line: " + line + "...");
+  }
+
   @Test
   void binArchive_noJavaFound_oneMessageSayingWhereItLooked() throws Exception {
     install(Path.of(System.getProperty("parboot.archive")));
