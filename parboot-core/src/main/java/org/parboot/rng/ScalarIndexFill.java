@@ -17,7 +17,29 @@ final class ScalarIndexFill implements IndexFill {
 
   @Override
   public void fill(ResampleStreams.Stream stream, int bound, long threshold, int[] out, int from, int to) {
-    fillOutputs(stream, bound, threshold, out, from, to, Long.MAX_VALUE);
+    final long n = bound;
+    long state = stream.state;
+    int i = from;
+    // Both words of an output while two indices fit: the common case (both accepted) stores two
+    // indices with one test, and the loop has no exit in the middle of an output.
+    while (to - i >= 2) {
+      final long r = mix64(state += GOLDEN_GAMMA);
+      final long high = product(highWord(r), n);
+      final long low = product(lowWord(r), n);
+      final boolean h = accepts(high, threshold);
+      final boolean l = accepts(low, threshold);
+      if (h & l) {
+        out[i] = index(high);
+        out[i + 1] = index(low);
+        i += 2;
+      } else if (h) {
+        out[i++] = index(high);
+      } else if (l) {
+        out[i++] = index(low);
+      }
+    }
+    stream.state = state;
+    fillOutputs(stream, bound, threshold, out, i, to, Long.MAX_VALUE);
   }
 
   /**
