@@ -70,12 +70,18 @@ final class DemoCommand implements Callable<Integer> {
       description = "Seed. Default: ${DEFAULT-VALUE}, so the report is reproducible.")
   long seed;
 
-  @Option(names = {"-r", "--runs"}, paramLabel = "R", defaultValue = "10",
+  @Option(names = {"-r", "--runs"}, paramLabel = "R", defaultValue = "20",
       description = "Timed runs per strategy, after the warm-up. Default: ${DEFAULT-VALUE}")
   int runs;
 
-  @Option(names = "--warmups", paramLabel = "W", defaultValue = "1",
-      description = "Warm-up runs per strategy, not timed. Default: ${DEFAULT-VALUE}")
+  /*
+   * Thirty warm-ups of each strategy (about 1.5 s): the JIT compiles the kernels while the runs go
+   * on, and while both cores are busy it takes its time from the parallel runs, not the serial
+   * ones. With one warm-up two threads measured 1.40x serial here, with ten 1.52x, with forty
+   * 1.64x (docs/benchmarks.md).
+   */
+  @Option(names = "--warmups", paramLabel = "W", defaultValue = "30",
+      description = "Warm-up runs per strategy, not timed (the JIT compiles the kernels meanwhile). Default: ${DEFAULT-VALUE}")
   int warmups;
 
   @Mixin

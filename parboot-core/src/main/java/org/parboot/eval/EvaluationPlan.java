@@ -181,19 +181,10 @@ public final class EvaluationPlan {
     allFinite = new boolean[orderIndex.size()];
     for (Map.Entry<String, Integer> e : orderIndex.entrySet()) {
       final double[] v = copies.computeIfAbsent(e.getKey(), data::column);
-      final Integer[] order = new Integer[rows];
-      for (int i = 0; i < rows; i++) {
-        order[i] = i;
-      }
-      Arrays.sort(order, (x, y) -> Double.compare(v[x], v[y]));
       final double[] sorted = new double[rows];
       final int[] rank = new int[rows];
       final int[] row = new int[rows];
-      for (int r = 0; r < rows; r++) {
-        sorted[r] = v[order[r]];
-        rank[order[r]] = r;
-        row[r] = order[r];
-      }
+      rank(v, sorted, rank, row);
       sortedValues[e.getValue()] = sorted;
       rankOfRow[e.getValue()] = rank;
       rowOfRank[e.getValue()] = row;
@@ -238,6 +229,59 @@ public final class EvaluationPlan {
     if (rows < 2) {
       throw new InvalidInputException("a bootstrap needs at least 2 observations; " + data.source() + " has " + rows
           + (data.droppedMissing() > 0 ? " after dropping " + data.droppedMissing() + " rows with missing values" : ""));
+    }
+  }
+
+  /**
+   * Sorts {@code v} into {@code sorted} ({@link Double#compare} order) and ranks its rows: row i
+   * has rank {@code rankOfRow[i]}, rank r is row {@code rowOfRank[r]}; equal values take
+   * consecutive ranks in row order (what a stable sort of the row numbers gives). A least
+   * significant digit radix sort of the rows by their values' bits, 11 bits a pass (passes whose
+   * digit every value shares are skipped), which is stable: sorting boxed row numbers with a
+   * comparator took 90 ms at 100,000 rows, serial, in every run with an order statistic.
+   */
+  static void rank(double[] v, double[] sorted, int[] rankOfRow, int[] rowOfRank) {
+    final int n = v.length;
+    long[] keys = new long[n];
+    int[] rows = rowOfRank;
+    for (int i = 0; i < n; i++) {
+      // Double.compare's order (NaN last, -0.0 before 0.0) as unsigned order of the bits.
+      final long b = Double.doubleToLongBits(v[i]);
+      keys[i] = (b ^ ((b >> 63) & Long.MAX_VALUE)) ^ Long.MIN_VALUE;
+      rows[i] = i;
+    }
+    long[] keysTo = new long[n];
+    int[] rowsTo = new int[n];
+    final int[] count = new int[1 << 11];
+    for (int shift = 0; shift < 64; shift += 11) {
+      java.util.Arrays.fill(count, 0);
+      for (long k : keys) {
+        count[(int) (k >>> shift) & 2047]++;
+      }
+      if (count[(int) (keys[0] >>> shift) & 2047] == n) {
+        continue; // every value has this digit
+      }
+      for (int d = 0, at = 0; d < count.length; d++) {
+        final int c = count[d];
+        count[d] = at;
+        at += c;
+      }
+      for (int i = 0; i < n; i++) {
+        final int to = count[(int) (keys[i] >>> shift) & 2047]++;
+        keysTo[to] = keys[i];
+        rowsTo[to] = rows[i];
+      }
+      final long[] k = keys;
+      keys = keysTo;
+      keysTo = k;
+      final int[] r = rows;
+      rows = rowsTo;
+      rowsTo = r;
+    }
+    for (int r = 0; r < n; r++) {
+      rowOfRank[r] = rows[r];
+      rankOfRow[rows[r]] = r;
+      sorted[r] = v[rows[r]];
     }
   }
 
@@ -304,8 +348,8 @@ public final class EvaluationPlan {
    * Bytes a plan of these statistics over {@code rows} rows holds, for memory planning before it
    * is made: 8 per row for the centred copy of each column a moment statistic reads and for the
    * copy of each column a custom statistic reads, 16 per row (sorted values, each row's rank and
-   * each rank's row) for each column an order statistic reads. Making the plan briefly holds more for each order column: a
-   * copy of it and the boxed sort order.
+   * each rank's row) for each column an order statistic reads. Making the plan briefly holds 4 bytes a row more for each order
+   * column (the count of ranks given out).
    */
   public static long planBytes(List<? extends Statistic> statistics, long rows) {
     return (columns(statistics, MomentStatistic.class) + columns(statistics, CustomStatistic.class)) * rows * 8

@@ -87,4 +87,34 @@ class RankCountsTest {
       assertThat(Double.doubleToRawLongBits(b[s])).as(stats.get(s).label()).isEqualTo(Double.doubleToRawLongBits(a[s]));
     }
   }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 9, 1000})
+  void rank_equalsAStableSortOfTheRows_tiesInRowOrder_signedZerosAndNaN(int n) {
+    final SplittableRandom r = new SplittableRandom(5L * n);
+    final double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = switch (r.nextInt(6)) {
+        case 0 -> 0.0;
+        case 1 -> -0.0;
+        case 2 -> Double.NaN;
+        case 3 -> Double.NEGATIVE_INFINITY;
+        default -> r.nextInt(4) - 1.5;
+      };
+    }
+    final Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (p, q) -> Double.compare(v[p], v[q])); // stable: ties keep row order
+    final double[] sorted = new double[n];
+    final int[] rank = new int[n];
+    final int[] row = new int[n];
+    EvaluationPlan.rank(v, sorted, rank, row);
+    for (int k = 0; k < n; k++) {
+      assertThat(row[k]).as("rank %d", k).isEqualTo(order[k]);
+      assertThat(rank[order[k]]).isEqualTo(k);
+      assertThat(Double.doubleToRawLongBits(sorted[k])).isEqualTo(Double.doubleToRawLongBits(v[order[k]]));
+    }
+  }
 }
