@@ -324,7 +324,7 @@ public final class Main implements Runnable {
     @Override
     public String[] getVersion() {
       return new String[] {line(buildProperties()), "JVM: " + Runtime.version(),
-          "SIMD (--simd; by default for runs of at least 2^27 draws): " + org.parboot.Bootstrap.simdKernels()};
+          "SIMD (--simd; by default for runs of at least 2^28 draws): " + org.parboot.Bootstrap.simdKernels()};
     }
 
     /** The first line of {@code --version} for these build properties. */

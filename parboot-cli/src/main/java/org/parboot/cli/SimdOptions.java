@@ -14,7 +14,7 @@ final class SimdOptions {
 
   @Option(names = "--simd", paramLabel = "MODE",
       description = "Draw and sum on SIMD lanes (the JDK's Vector API; the same results, bit for bit): auto "
-          + "(for a run of at least 2^27 draws, which pays for the JIT compiling them), always, never. "
+          + "(for a run of at least 2^28 draws, which pays for the JIT compiling them), always, never. "
           + "Default: auto for run; always for demo and bench.")
   String simd;
 

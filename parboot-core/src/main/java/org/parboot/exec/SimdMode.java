@@ -10,12 +10,13 @@ import java.util.stream.Collectors;
  * are the same either way, bit for bit; only the speed differs, and the run's kernel names the
  * choice ({@code BootstrapResult.kernel()}).
  *
- * <p>Why not always: until the JIT has compiled them, the SIMD kernels run many times slower than
- * the scalar ones (the Vector API is fast only once compiled), and loading them costs a JVM about
- * 50 ms; a fresh JVM takes about 0.1-0.25 s of a run to get there. A run of fewer than
- * {@link #AUTO_MIN_DRAWS} draws is over before that pays (docs/benchmarks.md), so {@link #AUTO}
- * leaves it scalar. A JVM that runs many jobs (a service, {@code parboot demo} and
- * {@code bench}) should say {@link #ALWAYS}.
+ * <p>Why not always: until the JIT has compiled them, the SIMD kernels run hundreds of times slower
+ * than the scalar ones (the Vector API is fast only once compiled), and loading them costs a JVM
+ * about 50 ms; in a fresh JVM the first run pays 0.3-0.5 s for it. Compiled, they are about three
+ * times faster than the scalar kernels. A one-shot run on this project's machine gained from SIMD
+ * from about 3 x 10^8 draws on (docs/benchmarks.md), so {@link #AUTO} leaves a run of fewer than
+ * {@link #AUTO_MIN_DRAWS} draws scalar. A JVM that runs many jobs (a service,
+ * {@code parboot demo} and {@code bench}) should say {@link #ALWAYS}.
  */
 public enum SimdMode {
   /** SIMD for a run of at least {@link #AUTO_MIN_DRAWS} draws, scalar below: the default. */
@@ -26,7 +27,7 @@ public enum SimdMode {
   NEVER;
 
   /** The draws (B x n, counting the nested bootstrap's) from which {@link #AUTO} uses SIMD. */
-  public static final long AUTO_MIN_DRAWS = 1L << 27;
+  public static final long AUTO_MIN_DRAWS = 1L << 28;
 
   /** The default, {@link #AUTO}. */
   public static final SimdMode DEFAULT = AUTO;
