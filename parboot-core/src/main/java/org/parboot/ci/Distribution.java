@@ -95,19 +95,7 @@ public final class Distribution {
   }
 
   private static double mean(double[] s) {
-    if (s.length == 0) {
-      return Double.NaN;
-    }
-    double sum = 0;
-    for (double v : s) {
-      sum += v;
-    }
-    final double m = sum / s.length;
-    double r = 0;
-    for (double v : s) {
-      r += v - m;
-    }
-    return m + r / s.length;
+    return s.length == 0 ? Double.NaN : org.parboot.stat.MomentStatistic.refinedMean(s);
   }
 
   private static double sd(double[] s, double mean) {

@@ -298,16 +298,7 @@ public final class EvaluationPlan {
 
   /** The full-data mean, refined by a second pass (so the centre is right to the last bits). */
   static double centre(double[] x) {
-    double s = 0;
-    for (double v : x) {
-      s += v;
-    }
-    final double mean = s / x.length;
-    double r = 0;
-    for (double v : x) {
-      r += v - mean;
-    }
-    return mean + r / x.length;
+    return MomentStatistic.refinedMean(x);
   }
 
   /** The data it was planned over. */

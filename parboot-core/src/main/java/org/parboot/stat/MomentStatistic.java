@@ -144,6 +144,24 @@ public record MomentStatistic(Kind kind, List<String> columns, int ddof, boolean
   }
 
   /**
+   * The mean of {@code values}, refined by a second pass (the mean plus the mean of the residuals),
+   * so it is right to the last bits; NaN for no values. The centre of every moment column, and the
+   * mean of a bootstrap distribution.
+   */
+  public static double refinedMean(double[] values) {
+    double s = 0;
+    for (double v : values) {
+      s += v;
+    }
+    final double mean = s / values.length;
+    double r = 0;
+    for (double v : values) {
+      r += v - mean;
+    }
+    return mean + r / values.length;
+  }
+
+  /**
    * The statistic of one column from its centred power sums.
    *
    * @param m the sample size
