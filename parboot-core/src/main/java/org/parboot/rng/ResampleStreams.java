@@ -21,7 +21,7 @@ package org.parboot.rng;
  *       {@code mix64(seed + (b + 1) * gamma)}. Start states are therefore random 64-bit points of
  *       the generator's 2<sup>64</sup> cycle; two streams of length {@code n} overlap with
  *       probability about {@code B^2 n / 2^64} (5e-6 for B = 10<sup>4</sup>, n = 10<sup>6</sup>).</li>
- *   <li>Bounded integers, {@link #boundedIndex}: each 64-bit output supplies two 32-bit words, the
+ *   <li>Bounded integers, {@link Stream#nextIndex(int)}: each 64-bit output supplies two 32-bit words, the
  *       high word first. A word {@code w} maps to an index in {@code [0, n)} by Lemire's
  *       multiply-shift, {@code floor(w * n / 2^32)}, and is rejected (the next word is used) when
  *       the low half of {@code w * n} is below {@code 2^32 mod n}; this makes every index exactly

@@ -8,10 +8,11 @@ import java.util.function.ToDoubleFunction;
  * A statistic of one or more columns of a {@link org.parboot.data.Dataset}, evaluated on every
  * resample of its rows.
  *
- * <p>The set of kinds is closed so that the engine can plan them: all {@link MomentStatistic}s
- * share one pass of power sums per resample, all {@link OrderStatistic}s of a column share one
- * counting sort of the resample, and {@link CustomStatistic}s get the resample gathered into
- * arrays. Parse the command-line spelling with {@link StatisticSpec#parse}, or use the factories:
+ * <p>The set of kinds is closed so that the engine can plan them: all {@link MomentStatistic}s of
+ * a column share one pass of power sums per resample, all {@link OrderStatistic}s of a column read
+ * the resample's row counts in rank order, and {@link CustomStatistic}s get the resample gathered
+ * into arrays. Parse the command-line spelling with {@link org.parboot.spec.StatisticSpec#parse},
+ * or use the factories:
  *
  * <pre>{@code
  * List<Statistic> stats = List.of(

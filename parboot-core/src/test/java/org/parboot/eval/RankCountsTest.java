@@ -110,7 +110,7 @@ class RankCountsTest {
     final double[] sorted = new double[n];
     final int[] rank = new int[n];
     final int[] row = new int[n];
-    EvaluationPlan.rank(v, sorted, rank, row);
+    Ranks.of(v, sorted, rank, row);
     for (int k = 0; k < n; k++) {
       assertThat(row[k]).as("rank %d", k).isEqualTo(order[k]);
       assertThat(rank[order[k]]).isEqualTo(k);
