@@ -5,15 +5,35 @@
 #   parboot_launch JAVA JAR CACHE_DIR ARGS  runs parboot.jar (its libraries beside it) with ARGS
 #
 # Environment: PARBOOT_JAVA_OPTS adds JVM options (for example -Xmx8g). PARBOOT_VECTOR: auto (the
-# default) gives the JVM the incubating Vector API when the Java has it, so that parboot's SIMD
-# kernels can run (which runs use them: --simd); on gives it always, off never. The results are the
-# same either way.
+# default) gives the JVM the incubating Vector API, when the Java has it, for the commands whose
+# runs use parboot's SIMD kernels (parboot_wants_vector); on gives it always, off never. The
+# results are the same either way.
 
 parboot_vector_options() {
   case "${PARBOOT_VECTOR:-auto}" in
     auto|on|off) ;;
     *) echo "parboot: PARBOOT_VECTOR must be auto, on or off, got '${PARBOOT_VECTOR}'" >&2; exit 2 ;;
   esac
+}
+
+# Whether the command (the arguments) runs on SIMD lanes: demo and bench do (--simd always is their
+# default), --version says what SIMD gives, run does when asked (--simd always). Not for every run:
+# with the Vector API the JDK's start-up cache cannot link classes ahead of time, which costs a
+# small run about 80 ms, and a run of parboot run's default --simd auto uses SIMD only when it is
+# large (it then says in a note that --simd always would be faster).
+parboot_wants_vector() {
+  case "${1:-}" in
+    demo|bench|--version|-V) return 0 ;;
+  esac
+  local a prev=
+  for a in "$@"; do
+    case $a in
+      --simd=always) return 0 ;;
+      always) [ "$prev" = --simd ] && return 0 ;;
+    esac
+    prev=$a
+  done
+  return 1
 }
 
 # Whether the Java whose launcher is $1 has the module jdk.incubator.vector: its release file lists
@@ -59,7 +79,8 @@ parboot_launch() {
   shift 3
   parboot_vector_options
   local parboot_vector=() parboot_vector_suffix=
-  if [ "${PARBOOT_VECTOR:-auto}" = on ] || { [ "${PARBOOT_VECTOR:-auto}" = auto ] && parboot_java_has_vector "$java"; }; then
+  if [ "${PARBOOT_VECTOR:-auto}" = on ] || { [ "${PARBOOT_VECTOR:-auto}" = auto ] && parboot_wants_vector "$@" \
+        && parboot_java_has_vector "$java"; }; then
     # The SIMD kernels are compiled early (a hundredth of the JIT's usual threshold): until then
     # they run many times slower than the scalar ones.
     parboot_vector=(--add-modules jdk.incubator.vector -XX:CompileCommand=quiet

@@ -36,6 +36,14 @@ public final class Bootstrap {
   private Bootstrap() {}
 
   /**
+   * Whether this JVM may run the SIMD kernels: it has the Vector API ({@code --add-modules
+   * jdk.incubator.vector}) and {@code -Dparboot.vector} is not {@code off}. Cheap: loads nothing.
+   */
+  public static boolean simdAllowed() {
+    return org.parboot.simd.Simd.allowed(org.parboot.simd.Simd.setting());
+  }
+
+  /**
    * What a run that uses SIMD ({@link org.parboot.exec.SimdMode}) gets in this JVM: its index draw
    * and its sums, each {@code scalar} or a description of its SIMD implementation (for
    * {@code parboot --version}). Loads the Vector API if the JVM has it.

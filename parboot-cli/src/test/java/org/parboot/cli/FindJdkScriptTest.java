@@ -181,4 +181,15 @@ class FindJdkScriptTest {
     assertThat(bash("parboot_java_has_vector " + without.resolve("java"), "").code()).isEqualTo(1);
     assertThat(bash("parboot_java_has_vector " + dir.resolve("none/bin/java"), "").code()).isEqualTo(1);
   }
+
+  @Test
+  void wantsVector_demoBenchVersionAndRunWithSimdAlways_notAPlainRun() throws IOException, InterruptedException {
+    for (String args : new String[] {"demo", "bench --runs 3", "--version", "-V", "run x.csv --simd always",
+        "run --simd=always x.csv"}) {
+      assertThat(bash("parboot_wants_vector " + args, "").code()).as(args).isZero();
+    }
+    for (String args : new String[] {"run", "run x.csv --simd auto", "run --simd=never", "", "help"}) {
+      assertThat(bash("parboot_wants_vector " + args, "").code()).as(args).isEqualTo(1);
+    }
+  }
 }

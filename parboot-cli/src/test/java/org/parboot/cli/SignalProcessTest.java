@@ -42,7 +42,7 @@ class SignalProcessTest {
   private String[] longRun(ExecutorKind kind, String... more) throws IOException {
     final List<String> args = new ArrayList<>(List.of("run", TimeoutAndNanPolicyTest.bigColumn(dir).toString(),
         "--column", "x", "--stat", "median", "-B", "1000000", "--executor", kind.spelling(), "--threads", "3",
-        "--format", "json", "--output", dir.resolve("out.json").toString(), "--replicates",
+        "--simd", "never", "--format", "json", "--output", dir.resolve("out.json").toString(), "--replicates",
         dir.resolve("reps.csv").toString()));
     args.addAll(List.of(more));
     return args.toArray(String[]::new);

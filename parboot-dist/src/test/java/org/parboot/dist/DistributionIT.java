@@ -107,8 +107,9 @@ class DistributionIT {
   }
 
   /**
-   * The runtime has the Vector API, so the launcher gives it to the JVM (PARBOOT_VECTOR=auto): the
-   * SIMD kernels are there, and the JVM's incubator notice never reaches the user. An error is one
+   * The runtime has the Vector API, so the launcher gives it to the JVM where SIMD is asked for
+   * (PARBOOT_VECTOR=auto: --version, --simd always): the SIMD kernels are there, and the JVM's
+   * incubator notice never reaches the user. An error is one
    * line, complete in a file the moment the command has returned (parboot waits for the relay
    * that drops the notice); the exit code is parboot's.
    */
@@ -129,7 +130,8 @@ class DistributionIT {
     env.put("PATH", dir.resolve("on-path") + ":" + tools);
     env.put("HOME", dir.toString());
     final Processes.Result errors = Processes.run(work, env, List.of(tools.resolve("bash").toString(), "-c",
-        "for i in 1 2 3 4 5 6 7 8 9 10; do parboot run data.parquet --column nope 2>err.txt; echo \"code $?\"; "
+        "for i in 1 2 3 4 5 6 7 8 9 10; do parboot run data.parquet --column nope --simd always 2>err.txt; "
+            + "echo \"code $?\"; "
             + "cat err.txt; done"), 300);
     final String line = "parboot: data.parquet: unknown column 'nope'";
     assertThat(errors.output().lines().filter(l -> l.startsWith("code ")).distinct().toList()).containsExactly("code 2");
