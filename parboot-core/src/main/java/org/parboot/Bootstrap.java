@@ -44,6 +44,16 @@ public final class Bootstrap {
   }
 
   /**
+   * The draws a run of {@code statistics} over {@code rows} rows (all samples together) makes under
+   * {@code options}: B times the rows, times 1 + J with the studentized interval's nested bootstrap.
+   * What {@link org.parboot.exec.SimdMode#AUTO} weighs.
+   */
+  public static long draws(long rows, List<? extends Statistic> statistics, BootstrapOptions options) {
+    return Engine.draws(rows, statistics, options);
+  }
+
+
+  /**
    * What a run that uses SIMD ({@link org.parboot.exec.SimdMode}) gets in this JVM: its index draw
    * and its sums, each {@code scalar} or a description of its SIMD implementation (for
    * {@code parboot --version}). Loads the Vector API if the JVM has it.

@@ -137,7 +137,7 @@ final class RunCommand implements Callable<Integer> {
     final Dataset dataset = data.loadWithLabels(EngineOptions.columnsOf(statistics), resampling.labelColumns());
     scope.check();
     noteStart(options, console);
-    noteSimd(options, dataset.rows(), console);
+    noteSimd(options, dataset.rows(), statistics, console);
     final RunControl control = scope.control();
     final BootstrapResult result = console.withProgress(control,
         () -> Bootstrap.run(dataset, statistics, options, control));
@@ -170,8 +170,8 @@ final class RunCommand implements Callable<Integer> {
    * gives it the module only when asked: it costs a small run about 80 ms of start-up): says that
    * --simd always would be faster.
    */
-  static void noteSimd(BootstrapOptions options, long rows, Console console) {
-    final long draws = options.resamples() * rows;
+  static void noteSimd(BootstrapOptions options, long rows, List<Statistic> statistics, Console console) {
+    final long draws = Bootstrap.draws(rows, statistics, options);
     if (options.execution().simd() == SimdMode.AUTO && SimdMode.AUTO.wants(draws) && !Bootstrap.simdAllowed()) {
       console.note(String.format(java.util.Locale.ROOT, "%.1e draws: --simd always would draw and sum on SIMD lanes, "
           + "about twice as fast once compiled (the same results)", (double) draws));
@@ -222,7 +222,7 @@ final class RunCommand implements Callable<Integer> {
     final GroupJob first = pick(jobs, column, groups[0].strip());
     final GroupJob second = pick(jobs, column, groups[1].strip());
     noteStart(options, console);
-    noteSimd(options, (long) first.data().rows() + second.data().rows(), console);
+    noteSimd(options, (long) first.data().rows() + second.data().rows(), statistics, console);
     final RunControl control = scope.control();
     final TwoSampleResult result = console.withProgress(control,
         () -> TwoSampleBootstrap.run(first, second, statistics, options, control));

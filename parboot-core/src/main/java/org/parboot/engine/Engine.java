@@ -165,7 +165,7 @@ public final class Engine {
     session.execute(new RangeJob<Object>() {
       @Override
       public Object newScratch() {
-        return out;
+        return new Object(); // nothing per worker: each statistic writes its own slots
       }
 
       @Override
@@ -214,9 +214,13 @@ public final class Engine {
    * needs the nested bootstrap (J inner resamples per resample). What {@link Simd#use} weighs.
    */
   static long draws(List<Sample> samples, List<? extends Statistic> statistics, BootstrapOptions options) {
+    return draws(samples.stream().mapToLong(s -> s.data().rows()).sum(), statistics, options);
+  }
+
+  /** {@link #draws(List, List, BootstrapOptions)} for samples of {@code rows} rows in all. */
+  public static long draws(long rows, List<? extends Statistic> statistics, BootstrapOptions options) {
     final boolean nested = options.intervals().needStandardErrors()
         && statistics.stream().anyMatch(st -> !StandardErrors.hasAnalytic(st));
-    final long rows = samples.stream().mapToLong(s -> s.data().rows()).sum();
     final double draws = (double) options.resamples() * rows * (nested ? 1.0 + options.intervals().innerResamples() : 1.0);
     return draws >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) draws;
   }
