@@ -3,6 +3,7 @@ package org.parboot;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.parboot.ci.IntervalInputs;
 import org.parboot.data.Dataset;
 import org.parboot.engine.Contrast;
 import org.parboot.engine.Engine;
@@ -87,6 +88,50 @@ public final class Bootstrap {
     final List<String> warnings = new ArrayList<>();
     final List<StatisticResult> results = Summaries.results(outcome.perStatistic(), warnings);
     return new BootstrapResult(data.source(), data.rows(), data.droppedMissing(), options, r.schemes().get(0),
-        ResampleStreams.ALGORITHM, r.layout(), r.kernel(), Duration.ofNanos(System.nanoTime() - start), results, warnings);
+        ResampleStreams.ALGORITHM, r.layout(), r.kernel(), BootstrapResult.LOCAL, Duration.ofNanos(System.nanoTime() - start), results, warnings);
+  }
+
+  /**
+   * Summarises replicates that another engine computed (the Spark module) exactly as a run
+   * summarises its own: distributions, bias, standard errors, the options' intervals, warnings.
+   *
+   * @param source where the data came from
+   * @param n observations resampled
+   * @param droppedMissing rows dropped for missing values
+   * @param options the options it ran with (the seed actually used; {@code resamples} must be the
+   *     length of each replicate array)
+   * @param scheme the resampling scheme, as results name it
+   * @param layout how the replicates' sums were laid out, as results name it
+   * @param kernel how the replicates were computed
+   * @param engine where they were computed, e.g. {@code spark local[2]}
+   * @param statistics the statistics, in order
+   * @param observed each statistic's value on the data
+   * @param replicates {@code replicates[s][b]}: statistic s on resample b (kept by the result)
+   * @param inputs what each statistic's interval methods read besides its distribution (e.g.
+   *     {@link IntervalInputs#ofAcceleration BCa's acceleration})
+   * @param elapsed the run's wall time
+   * @throws NonFiniteReplicatesException a replicate was NaN or infinite under {@link org.parboot.ci.NanPolicy#ERROR}
+   */
+  public static BootstrapResult summarise(String source, long n, long droppedMissing, BootstrapOptions options,
+      String scheme, String layout, String kernel, String engine, List<? extends Statistic> statistics, double[] observed,
+      double[][] replicates, List<IntervalInputs> inputs, Duration elapsed) {
+    if (replicates.length != statistics.size() || observed.length != statistics.size()
+        || inputs.size() != statistics.size()) {
+      throw new IllegalArgumentException(statistics.size() + " statistics, " + observed.length + " observed values, "
+          + replicates.length + " replicate arrays, " + inputs.size() + " interval inputs");
+    }
+    final List<Summaries.Summary> summaries = new ArrayList<>();
+    for (int s = 0; s < replicates.length; s++) {
+      if (replicates[s].length != options.resamples()) {
+        throw new IllegalArgumentException(replicates[s].length + " replicates of " + statistics.get(s).label()
+            + " for " + options.resamples() + " resamples");
+      }
+      final IntervalInputs in = inputs.get(s);
+      summaries.add(Summaries.one(statistics.get(s), replicates[s], observed[s], d -> in, options));
+    }
+    final List<String> warnings = new ArrayList<>();
+    final List<StatisticResult> results = Summaries.results(summaries, warnings);
+    return new BootstrapResult(source, n, droppedMissing, options, scheme, ResampleStreams.ALGORITHM, layout, kernel,
+        engine, elapsed, results, warnings);
   }
 }

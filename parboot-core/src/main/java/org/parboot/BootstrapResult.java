@@ -19,16 +19,26 @@ import java.util.List;
  * @param kernel how the resamples were drawn and evaluated, as the engine chose it once for the
  *     run (e.g. {@code iid draw (scalar) in blocks of 256, row counts, sums (scalar)}); the choice
  *     never changes a result, only its speed
+ * @param engine where it ran: {@code local} (this JVM's executor, {@code options().execution()}),
+ *     or another engine with where it ran, e.g. {@code spark local[2]}
  * @param elapsed wall time of the run (resampling, jackknife and intervals)
  * @param statistics one result per statistic, in the order asked
  * @param warnings degenerate data, undefined intervals, omitted replicates
  */
-public record BootstrapResult(String source, int n, long droppedMissing, BootstrapOptions options, String scheme,
-    String rng, String layout, String kernel, Duration elapsed, List<StatisticResult> statistics, List<String> warnings) {
+public record BootstrapResult(String source, long n, long droppedMissing, BootstrapOptions options, String scheme,
+    String rng, String layout, String kernel, String engine, Duration elapsed, List<StatisticResult> statistics, List<String> warnings) {
 
   public BootstrapResult {
     statistics = List.copyOf(statistics);
     warnings = List.copyOf(warnings);
+  }
+
+  /** The engine of a run on this JVM's executor. */
+  public static final String LOCAL = "local";
+
+  /** Whether the run ran on this JVM's executor (its options' execution says how). */
+  public boolean local() {
+    return engine.equals(LOCAL);
   }
 
   /** The result of the statistic with this label. */

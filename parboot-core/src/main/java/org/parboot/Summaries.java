@@ -37,9 +37,16 @@ final class Summaries {
   }
 
   private static Summary one(Statistic stat, Engine.Replicates r, int s, BootstrapOptions options) {
+    return one(stat, r.replicates()[s], r.observed()[s], d -> inputs(r, s, d), options);
+  }
+
+  /**
+   * One statistic's summary from its replicates (owned by the result), its observed value and what
+   * its interval methods read besides the distribution.
+   */
+  static Summary one(Statistic stat, double[] replicates, double observed,
+      java.util.function.Function<Distribution, IntervalInputs> inputs, BootstrapOptions options) {
     final int b = options.resamples();
-    final double[] replicates = r.replicates()[s];
-    final double observed = r.observed()[s];
     final Distribution d = new Distribution(replicates, observed);
     final List<String> w = new ArrayList<>();
     if (!Double.isFinite(observed)) {
@@ -59,7 +66,7 @@ final class Summaries {
       w.add("the bootstrap distribution is degenerate (every replicate is " + d.mean()
           + "); every interval is that single point");
     }
-    final IntervalInputs in = inputs(r, s, d);
+    final IntervalInputs in = inputs.apply(d);
     final List<Interval> intervals = new ArrayList<>();
     for (IntervalMethod m : options.intervals().methods()) {
       intervals.add(propagate ? new Interval(m, options.intervals().level(), Double.NaN, Double.NaN)

@@ -82,7 +82,7 @@ public final class TwoSampleBootstrap {
     final BootstrapResult result = new BootstrapResult(first.data().source() + ": " + first.group() + " - "
         + second.group(), first.data().rows() + second.data().rows(),
         first.data().droppedMissing() + second.data().droppedMissing(), options, "iid, two independent samples",
-        ResampleStreams.ALGORITHM, r.layout(), r.kernel(), Duration.ofNanos(System.nanoTime() - start), results, warnings);
+        ResampleStreams.ALGORITHM, r.layout(), r.kernel(), BootstrapResult.LOCAL, Duration.ofNanos(System.nanoTime() - start), results, warnings);
     return new TwoSampleResult(first, second, seedA, seedB, result);
   }
 }

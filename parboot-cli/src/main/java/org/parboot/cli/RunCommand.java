@@ -71,6 +71,17 @@ final class RunCommand implements Callable<Integer> {
           + "e.g. --compare 'location=Seattle,New York'.")
   String compare;
 
+  @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
+      description = "Where the bootstrap runs: local (this machine's threads), or spark (Apache Spark: the Poisson "
+          + "bootstrap of the moment statistics over CSV or Parquet FILEs of any size, read by Spark as one data set; "
+          + "the same replicates as --scheme poisson here). Default: ${DEFAULT-VALUE}")
+  String engineName;
+
+  @Option(names = "--master", paramLabel = "URL",
+      description = "With --engine spark: the Spark master, e.g. local[2], spark://host:7077 or yarn. "
+          + "Default: spark-submit's, else local[*].")
+  String master;
+
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
       description = "Output format: table, json or csv. Default: ${DEFAULT-VALUE}")
   String format;
@@ -105,7 +116,20 @@ final class RunCommand implements Callable<Integer> {
     final OutputFormat fmt = OutputFormat.parse(format);
     final CsvFormulaGuard guard = CsvFormulaGuard.parse(csvFormulaGuard);
     final List<Statistic> statistics = engine.statistics(data.defaultColumns());
+    final boolean distributed = distributed();
+    if (distributed && !spec.commandLine().getParseResult().hasMatchedOption("--scheme")) {
+      resampling.scheme = "poisson"; // the Spark engine's one scheme
+    }
     final BootstrapOptions options = simd.apply(resampling.apply(executor.apply(engine.builder()))).build();
+    if (distributed) {
+      for (String given : new String[] {groupBy != null ? "--group-by" : null, compare != null ? "--compare" : null,
+          options.scheme().strata() != null ? "--strata" : null}) {
+        if (given != null) {
+          throw new InvalidInputException("--engine " + engineName + " cannot be combined with " + given
+              + " (not yet); accepted: --engine " + engineName + " with FILEs, without --group-by, --compare and --strata");
+        }
+      }
+    }
     final List<Path> inputs = data.inputs();
     final String strata = options.scheme().strata() != null ? "--strata" : null;
     if (compare != null) {
@@ -119,7 +143,9 @@ final class RunCommand implements Callable<Integer> {
     try (Outputs outputs = new Outputs(CommandScope.current(), console)) {
       outputs.file("--output", output).file("--replicates", replicates)
           .folder("--report", report, ReportWriter::writesFileNamed).notInputs(data.inputFiles());
-      if (compare != null) {
+      if (distributed) {
+        distributed(fmt, guard, statistics, options, console, outputs);
+      } else if (compare != null) {
         compare(fmt, guard, inputs, statistics, options, console, outputs);
       } else if (groupBy != null || inputs.size() > 1) {
         batch(fmt, guard, inputs, statistics, options, console, outputs);
@@ -141,6 +167,59 @@ final class RunCommand implements Callable<Integer> {
     final RunControl control = scope.control();
     final BootstrapResult result = console.withProgress(control,
         () -> Bootstrap.run(dataset, statistics, options, control));
+    deliver(result, fmt, guard, console, outputs);
+  }
+
+  /** --engine: local, or a {@link DistributedEngine} (refused when --master is given without one). */
+  private boolean distributed() {
+    if (!engineName.equals("local") && !engineName.equals("spark")) {
+      throw new InvalidInputException("--engine " + Messages.quote(engineName) + " is not accepted; accepted: local, spark");
+    }
+    if (master != null && engineName.equals("local")) {
+      throw new InvalidInputException("--master " + Messages.quote(master) + " needs --engine spark; accepted: "
+          + "--engine spark --master URL, or no --master for a run on this machine");
+    }
+    return !engineName.equals("local");
+  }
+
+  /**
+   * A run on a {@link DistributedEngine}: it reads the FILEs itself (all of them as one data set),
+   * the bundled data from a temporary copy; the result is delivered as a local run's.
+   */
+  private void distributed(OutputFormat fmt, CsvFormulaGuard guard, List<Statistic> statistics, BootstrapOptions options,
+      Console console, Outputs outputs) throws Exception {
+    final CommandScope scope = CommandScope.current();
+    if (data.inputs().stream().anyMatch(InputFiles::isStdin)) {
+      throw new InvalidInputException("--engine " + engineName + " reads FILEs, not standard input; accepted: "
+          + "CSV or Parquet files, directories or globs");
+    }
+    final DistributedEngine e = DistributedEngine.named(engineName);
+    Path bundled = null;
+    try {
+      List<String> files = data.files;
+      if (files.isEmpty()) {
+        bundled = java.nio.file.Files.createTempFile("parboot-weather-", ".csv");
+        org.parboot.io.BundledData.copyTo(bundled);
+        files = List.of(bundled.toString());
+      }
+      noteStart(options, console);
+      final RunControl control = scope.control();
+      final DistributedEngine.Request request = new DistributedEngine.Request(files, data.csvOptions(), statistics,
+          options, master, console::note);
+      final BootstrapResult result = console.withProgress(Console.ProgressSource.of(control), "tasks",
+          control::cancel, () -> e.run(request, control));
+      deliver(result, fmt, guard, console, outputs);
+    } finally {
+      if (bundled != null) {
+        java.nio.file.Files.deleteIfExists(bundled);
+      }
+    }
+  }
+
+  /** Stages a single run's outputs: the results, and the replicates and report if asked for. */
+  private void deliver(BootstrapResult result, OutputFormat fmt, CsvFormulaGuard guard, Console console, Outputs outputs)
+      throws Exception {
+    final CommandScope scope = CommandScope.current();
     scope.check();
     emit(ResultFormatter.format(result, fmt, guard), fmt, result.warnings(), console, outputs);
     if (replicates != null) {

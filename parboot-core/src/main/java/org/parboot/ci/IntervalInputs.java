@@ -12,6 +12,7 @@ public final class IntervalInputs {
   private static final IntervalInputs NONE = new IntervalInputs(List.of(), null, Double.NaN);
 
   private final List<double[]> jackknife;
+  private final double acceleration;
   private final double[] replicateSe;
   private final double observedSe;
 
@@ -29,9 +30,23 @@ public final class IntervalInputs {
    *     NaN when not computed
    */
   public IntervalInputs(List<double[]> jackknife, double[] replicateSe, double observedSe) {
-    this.jackknife = jackknife.stream().map(double[]::clone).toList();
+    this(jackknife.stream().map(double[]::clone).toList(), Double.NaN, replicateSe, observedSe);
+  }
+
+  private IntervalInputs(List<double[]> jackknife, double acceleration, double[] replicateSe, double observedSe) {
+    this.jackknife = jackknife;
+    this.acceleration = acceleration;
     this.replicateSe = replicateSe == null ? null : replicateSe.clone();
     this.observedSe = observedSe;
+  }
+
+  /**
+   * BCa's acceleration computed elsewhere, for an engine that cannot hold n jackknife values (the
+   * Spark module sums the leave-one-out deviations over the cluster); NaN: undefined. BCa reads
+   * it when no jackknife values are given.
+   */
+  public static IntervalInputs ofAcceleration(double acceleration) {
+    return new IntervalInputs(List.of(), acceleration, null, Double.NaN);
   }
 
   /** Nothing beyond the distribution (percentile, basic, normal). */
@@ -46,7 +61,19 @@ public final class IntervalInputs {
 
   /** These inputs with the studentized method's standard errors. */
   public IntervalInputs withStandardErrors(double[] replicateSe, double observedSe) {
-    return new IntervalInputs(jackknife, replicateSe, observedSe);
+    return new IntervalInputs(jackknife, acceleration, replicateSe, observedSe);
+  }
+
+  /**
+   * BCa's acceleration: computed from the jackknife values when there are some
+   * ({@link IntervalMethod#acceleration(double[])} for one sample, SciPy's multi-sample formula for
+   * several), else the one given to {@link #ofAcceleration}; NaN when undefined.
+   */
+  public double acceleration() {
+    if (jackknife.isEmpty()) {
+      return acceleration;
+    }
+    return jackknife.size() == 1 ? IntervalMethod.acceleration(jackknife.get(0)) : IntervalMethod.acceleration(jackknife);
   }
 
   /** Copies of the leave-one-out values, one array per sample; empty when not computed. */
@@ -64,11 +91,6 @@ public final class IntervalInputs {
     return observedSe;
   }
 
-  /** The leave-one-out values, not copied, for the interval methods (do not modify). */
-  List<double[]> jackknifeValues() {
-    return jackknife;
-  }
-
   /** The per-replicate standard errors, not copied, for the interval methods (do not modify); may be null. */
   double[] replicateSeValues() {
     return replicateSe;
@@ -78,7 +100,8 @@ public final class IntervalInputs {
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof IntervalInputs in) || jackknife.size() != in.jackknife.size()
-        || !Arrays.equals(replicateSe, in.replicateSe) || Double.compare(observedSe, in.observedSe) != 0) {
+        || !Arrays.equals(replicateSe, in.replicateSe) || Double.compare(observedSe, in.observedSe) != 0
+        || Double.compare(acceleration, in.acceleration) != 0) {
       return false;
     }
     for (int j = 0; j < jackknife.size(); j++) {
@@ -91,7 +114,7 @@ public final class IntervalInputs {
 
   @Override
   public int hashCode() {
-    int h = Objects.hash(observedSe) * 31 + Arrays.hashCode(replicateSe);
+    int h = Objects.hash(observedSe, acceleration) * 31 + Arrays.hashCode(replicateSe);
     for (double[] j : jackknife) {
       h = 31 * h + Arrays.hashCode(j);
     }
@@ -101,7 +124,8 @@ public final class IntervalInputs {
   /** The sizes of the inputs, not their values. */
   @Override
   public String toString() {
-    return "IntervalInputs[jackknife sizes=" + jackknife.stream().map(j -> j.length).toList() + ", replicateSe="
+    return "IntervalInputs[jackknife sizes=" + jackknife.stream().map(j -> j.length).toList()
+        + (jackknife.isEmpty() && !Double.isNaN(acceleration) ? ", acceleration=" + acceleration : "") + ", replicateSe="
         + (replicateSe == null ? "none" : replicateSe.length + " values") + ", observedSe=" + observedSe + "]";
   }
 }

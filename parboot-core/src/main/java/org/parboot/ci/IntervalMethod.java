@@ -83,8 +83,7 @@ public enum IntervalMethod {
         return new Interval(this, level, Double.NaN, Double.NaN);
       }
       final double z0 = STANDARD_NORMAL.inverseCumulativeProbability(d.shareBelow(d.observed()));
-      final List<double[]> jackknife = in.jackknifeValues();
-      final double a = jackknife.size() == 1 ? acceleration(jackknife.get(0)) : acceleration(jackknife);
+      final double a = in.acceleration();
       if (Double.isNaN(a)) {
         warnings.add("BCa: the acceleration is undefined (the jackknife values are all equal or not finite); "
             + "BCa endpoints are null");

@@ -75,12 +75,17 @@ public final class RunControl {
     return total;
   }
 
-  void startPhase(long units) {
+  /**
+   * Starts a phase of {@code units} units of work, for progress display (the executors call it;
+   * so may an engine outside the core, such as the Spark module).
+   */
+  public void startPhase(long units) {
     completed.reset();
     total = units;
   }
 
-  void addCompleted(long units) {
+  /** Records {@code units} more units of the current phase as finished. */
+  public void addCompleted(long units) {
     completed.add(units);
   }
 
@@ -98,7 +103,7 @@ public final class RunControl {
   }
 
   /** Throws the first failure, or {@link CancelledException} if the run was stopped. */
-  void throwIfStopped() {
+  public void throwIfStopped() {
     final Throwable t = failure.get();
     if (t instanceof RuntimeException r) {
       throw r;

@@ -33,7 +33,7 @@ import java.util.Objects;
  * @param ddof delta degrees of freedom of var, std and cov (ignored by the others)
  * @param bias for skew and kurt: true for the plain moment ratios, false for the adjusted ones
  */
-public record MomentStatistic(Kind kind, List<String> columns, int ddof, boolean bias) implements Statistic {
+public record MomentStatistic(Kind kind, List<String> columns, int ddof, boolean bias) implements Statistic, java.io.Serializable {
 
   /** The moment statistics. */
   public enum Kind {
@@ -171,7 +171,7 @@ public record MomentStatistic(Kind kind, List<String> columns, int ddof, boolean
    * @param s3 sum of (x - c)^3 (may be 0 when the kind's order is below 3)
    * @param s4 sum of (x - c)^4 (may be 0 when the kind's order is below 4)
    */
-  public double fromSums(int m, double centre, double s1, double s2, double s3, double s4) {
+  public double fromSums(long m, double centre, double s1, double s2, double s3, double s4) {
     final double d = s1 / m;
     if (kind == Kind.MEAN) {
       return centre + d;
@@ -216,7 +216,7 @@ public record MomentStatistic(Kind kind, List<String> columns, int ddof, boolean
    * The statistic of a pair of columns from their centred sums (see {@link #fromSums}); {@code sxy}
    * is the sum of (x - cx)(y - cy). The squared sums are unused by ratio and mean_diff.
    */
-  public double fromPairSums(int m, double cx, double sx, double sxx, double cy, double sy, double syy, double sxy) {
+  public double fromPairSums(long m, double cx, double sx, double sxx, double cy, double sy, double syy, double sxy) {
     final double dx = sx / m;
     final double dy = sy / m;
     switch (kind) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.parboot.rng.PoissonCounts;
 
 /**
  * Every scheme's draw order, pinned by golden indices (changing one is a breaking change of
@@ -152,13 +153,31 @@ class ResamplersTest {
     double factorial = 1;
     for (int k = 0; k <= 16; k++) {
       factorial *= Math.max(1, k);
-      final long lo = k == 0 ? 0 : PoissonResampler.CDF_53[k - 1];
-      final double p = (PoissonResampler.CDF_53[k] - lo) * 0x1.0p-53;
+      final long lo = k == 0 ? 0 : PoissonCounts.threshold(k - 1);
+      final double p = (PoissonCounts.threshold(k) - lo) * 0x1.0p-53;
       assertThat(p).as("k = %d", k).isCloseTo(0.36787944117144233 / factorial, within(0x1.0p-52));
-      assertThat(PoissonResampler.count(lo)).isEqualTo(k);
-      assertThat(PoissonResampler.count(PoissonResampler.CDF_53[k] - 1)).isEqualTo(k);
+      assertThat(PoissonCounts.ofUniform(lo)).isEqualTo(k);
+      assertThat(PoissonCounts.ofUniform(PoissonCounts.threshold(k) - 1)).isEqualTo(k);
     }
-    assertThat(PoissonResampler.count((1L << 53) - 1)).isEqualTo(17);
+    assertThat(PoissonCounts.ofUniform((1L << 53) - 1)).isEqualTo(17);
+  }
+
+  @Test
+  void poisson_countOfAnyRow_isTheCountTheSequentialDrawGives() {
+    // The Spark module draws row i's count directly (PoissonCounts.of); the core draws the rows in
+    // order from the stream. Both must give every row the same count.
+    final int n = 1000;
+    for (long b : new long[] {0, 1, 77, 9998}) {
+      final int[] idx = new int[20 * n];
+      final int len = new PoissonResampler(42, n).fill(b, idx);
+      final int[] counts = new int[n];
+      for (int j = 0; j < len; j++) {
+        counts[idx[j]]++;
+      }
+      for (int i = 0; i < n; i++) {
+        assertThat(PoissonCounts.of(42, b, i)).as("b = %d, row %d", b, i).isEqualTo(counts[i]);
+      }
+    }
   }
 
   @Test

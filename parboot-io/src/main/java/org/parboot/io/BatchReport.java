@@ -67,7 +67,7 @@ final class BatchReport {
         if (grouped) {
           cells.add(Messages.escape(g.group()));
         }
-        cells.addAll(List.of(Integer.toString(g.result().n()), Long.toString(g.seed()), Messages.escape(s.label())));
+        cells.addAll(List.of(Long.toString(g.result().n()), Long.toString(g.seed()), Messages.escape(s.label())));
         cells.addAll(TableReport.numberCells(s, o));
         rows.add(cells.toArray(String[]::new));
       }
@@ -95,7 +95,7 @@ final class BatchReport {
       for (GroupResult g : batch.groups()) {
         for (StatisticResult s : g.result().statistics()) {
           for (Interval i : s.intervals()) {
-            csv.writeRecord(CsvReport.concat(List.of(guard.cell(g.file()), guard.cell(g.group()), Integer.toString(g.result().n()),
+            csv.writeRecord(CsvReport.concat(List.of(guard.cell(g.file()), guard.cell(g.group()), Long.toString(g.result().n()),
                 Long.toString(g.seed())), CsvReport.cells(s, i, "", guard)));
           }
         }

@@ -54,6 +54,19 @@ public final class BundledData {
     return withReader(reader -> CsvColumns.readGrouped(reader, SOURCE, groupColumn, columns, options));
   }
 
+  /**
+   * Writes the bundled CSV to {@code file} as it is, for engines that read files themselves (the
+   * Spark engine).
+   */
+  public static void copyTo(java.nio.file.Path file) throws IOException {
+    try (InputStream in = BundledData.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(RESOURCE + " is missing from the parboot-io jar (a packaging error)");
+      }
+      java.nio.file.Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
   private static <T> T withReader(Function<Reader, T> read) {
     final InputStream in = BundledData.class.getResourceAsStream(RESOURCE);
     if (in == null) {

@@ -9,17 +9,18 @@ import org.parboot.Messages;
  * {@link Double#parseDouble}, which also takes {@code 1d}, {@code 12f}, {@code 0x1p3} and
  * {@code Infinity}: an optional sign, digits with at most one decimal point (at least one
  * digit), and an optional exponent {@code e} or {@code E} with optional sign and digits;
- * blanks around it are ignored.
+ * blanks around it are ignored. Public for the Spark module, which reads CSV cells as text and
+ * must give them the values this module gives them.
  */
-final class Cells {
-  static final String MISSING_MARKERS = "empty, NA, NaN, nan, null";
+public final class Cells {
+  public static final String MISSING_MARKERS = "empty, NA, NaN, nan, null";
   static final String NUMBER = "a decimal number such as 12.5 or -3e-2";
   static final String FINITE_NUMBER = "a finite decimal number such as 12.5 or -3e-2";
 
   private Cells() {}
 
   /** True if the stripped cell is a missing marker. */
-  static boolean isMissing(String stripped) {
+  public static boolean isMissing(String stripped) {
     return switch (stripped) {
       case "", "NA", "NaN", "nan", "null" -> true;
       default -> false;
@@ -32,7 +33,7 @@ final class Cells {
    * @throws InvalidInputException for text that is not a number or not finite, naming the source,
    *     line, column and cell
    */
-  static double parse(String cell, String source, long line, String column) {
+  public static double parse(String cell, String source, long line, String column) {
     final String s = cell.strip();
     if (isMissing(s)) {
       return Double.NaN;

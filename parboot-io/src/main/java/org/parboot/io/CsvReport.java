@@ -37,7 +37,7 @@ final class CsvReport {
    */
   static String format(BootstrapResult result, String suffix, CsvFormulaGuard guard) {
     final StringWriter out = new StringWriter();
-    final List<String> run = List.of(Integer.toString(result.n()), Long.toString(result.options().seed()));
+    final List<String> run = List.of(Long.toString(result.n()), Long.toString(result.options().seed()));
     try (CsvWriter csv = Csv.writer(out)) {
       csv.writeRecord(concat(List.of("n", "seed"), HEADER));
       for (StatisticResult s : result.statistics()) {

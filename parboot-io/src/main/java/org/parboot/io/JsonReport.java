@@ -88,6 +88,7 @@ final class JsonReport {
     o.addProperty("scheme", r.scheme());
     o.addProperty("layout", r.layout());
     o.addProperty("kernel", r.kernel());
+    o.addProperty("engine", r.engine());
     final JsonArray statistics = new JsonArray();
     for (StatisticResult s : r.statistics()) {
       statistics.add(statistic(s, suffix));

@@ -76,10 +76,10 @@ final class TableReport {
    */
   static String headerLine(BootstrapResult result) {
     final BootstrapOptions o = result.options();
-    final String executor = executor(o);
+    final String executor = result.local() ? "executor = " + executor(o) : "engine = " + Messages.escape(result.engine());
     final String scheme = result.scheme().equals("iid") ? "" : " · scheme = " + Messages.escape(result.scheme());
     return "n = " + result.n() + " (dropped " + result.droppedMissing() + " missing) · resamples = " + o.resamples()
-        + scheme + " · seed = " + o.seed() + " · executor = " + executor + " · "
+        + scheme + " · seed = " + o.seed() + " · " + executor + " · "
         + String.format(Locale.ROOT, "%.2f s", result.elapsed().toNanos() / 1e9);
   }
 

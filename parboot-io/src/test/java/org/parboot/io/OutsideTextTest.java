@@ -164,7 +164,7 @@ class OutsideTextTest {
         List.of(new Interval(IntervalMethod.PERCENTILE, 0.95, 1, 2)), 0, new double[] {1, 2});
     final BootstrapResult r = new BootstrapResult("memory", 2, 0,
         BootstrapOptions.builder().seed(1).resamples(2).threads(1).intervals(IntervalMethod.PERCENTILE).build(),
-        "stratified(" + CSI + "g)", "splitmix64", "rows8", "test kernel", Duration.ofMillis(10), List.of(s), List.of("warned " + OSC));
+        "stratified(" + CSI + "g)", "splitmix64", "rows8", "test kernel", BootstrapResult.LOCAL, Duration.ofMillis(10), List.of(s), List.of("warned " + OSC));
     final String table = ResultFormatter.format(r, OutputFormat.TABLE);
     assertNoControlCharacters(table);
     assertThat(table).contains("scheme = stratified(\\u001b[31mg)")

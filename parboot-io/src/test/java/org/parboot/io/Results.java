@@ -33,7 +33,7 @@ final class Results {
         List.of(new Interval(IntervalMethod.PERCENTILE, 0.95, 1.5, 2.5),
             new Interval(IntervalMethod.BCA, 0.95, Double.NaN, Double.NaN)),
         1, new double[] {1.5, Double.NaN, 2.5});
-    return new BootstrapResult("data.csv", 1461, 3, options, "iid", "splitmix64", "rows8", "test kernel", Duration.ofMillis(210),
+    return new BootstrapResult("data.csv", 1461, 3, options, "iid", "splitmix64", "rows8", "test kernel", BootstrapResult.LOCAL, Duration.ofMillis(210),
         List.of(s), List.of("std(temp_max, ddof=0): BCa endpoints are null"));
   }
 }

@@ -66,7 +66,7 @@ final class HtmlReport {
     final BootstrapOptions o = r.options();
     h.append("<h2>Settings</h2>\n<table>\n");
     row(h, "Data source", r.source());
-    row(h, "Observations (n)", Integer.toString(r.n()));
+    row(h, "Observations (n)", Long.toString(r.n()));
     row(h, "Rows dropped (missing)", Long.toString(r.droppedMissing()));
     row(h, "Resamples (B)", Integer.toString(o.resamples()));
     row(h, "Seed", o.seed() + (o.seedGiven() ? "" : " (drawn at random)"));
@@ -74,7 +74,7 @@ final class HtmlReport {
     row(h, "Resampling scheme", r.scheme());
     row(h, "Summation layout", r.layout());
     row(h, "Kernel", r.kernel());
-    row(h, "Executor", timing.isPresent()
+    row(h, "Executor", !r.local() ? r.engine() : timing.isPresent()
         ? "timed: " + String.join(", ", timing.get().configs().stream().map(TimingConfig::label).toList())
         : o.execution().executor().spelling() + ", " + o.execution().threads() + " thread(s)");
     row(h, "Confidence level", Charts.percent(o.intervals().level()));

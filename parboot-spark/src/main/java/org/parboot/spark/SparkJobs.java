@@ -1,0 +1,110 @@
+package org.parboot.spark;
+
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.apache.spark.SparkJobInfo;
+import org.apache.spark.SparkStageInfo;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.parboot.ParbootException;
+import org.parboot.exec.RunControl;
+
+/**
+ * A run's Spark jobs under one job group: a watcher thread cancels the group when the run's
+ * {@link RunControl} stops (Ctrl-C, {@code --timeout}), and reports the group's progress in tasks
+ * to the control; a failure in a task that is one of parboot's own (bad input) is rethrown as it
+ * is, without Spark's wrapping.
+ */
+final class SparkJobs implements AutoCloseable {
+  private static final long POLL_MS = 100;
+
+  private final JavaSparkContext context;
+  private final RunControl control;
+  private final String group = "parboot-" + UUID.randomUUID();
+  private final Thread watcher;
+  private volatile boolean closed;
+
+  SparkJobs(SparkSession spark, RunControl control) {
+    this.context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    this.control = control;
+    context.setJobGroup(group, "parboot run", true);
+    control.startPhase(0);
+    this.watcher = Thread.ofPlatform().daemon().name("parboot-spark-watch").start(this::watch);
+  }
+
+  private void watch() {
+    long total = 0;
+    long done = 0;
+    while (!closed) {
+      if (control.shouldStop()) {
+        context.cancelJobGroup(group);
+        return;
+      }
+      long t = 0;
+      long d = 0;
+      for (int job : context.statusTracker().getJobIdsForGroup(group)) {
+        final SparkJobInfo info = context.statusTracker().getJobInfo(job);
+        if (info == null) {
+          continue;
+        }
+        for (int stage : info.stageIds()) {
+          final SparkStageInfo s = context.statusTracker().getStageInfo(stage);
+          if (s != null) {
+            t += s.numTasks();
+            d += s.numCompletedTasks();
+          }
+        }
+      }
+      if (t != total) {
+        total = t;
+        control.startPhase(total);
+        done = 0;
+      }
+      if (d > done) {
+        control.addCompleted(d - done);
+        done = d;
+      }
+      try {
+        Thread.sleep(POLL_MS);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * Runs a Spark action of this run: a cancelled run ends with the control's
+   * {@link org.parboot.CancelledException}, a task's parboot exception is rethrown itself.
+   */
+  <T> T run(Supplier<T> action) {
+    control.throwIfStopped();
+    try {
+      return action.get();
+    } catch (Exception e) { // Spark throws its checked SparkException from Scala code
+      if (control.shouldStop()) {
+        control.throwIfStopped();
+      }
+      for (Throwable c = e; c != null; c = c.getCause()) {
+        if (c instanceof ParbootException p) {
+          throw p;
+        }
+      }
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    watcher.interrupt();
+    try {
+      watcher.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    context.clearJobGroup();
+  }
+}

@@ -1,0 +1,84 @@
+package org.parboot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code parboot run --engine spark} end to end, in process (Spark's jars are on this module's
+ * test class path): the table of the issue's example equals the core's {@code --scheme poisson}
+ * table to the printed digits, with only the header's engine and time differing.
+ */
+class SparkCommandLineTest {
+  @TempDir
+  Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  static Run cli(String... args) {
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+    final int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private Path data() throws IOException {
+    final StringBuilder text = new StringBuilder("x,g\n");
+    final java.util.SplittableRandom r = new java.util.SplittableRandom(99);
+    for (int i = 0; i < 3000; i++) {
+      text.append(String.format(java.util.Locale.ROOT, "%.5f", Math.exp(r.nextGaussian()))).append(",g").append(i % 4)
+          .append('\n');
+    }
+    return Files.writeString(dir.resolve("data.csv"), text);
+  }
+
+  @Test
+  void sparkTable_isTheCoresPoissonTable_toThePrintedDigits() throws IOException {
+    final String file = data().toString();
+    final Run spark = cli("run", file, "--engine", "spark", "--master", "local[2]", "--column", "x", "--stat", "mean",
+        "--stat", "std", "--seed", "7", "-B", "999", "--ci", "percentile,basic,normal,bca");
+    final Run local = cli("run", file, "--scheme", "poisson", "--column", "x", "--stat", "mean", "--stat", "std",
+        "--seed", "7", "-B", "999", "--ci", "percentile,basic,normal,bca");
+    assertThat(spark.code()).as(spark.err()).isZero();
+    assertThat(local.code()).as(local.err()).isZero();
+    assertThat(body(spark.out())).isEqualTo(body(local.out()));
+    assertThat(spark.out()).contains("engine = spark local[2]").contains("scheme = poisson");
+  }
+
+  @Test
+  void json_namesTheEngine_andWhereFiltersApply() throws IOException {
+    final String file = data().toString();
+    final Run r = cli("run", file, "--engine", "spark", "--master", "local[2]", "--column", "x", "--where", "g=g1",
+        "--seed", "3", "-B", "200", "--format", "json", "--ci", "percentile");
+    assertThat(r.code()).as(r.err()).isZero();
+    final JsonObject group = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("groups").get(0)
+        .getAsJsonObject();
+    assertThat(group.get("engine").getAsString()).isEqualTo("spark local[2]");
+    assertThat(group.get("n").getAsLong()).isEqualTo(750);
+    assertThat(group.get("scheme").getAsString()).isEqualTo("poisson");
+  }
+
+  @Test
+  void badCell_isOneLine_exit2() throws IOException {
+    final Path bad = Files.writeString(dir.resolve("bad.csv"), "x\n1\n2\nthree\n");
+    final Run r = cli("run", bad.toString(), "--engine", "spark", "--master", "local[2]", "--column", "x", "-B", "10");
+    assertThat(r.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(r.err().lines().filter(l -> l.startsWith("parboot: error") || l.contains("three")).toList())
+        .as(r.err()).hasSize(1);
+    assertThat(r.err()).contains("bad.csv:4: column 'x': 'three' is not a number").doesNotContain("Exception");
+  }
+
+  /** The table without its header line (elapsed time, engine). */
+  static List<String> body(String table) {
+    return table.lines().skip(1).toList();
+  }
+}

@@ -1,0 +1,167 @@
+package org.parboot.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobEnd;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.parboot.Bootstrap;
+import org.parboot.BootstrapOptions;
+import org.parboot.BootstrapResult;
+import org.parboot.CancelledException;
+import org.parboot.InvalidInputException;
+import org.parboot.InvalidSettingException;
+import org.parboot.ci.IntervalMethod;
+import org.parboot.exec.RunControl;
+import org.parboot.io.CsvOptions;
+import org.parboot.io.DataFiles;
+import org.parboot.io.MissingPolicy;
+import org.parboot.scheme.Scheme;
+import org.parboot.spec.StatisticSpec;
+import org.parboot.stat.Statistic;
+
+/** Parquet input, Datasets numbered in their own order, errors, and cancellation. */
+class SparkInputsTest {
+  static SparkSession spark;
+  static Path csv;
+  static Path parquet;
+  static final List<Statistic> STATS = List.of(StatisticSpec.parse("mean", List.of("x")).get(0),
+      StatisticSpec.parse("std", List.of("x")).get(0), StatisticSpec.parse("corr(x,y)", List.of()).get(0));
+
+  @BeforeAll
+  static void data() throws IOException {
+    spark = SparkSessions.local();
+    final Path dir = Files.createTempDirectory("parboot-spark-inputs");
+    csv = PoissonAgreementTest.csv != null ? PoissonAgreementTest.csv : null;
+    if (csv == null) {
+      csv = dir.resolve("data.csv");
+      final StringBuilder text = new StringBuilder("arm,x,y\n");
+      final java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+      for (int i = 0; i < 5000; i++) {
+        final double x = 10 + r.nextGaussian();
+        text.append(i % 2 == 0 ? "A" : "B").append(',').append(x).append(',').append(x + r.nextGaussian()).append('\n');
+      }
+      Files.writeString(csv, text);
+    }
+    parquet = dir.resolve("data.parquet");
+    // One Parquet file with the CSV's rows in order (one partition, so one part file).
+    spark.read().option("header", "true").option("inferSchema", "true").csv(csv.toString()).coalesce(1)
+        .write().mode(SaveMode.Overwrite).parquet(parquet.toString());
+  }
+
+  static BootstrapOptions options(int b) {
+    return BootstrapOptions.builder().scheme(new Scheme.Poisson()).resamples(b).seed(3)
+        .intervals(List.of(IntervalMethod.PERCENTILE, IntervalMethod.BCA)).build();
+  }
+
+  @Test
+  void parquet_givesTheReplicatesOfTheCoreReadingTheSameFile() throws IOException {
+    final Path part;
+    try (var files = Files.list(parquet)) {
+      part = files.filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
+    }
+    final BootstrapResult distributed = SparkBootstrap.run(SparkInput.files(spark, List.of(parquet.toString()),
+        CsvOptions.defaults()), STATS, options(100));
+    final BootstrapResult local = Bootstrap.run(DataFiles.read(part, List.of("x", "y"), CsvOptions.defaults()), STATS,
+        options(100));
+    assertThat(distributed.n()).isEqualTo(local.n());
+    for (Statistic s : STATS) {
+      final double[] a = distributed.statistic(s.label()).replicates();
+      final double[] b = local.statistic(s.label()).replicates();
+      for (int r = 0; r < a.length; r++) {
+        assertThat(a[r]).as("%s replicate %d", s.label(), r).isCloseTo(b[r], within(1e-12 * (1 + Math.abs(b[r]))));
+      }
+    }
+  }
+
+  @Test
+  void dataset_numberedInItsOwnOrder_isTheSameCoalescedToOnePartition() {
+    final var frame = spark.read().parquet(parquet.toString()).repartition(5).persist();
+    try {
+      final BootstrapResult five = SparkBootstrap.run(SparkInput.of(frame, "frame", CsvOptions.defaults()), STATS, options(50));
+      final BootstrapResult one = SparkBootstrap.run(SparkInput.of(frame.coalesce(1), "frame", CsvOptions.defaults()),
+          STATS, options(50));
+      assertThat(PoissonAgreementTest.bits(one.statistic("mean(x)").replicates()))
+          .isEqualTo(PoissonAgreementTest.bits(five.statistic("mean(x)").replicates()));
+    } finally {
+      frame.unpersist();
+    }
+  }
+
+  @Test
+  void badInput_isOneLineNamingWhatAndWhere() throws IOException {
+    final Path bad = Files.createTempFile("parboot-bad", ".csv");
+    Files.writeString(bad, "x,y\n1,2\n3,oops\n");
+    assertThatThrownBy(() -> SparkBootstrap.run(SparkInput.files(spark, List.of(bad.toString()), CsvOptions.defaults()),
+        STATS, options(10)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(bad.getFileName().toString() + ":3: column 'y': 'oops' is not a number");
+    Files.writeString(bad, "x,y\n1,2\n3,\n");
+    assertThatThrownBy(() -> SparkBootstrap.run(SparkInput.files(spark, List.of(bad.toString()),
+        new CsvOptions(',', MissingPolicy.ERROR, List.of())), STATS, options(10)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining(":3: column 'y': missing value null");
+    assertThatThrownBy(() -> SparkBootstrap.run(SparkInput.files(spark, List.of(csv.toString()), CsvOptions.defaults()),
+        StatisticSpec.parse("mean", List.of("nope")), options(10)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("unknown column 'nope'").hasMessageContaining("available: ");
+    assertThatThrownBy(() -> SparkBootstrap.run(SparkInput.files(spark, List.of(csv.toString()), CsvOptions.defaults()),
+        StatisticSpec.parse("median", List.of("x")), options(10)))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("median(x) is not a moment statistic");
+    assertThatThrownBy(() -> SparkBootstrap.run(SparkInput.files(spark, List.of(csv.toString()), CsvOptions.defaults()),
+        STATS, BootstrapOptions.builder().resamples(10).build()))
+        .isInstanceOf(InvalidSettingException.class).hasMessageContaining("accepted: poisson");
+  }
+
+  @Test
+  void cancel_stopsTheRunsSparkJobs() throws Exception {
+    final CountDownLatch started = new CountDownLatch(1);
+    final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+    final CountDownLatch ended = new CountDownLatch(1);
+    final SparkListener listener = new SparkListener() {
+      @Override
+      public void onJobStart(SparkListenerJobStart e) {
+        running.incrementAndGet();
+        if (e.properties().getProperty("spark.jobGroup.id", "").startsWith("parboot-")) {
+          started.countDown();
+        }
+      }
+
+      @Override
+      public void onJobEnd(SparkListenerJobEnd e) {
+        if (running.decrementAndGet() == 0) {
+          ended.countDown();
+        }
+      }
+    };
+    spark.sparkContext().addSparkListener(listener);
+    final ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      final RunControl control = RunControl.create();
+      // B = 200,000 over the rows: minutes of work, so only a cancel ends it in time.
+      final Future<BootstrapResult> run = pool.submit(() -> SparkBootstrap.run(
+          SparkInput.files(spark, List.of(csv.toString()), CsvOptions.defaults()), STATS, options(200_000), control));
+      assertThat(started.await(60, TimeUnit.SECONDS)).as("a job started").isTrue();
+      control.cancel();
+      assertThatThrownBy(() -> run.get(60, TimeUnit.SECONDS)).hasCauseInstanceOf(CancelledException.class);
+      assertThat(ended.await(30, TimeUnit.SECONDS)).as("every job ended").isTrue();
+      assertThat(spark.sparkContext().statusTracker().getActiveJobIds()).isEmpty();
+    } finally {
+      pool.shutdownNow();
+      spark.sparkContext().removeSparkListener(listener);
+    }
+  }
+}
