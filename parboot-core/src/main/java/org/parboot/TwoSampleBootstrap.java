@@ -83,6 +83,7 @@ public final class TwoSampleBootstrap {
         + second.group(), first.data().rows() + second.data().rows(),
         first.data().droppedMissing() + second.data().droppedMissing(), options, "iid, two independent samples",
         ResampleStreams.ALGORITHM, r.layout(), r.kernel(), BootstrapResult.LOCAL, Duration.ofNanos(System.nanoTime() - start), results, warnings);
-    return new TwoSampleResult(first, second, seedA, seedB, result);
+    return new TwoSampleResult(new TwoSampleResult.Side(first.file(), first.group(), first.data().rows()),
+        new TwoSampleResult.Side(second.file(), second.group(), second.data().rows()), seedA, seedB, result);
   }
 }

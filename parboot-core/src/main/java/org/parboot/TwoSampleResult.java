@@ -1,11 +1,9 @@
 package org.parboot;
 
-import org.parboot.batch.GroupJob;
-
 /**
  * The bootstrap of statistic(first) − statistic(second) for two independent samples.
  *
- * @param first the first sample (file, group, data)
+ * @param first the first sample (file, group, size)
  * @param second the second sample
  * @param firstSeed the seed the first sample's resamples derive from ({@link org.parboot.rng.Seeds#group})
  * @param secondSeed the seed the second sample's resamples derive from
@@ -13,7 +11,16 @@ import org.parboot.batch.GroupJob;
  *     error and intervals are of statistic(first) − statistic(second); {@code n} is the two
  *     sizes added; the options carry the seed both samples' seeds derive from
  */
-public record TwoSampleResult(GroupJob first, GroupJob second, long firstSeed, long secondSeed, BootstrapResult result) {
+public record TwoSampleResult(Side first, Side second, long firstSeed, long secondSeed, BootstrapResult result) {
+
+  /**
+   * One sample of a comparison, as results name it (not its data: a result does not keep the rows).
+   *
+   * @param file the file's name
+   * @param group the group's value
+   * @param n its rows
+   */
+  public record Side(String file, String group, long n) {}
 
   /** How a statistic is labelled in the output, e.g. {@code mean(temp_max): Seattle - New York}. */
   public String label(StatisticResult s) {

@@ -6,6 +6,8 @@ import java.util.function.Consumer;
 import org.parboot.BootstrapOptions;
 import org.parboot.BootstrapResult;
 import org.parboot.InvalidInputException;
+import org.parboot.TwoSampleResult;
+import org.parboot.batch.BatchResult;
 import org.parboot.exec.RunControl;
 import org.parboot.io.CsvOptions;
 import org.parboot.stat.Statistic;
@@ -29,18 +31,27 @@ public interface DistributedEngine {
    */
   BootstrapResult run(Request request, RunControl control) throws Exception;
 
+  /** An independent bootstrap per value of the text column {@code groupBy}, as {@code --group-by} runs. */
+  BatchResult runGrouped(Request request, String groupBy, RunControl control) throws Exception;
+
+  /** statistic(first) − statistic(second) between the rows whose {@code column} is first and second, as {@code --compare}. */
+  TwoSampleResult compare(Request request, String column, String first, String second, RunControl control)
+      throws Exception;
+
   /**
    * What to run.
    *
    * @param files the FILE arguments as given (paths, directories or globs in any file system the
    *     engine reads)
+   * @param name the data's name in results and in group seeds ({@link org.parboot.rng.Seeds#group}):
+   *     a local run's name for the same FILE
    * @param csv the delimiter, missing-value policy and {@code --where} filters
    * @param statistics the statistics, in order
    * @param options the bootstrap's options
    * @param master where the engine runs ({@code --master}), null for its default
    * @param note says something on standard error (unless {@code --quiet})
    */
-  record Request(List<String> files, CsvOptions csv, List<Statistic> statistics, BootstrapOptions options,
+  record Request(List<String> files, String name, CsvOptions csv, List<Statistic> statistics, BootstrapOptions options,
       String master, Consumer<String> note) {}
 
   /** The engine named {@code name} on the class path. */

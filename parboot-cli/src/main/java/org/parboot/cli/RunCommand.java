@@ -117,20 +117,21 @@ final class RunCommand implements Callable<Integer> {
     final CsvFormulaGuard guard = CsvFormulaGuard.parse(csvFormulaGuard);
     final List<Statistic> statistics = engine.statistics(data.defaultColumns());
     final boolean distributed = distributed();
-    if (distributed && !spec.commandLine().getParseResult().hasMatchedOption("--scheme")) {
-      resampling.scheme = "poisson"; // the Spark engine's one scheme
-    }
-    final BootstrapOptions options = simd.apply(resampling.apply(executor.apply(engine.builder()))).build();
     if (distributed) {
-      for (String given : new String[] {groupBy != null ? "--group-by" : null, compare != null ? "--compare" : null,
-          options.scheme().strata() != null ? "--strata" : null}) {
-        if (given != null) {
-          throw new InvalidInputException("--engine " + engineName + " cannot be combined with " + given
-              + " (not yet); accepted: --engine " + engineName + " with FILEs, without --group-by, --compare and --strata");
-        }
+      if (!resampling.labelColumns().isEmpty()) {
+        throw new InvalidInputException("--engine " + engineName + " cannot be combined with --strata; accepted: --engine "
+            + engineName + " with --scheme poisson");
+      }
+      if (groupBy != null && compare != null) {
+        throw new InvalidInputException("--group-by cannot be combined with --compare; accepted: one of them");
+      }
+      if (!spec.commandLine().getParseResult().hasMatchedOption("--scheme")) {
+        resampling.scheme = "poisson"; // the Spark engine's one scheme
       }
     }
-    final List<Path> inputs = data.inputs();
+    final BootstrapOptions options = simd.apply(resampling.apply(executor.apply(engine.builder()))).build();
+    // A distributed engine reads its FILEs itself (any file system it knows, globs its own way): one data set.
+    final List<Path> inputs = distributed ? List.of() : data.inputs();
     final String strata = options.scheme().strata() != null ? "--strata" : null;
     if (compare != null) {
       refuseWith("--compare", groupBy != null ? "--group-by" : null, inputs.size() > 1 ? "several FILEs" : null,
@@ -142,7 +143,8 @@ final class RunCommand implements Callable<Integer> {
     final Console console = new Console(spec, quiet);
     try (Outputs outputs = new Outputs(CommandScope.current(), console)) {
       outputs.file("--output", output).file("--replicates", replicates)
-          .folder("--report", report, ReportWriter::writesFileNamed).notInputs(data.inputFiles());
+          .folder("--report", report, ReportWriter::writesFileNamed)
+          .notInputs(distributed ? localFiles(data.files) : data.inputFiles());
       if (distributed) {
         distributed(fmt, guard, statistics, options, console, outputs);
       } else if (compare != null) {
@@ -189,7 +191,7 @@ final class RunCommand implements Callable<Integer> {
   private void distributed(OutputFormat fmt, CsvFormulaGuard guard, List<Statistic> statistics, BootstrapOptions options,
       Console console, Outputs outputs) throws Exception {
     final CommandScope scope = CommandScope.current();
-    if (data.inputs().stream().anyMatch(InputFiles::isStdin)) {
+    if (data.files.contains("-") || data.files.isEmpty() && scope.stdin().kind().hasData()) {
       throw new InvalidInputException("--engine " + engineName + " reads FILEs, not standard input; accepted: "
           + "CSV or Parquet files, directories or globs");
     }
@@ -202,18 +204,57 @@ final class RunCommand implements Callable<Integer> {
         org.parboot.io.BundledData.copyTo(bundled);
         files = List.of(bundled.toString());
       }
+      final String name = bundled != null ? BatchInputs.BUNDLED_NAME
+          : files.size() == 1 ? lastComponent(files.get(0)) : String.join(", ", files);
       noteStart(options, console);
       final RunControl control = scope.control();
-      final DistributedEngine.Request request = new DistributedEngine.Request(files, data.csvOptions(), statistics,
+      final DistributedEngine.Request request = new DistributedEngine.Request(files, name, data.csvOptions(), statistics,
           options, master, console::note);
-      final BootstrapResult result = console.withProgress(Console.ProgressSource.of(control), "tasks",
-          control::cancel, () -> e.run(request, control));
-      deliver(result, fmt, guard, console, outputs);
+      final Console.ProgressSource progress = Console.ProgressSource.of(control);
+      if (groupBy != null) {
+        final BatchResult result = console.withProgress(progress, "tasks", control::cancel,
+            () -> e.runGrouped(request, groupBy.strip(), control));
+        scope.check();
+        emit(ResultFormatter.format(result, fmt, guard), fmt, ResultFormatter.warnings(result), console, outputs);
+      } else if (compare != null) {
+        final String[] c = comparison();
+        final TwoSampleResult result = console.withProgress(progress, "tasks", control::cancel,
+            () -> e.compare(request, c[0], c[1], c[2], control));
+        scope.check();
+        emit(ResultFormatter.format(result, fmt, guard), fmt, result.result().warnings(), console, outputs);
+      } else {
+        final BootstrapResult result = console.withProgress(progress, "tasks", control::cancel,
+            () -> e.run(request, control));
+        deliver(result, fmt, guard, console, outputs);
+      }
     } finally {
       if (bundled != null) {
         java.nio.file.Files.deleteIfExists(bundled);
       }
     }
+  }
+
+  /** The FILE arguments that are files here (not globs or other file systems), which no output may overwrite. */
+  private static List<Path> localFiles(List<String> files) {
+    final List<Path> out = new java.util.ArrayList<>();
+    for (String f : files) {
+      try {
+        final Path p = Path.of(f);
+        if (java.nio.file.Files.isRegularFile(p)) {
+          out.add(p);
+        }
+      } catch (java.nio.file.InvalidPathException e) {
+        // a URI or a glob: not a local file
+      }
+    }
+    return out;
+  }
+
+  /** A FILE argument's last path component (a local run's name for one FILE in results and group seeds). */
+  private static String lastComponent(String file) {
+    final String trimmed = file.replaceAll("/+$", "");
+    final int slash = trimmed.lastIndexOf('/');
+    return slash < 0 ? trimmed : trimmed.substring(slash + 1);
   }
 
   /** Stages a single run's outputs: the results, and the replicates and report if asked for. */
@@ -288,18 +329,13 @@ final class RunCommand implements Callable<Integer> {
   private void compare(OutputFormat fmt, CsvFormulaGuard guard, List<Path> inputs, List<Statistic> statistics, BootstrapOptions options,
       Console console, Outputs outputs) throws Exception {
     final CommandScope scope = CommandScope.current();
-    final int eq = compare.indexOf('=');
-    final String[] groups = eq < 0 ? new String[0] : compare.substring(eq + 1).split(",", -1);
-    if (eq <= 0 || groups.length != 2 || groups[0].isBlank() || groups[1].isBlank()) {
-      throw new InvalidInputException("--compare " + Messages.quote(compare) + " is not accepted; accepted: COLUMN=A,B, "
-          + "e.g. --compare 'location=Seattle,New York'");
-    }
-    final String column = compare.substring(0, eq).strip();
+    final String[] c = comparison();
+    final String column = c[0];
     final List<GroupJob> jobs = BatchInputs.read(inputs, column, data.uniqueColumns(EngineOptions.columnsOf(statistics)),
         data.csvOptions());
     scope.check();
-    final GroupJob first = pick(jobs, column, groups[0].strip());
-    final GroupJob second = pick(jobs, column, groups[1].strip());
+    final GroupJob first = pick(jobs, column, c[1]);
+    final GroupJob second = pick(jobs, column, c[2]);
     noteStart(options, console);
     noteSimd(options, (long) first.data().rows() + second.data().rows(), statistics, console);
     final RunControl control = scope.control();
@@ -307,6 +343,17 @@ final class RunCommand implements Callable<Integer> {
         () -> TwoSampleBootstrap.run(first, second, statistics, options, control));
     scope.check();
     emit(ResultFormatter.format(result, fmt, guard), fmt, result.result().warnings(), console, outputs);
+  }
+
+  /** --compare COLUMN=A,B parsed: the column, A and B (stripped). */
+  private String[] comparison() {
+    final int eq = compare.indexOf('=');
+    final String[] groups = eq < 0 ? new String[0] : compare.substring(eq + 1).split(",", -1);
+    if (eq <= 0 || groups.length != 2 || groups[0].isBlank() || groups[1].isBlank()) {
+      throw new InvalidInputException("--compare " + Messages.quote(compare) + " is not accepted; accepted: COLUMN=A,B, "
+          + "e.g. --compare 'location=Seattle,New York'");
+    }
+    return new String[] {compare.substring(0, eq).strip(), groups[0].strip(), groups[1].strip()};
   }
 
   private static GroupJob pick(List<GroupJob> jobs, String column, String group) {

@@ -28,9 +28,9 @@ class EngineOptionTest {
   }
 
   @Test
-  void spark_withGroupBy_isRefusedNamingBoth() {
-    assertOneLine(CliRun.of("run", "--engine", "spark", "--group-by", "location", "-B", "10"),
-        "--engine spark cannot be combined with --group-by");
+  void spark_withStrata_isRefusedNamingBoth() {
+    assertOneLine(CliRun.of("run", "--engine", "spark", "--strata", "location", "-B", "10"),
+        "--engine spark cannot be combined with --strata");
   }
 
   @Test

@@ -42,13 +42,15 @@ final class BatchReport {
     final BootstrapOptions o = batch.options();
     final boolean grouped = batch.groups().stream().anyMatch(g -> !g.group().isEmpty());
     final StringBuilder out = new StringBuilder();
-    final String executor = TableReport.executor(o);
+    final boolean local = batch.groups().isEmpty() || batch.groups().get(0).result().local();
+    final String executor = local ? "executor = " + TableReport.executor(o) + " (" + batch.concurrentGroups()
+        + " at once × " + batch.threadsPerGroup() + ")"
+        : "engine = " + Messages.escape(batch.groups().get(0).result().engine()) + " (every group in one pass)";
     out.append("files = ").append(batch.groups().stream().map(GroupResult::file).distinct().count())
         .append(" · groups = ").append(batch.groups().size())
         .append(" · resamples = ").append(o.resamples())
         .append(" · seed = ").append(o.seed()).append(" (each group's seed derives from it)")
-        .append(" · executor = ").append(executor)
-        .append(" (").append(batch.concurrentGroups()).append(" at once × ").append(batch.threadsPerGroup()).append(")")
+        .append(" · ").append(executor)
         .append(" · ").append(String.format(Locale.ROOT, "%.2f s", batch.elapsed().toNanos() / 1e9))
         .append("\n\n");
     final List<String[]> rows = new ArrayList<>();

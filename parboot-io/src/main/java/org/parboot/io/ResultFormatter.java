@@ -104,9 +104,9 @@ public final class ResultFormatter {
     final String suffix = ": " + comparison.first().group() + " - " + comparison.second().group();
     return switch (format) {
       case TABLE -> "comparison: statistic(" + Messages.escape(comparison.first().group()) + ", n = "
-          + comparison.first().data().rows() + ", seed " + comparison.firstSeed() + ") - statistic("
+          + comparison.first().n() + ", seed " + comparison.firstSeed() + ") - statistic("
           + Messages.escape(comparison.second().group()) + ", n = "
-          + comparison.second().data().rows() + ", seed " + comparison.secondSeed() + "), each resampled independently\n"
+          + comparison.second().n() + ", seed " + comparison.secondSeed() + "), each resampled independently\n"
           + TableReport.format(r, suffix);
       case JSON -> {
         final com.google.gson.JsonObject root = JsonReport.document(r.options(), r.elapsed(), r.warnings(), 1,
@@ -116,8 +116,8 @@ public final class ResultFormatter {
         c.addProperty("file", comparison.first().file());
         c.addProperty("first", comparison.first().group());
         c.addProperty("second", comparison.second().group());
-        c.addProperty("n_first", comparison.first().data().rows());
-        c.addProperty("n_second", comparison.second().data().rows());
+        c.addProperty("n_first", comparison.first().n());
+        c.addProperty("n_second", comparison.second().n());
         c.addProperty("seed_first", comparison.firstSeed());
         c.addProperty("seed_second", comparison.secondSeed());
         root.add("comparison", c);

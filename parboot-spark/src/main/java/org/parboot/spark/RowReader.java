@@ -29,6 +29,7 @@ final class RowReader implements Serializable {
   private final int[] filterField;
   private final String[] filterValue;
   private final MissingPolicy missing;
+  private final int groupField;
 
   /**
    * @param columns the value columns' names, in order
@@ -36,8 +37,9 @@ final class RowReader implements Serializable {
    *     the value columns
    * @param filters the {@code --where} filters
    * @param missing what a missing value does
+   * @param group whether a group column's field follows the filter columns
    */
-  RowReader(List<String> columns, int firstField, List<RowFilter> filters, MissingPolicy missing) {
+  RowReader(List<String> columns, int firstField, List<RowFilter> filters, MissingPolicy missing, boolean group) {
     this.columns = List.copyOf(columns);
     this.valueField = new int[columns.size()];
     for (int j = 0; j < valueField.length; j++) {
@@ -50,6 +52,16 @@ final class RowReader implements Serializable {
       filterValue[f] = filters.get(f).value();
     }
     this.missing = missing;
+    this.groupField = group ? firstField + columns.size() + filters.size() : -1;
+  }
+
+  /** The row's group: its group column's text, stripped of blanks (null is empty); {@code ""} when not grouped. */
+  String group(Row row) {
+    if (groupField < 0) {
+      return "";
+    }
+    final Object cell = row.get(groupField);
+    return cell == null ? "" : cell.toString().strip();
   }
 
   /** The number of values a row has. */

@@ -41,8 +41,13 @@ final class RowSource implements Serializable {
     return reader.width();
   }
 
-  /** Rows kept and dropped for a missing value in one piece of the input. */
-  record Count(SplitKey key, long kept, long dropped) implements Serializable {}
+  /**
+   * Rows of one group kept in one piece of the input, and rows dropped there for a missing value
+   * (whatever their group: the core counts dropped rows in no group).
+   *
+   * @param rank the group's order of first appearance among the piece's kept rows (0, 1, ...)
+   */
+  record Count(SplitKey key, String group, int rank, long kept, long dropped) implements Serializable {}
 
   /** Receives a partition's kept rows, in order. */
   interface Sink {
@@ -50,45 +55,63 @@ final class RowSource implements Serializable {
     void row(int group, long position, double[] values);
   }
 
-  /** The numbering pass over one partition. */
+  /** The numbering pass over one partition: per piece, each group's kept rows (in order of first appearance) and the rows dropped. */
   List<Count> count(int partition, Iterator<Row> rows) {
-    final Map<SplitKey, long[]> counts = new LinkedHashMap<>();
+    final List<Count> out = new ArrayList<>();
     final double[] values = new double[reader.width()];
     final RowReader.Where where = new RowReader.Where(text);
     SplitKey key = files ? null : new SplitKey("", partition);
-    long[] c = files ? null : counts.computeIfAbsent(key, k -> new long[2]);
+    Map<String, long[]> groups = new LinkedHashMap<>();
+    long dropped = 0;
     while (rows.hasNext()) {
       final Row row = rows.next();
       if (files) {
         final SplitKey k = fileKey(row, key);
         if (k != key) {
+          if (key != null) {
+            emit(out, key, groups, dropped);
+          }
+          groups = new LinkedHashMap<>();
+          dropped = 0;
           key = k;
           where.split(key.file(), key.start());
-          c = counts.computeIfAbsent(key, x -> new long[2]);
         }
       }
       final int status = reader.read(row, values, where);
       where.next();
       if (status == RowReader.KEPT) {
-        c[0]++;
+        groups.computeIfAbsent(reader.group(row), g -> new long[1])[0]++;
       } else if (status == RowReader.DROPPED) {
-        c[1]++;
+        dropped++;
       }
     }
-    final List<Count> out = new ArrayList<>(counts.size());
-    counts.forEach((k, v) -> out.add(new Count(k, v[0], v[1])));
+    if (key != null) {
+      emit(out, key, groups, dropped);
+    }
     return out;
   }
 
+  private static void emit(List<Count> out, SplitKey key, Map<String, long[]> groups, long dropped) {
+    if (groups.isEmpty()) {
+      out.add(new Count(key, null, -1, 0, dropped)); // a piece with no kept row still counts its dropped ones
+      return;
+    }
+    int rank = 0;
+    for (Map.Entry<String, long[]> g : groups.entrySet()) {
+      out.add(new Count(key, g.getKey(), rank, g.getValue()[0], rank == 0 ? dropped : 0));
+      rank++;
+    }
+  }
+
   /**
-   * The rows of one partition, numbered from the first position of each piece
+   * The rows of one partition, numbered within their group from the first position of each piece
    * ({@link Numbering#first}).
    */
   void read(int partition, Iterator<Row> rows, Numbering numbering, Sink sink) {
     final double[] values = new double[reader.width()];
     final RowReader.Where where = new RowReader.Where(text);
     SplitKey key = files ? null : new SplitKey("", partition);
-    long next = files ? 0 : numbering.first(key);
+    final Map<Integer, long[]> next = new java.util.HashMap<>();
     while (rows.hasNext()) {
       final Row row = rows.next();
       if (files) {
@@ -96,13 +119,19 @@ final class RowSource implements Serializable {
         if (k != key) {
           key = k;
           where.split(key.file(), key.start());
-          next = numbering.first(key);
+          next.clear();
         }
       }
       final int status = reader.read(row, values, where);
       where.next();
       if (status == RowReader.KEPT) {
-        sink.row(0, next++, values);
+        final int group = numbering.group(reader.group(row));
+        if (group < 0) {
+          continue; // a group the run leaves out
+        }
+        final SplitKey piece = key;
+        final long[] at = next.computeIfAbsent(group, g -> new long[] {numbering.first(piece, g)});
+        sink.row(group, at[0]++, values);
       }
     }
   }

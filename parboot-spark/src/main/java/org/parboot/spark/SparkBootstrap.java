@@ -8,9 +8,14 @@ import org.parboot.BootstrapOptions;
 import org.parboot.BootstrapResult;
 import org.parboot.InvalidInputException;
 import org.parboot.InvalidSettingException;
+import org.parboot.Messages;
+import org.parboot.TwoSampleResult;
+import org.parboot.batch.BatchResult;
+import org.parboot.batch.GroupResult;
 import org.parboot.ci.IntervalInputs;
 import org.parboot.ci.IntervalMethod;
 import org.parboot.exec.RunControl;
+import org.parboot.rng.Seeds;
 import org.parboot.scheme.Scheme;
 import org.parboot.stat.MomentStatistic;
 import org.parboot.stat.Statistic;
@@ -54,6 +59,12 @@ public final class SparkBootstrap {
 
   private SparkBootstrap() {}
 
+  /**
+   * Bytes of tree nodes one task may hold for one level of a pass (groups x (B + 1) x the nodes'
+   * slots): beyond it a run is refused before it reads anything (fewer groups or resamples).
+   */
+  static final long NODE_BYTES_LIMIT = 256L << 20;
+
   /** {@link #run(SparkInput, List, BootstrapOptions, RunControl)} without a control. */
   public static BootstrapResult run(SparkInput input, List<? extends Statistic> statistics, BootstrapOptions options) {
     return run(input, statistics, options, RunControl.create());
@@ -70,45 +81,178 @@ public final class SparkBootstrap {
   public static BootstrapResult run(SparkInput input, List<? extends Statistic> statistics, BootstrapOptions options,
       RunControl control) {
     final long start = System.nanoTime();
+    final Passes p = passes(input, null, null, statistics, options, control, g -> options.seed());
+    final List<IntervalInputs> inputs = new ArrayList<>();
+    for (int s = 0; s < p.plan.statistics.size(); s++) {
+      inputs.add(p.jackknife ? IntervalInputs.ofAcceleration(acceleration(p, new int[] {0}, new int[] {-1}, s))
+          : IntervalInputs.none());
+    }
+    return Bootstrap.summarise(input.source(), p.rows[0], p.dropped, options, options.scheme().spelling(), LAYOUT,
+        kernel(), p.engine, p.plan.statistics, p.observed[0], p.replicates[0], inputs, since(start));
+  }
+
+  /**
+   * An independent Poisson bootstrap per value of the text column {@code groupBy} (stripped of
+   * blanks), all groups in one pass: group g's rows are numbered in input order within the group and
+   * resampled under {@link Seeds#group Seeds.group(seed, input.name(), g)}, as the core's
+   * {@code GroupedBootstrap} numbers and seeds them; groups in order of first appearance.
+   */
+  public static BatchResult runGrouped(SparkInput input, String groupBy, List<? extends Statistic> statistics,
+      BootstrapOptions options, RunControl control) {
+    final long start = System.nanoTime();
+    final Passes p = passes(input, groupBy, null, statistics, options, control,
+        g -> Seeds.group(options.seed(), input.name(), g));
+    final List<GroupResult> groups = new ArrayList<>();
+    for (int g = 0; g < p.groups.size(); g++) {
+      final List<IntervalInputs> inputs = new ArrayList<>();
+      for (int s = 0; s < p.plan.statistics.size(); s++) {
+        inputs.add(p.jackknife ? IntervalInputs.ofAcceleration(acceleration(p, new int[] {g}, new int[] {-1}, s))
+            : IntervalInputs.none());
+      }
+      final BootstrapOptions own = options.toBuilder().seed(p.seeds[g]).build();
+      groups.add(new GroupResult(input.name(), p.groups.get(g), p.seeds[g], Bootstrap.summarise(input.source(),
+          p.rows[g], 0, own, options.scheme().spelling(), LAYOUT, kernel(), p.engine, p.plan.statistics, p.observed[g],
+          p.replicates[g], inputs, since(start))));
+    }
+    return new BatchResult(options, groups.size(), 1, since(start), groups);
+  }
+
+  /**
+   * The two-sample comparison: each statistic's statistic(first) − statistic(second) between the
+   * rows whose {@code column} is {@code first} and those whose {@code column} is {@code second},
+   * each sample resampled as its group is by {@link #runGrouped} (so each replicate is group A's
+   * replicate b minus group B's), in one pass. BCa's acceleration is SciPy's two-sample one from the
+   * jackknife of each sample.
+   */
+  public static TwoSampleResult compare(SparkInput input, String column, String first, String second,
+      List<? extends Statistic> statistics, BootstrapOptions options, RunControl control) {
+    final long start = System.nanoTime();
+    final Passes p = passes(input, column, List.of(first, second), statistics, options, control,
+        g -> Seeds.group(options.seed(), input.name(), g));
+    final int k = p.plan.statistics.size();
+    final int b = options.resamples();
+    final double[][] replicates = new double[k][b];
+    final double[] observed = new double[k];
+    final List<IntervalInputs> inputs = new ArrayList<>();
+    for (int s = 0; s < k; s++) {
+      for (int r = 0; r < b; r++) {
+        replicates[s][r] = p.replicates[0][s][r] - p.replicates[1][s][r];
+      }
+      observed[s] = p.observed[0][s] - p.observed[1][s];
+      inputs.add(p.jackknife ? IntervalInputs.ofAcceleration(acceleration(p, new int[] {0, 1}, new int[] {-1, 1}, s))
+          : IntervalInputs.none());
+    }
+    final BootstrapResult result = Bootstrap.summarise(input.source() + ": " + first + " - " + second,
+        p.rows[0] + p.rows[1], 0, options, options.scheme().spelling() + ", two independent samples", LAYOUT, kernel(),
+        p.engine, p.plan.statistics, observed, replicates, inputs, since(start));
+    return new TwoSampleResult(new TwoSampleResult.Side(input.name(), first, p.rows[0]),
+        new TwoSampleResult.Side(input.name(), second, p.rows[1]), p.seeds[0], p.seeds[1], result);
+  }
+
+  /** What the passes of a run found, group by group. */
+  private record Passes(MomentPlan plan, List<String> groups, long[] rows, long dropped, long[] seeds,
+      double[][][] replicates, double[][] observed, boolean jackknife, double[][] m2, double[][] m3, String engine) {}
+
+  /**
+   * The numbering pass, the bootstrap pass and, for BCa, the jackknife pass, for every group of
+   * {@code groupBy} (null: one group of every row), or only the groups {@code only} in that order.
+   */
+  private static Passes passes(SparkInput input, String groupBy, List<String> only, List<? extends Statistic> statistics,
+      BootstrapOptions options, RunControl control, java.util.function.Function<String, Long> seedOf) {
     check(statistics, options);
     final MomentPlan plan = new MomentPlan(momentStatistics(statistics));
-    final SparkInput.Selected selected = input.select(plan.columns);
+    final SparkInput.Selected selected = input.select(plan.columns, groupBy);
     try (SparkJobs jobs = new SparkJobs(input.spark(), control)) {
       final var rows = selected.rows().javaRDD();
-      final Numbering numbering = jobs.run(() -> TreePass.number(rows, selected.source()));
-      final long n = numbering.rows();
-      checkRows(input, plan, n, numbering.dropped());
+      Numbering numbering = jobs.run(() -> TreePass.number(rows, selected.source()));
+      if (only != null) {
+        for (String g : only) {
+          if (!numbering.groups().contains(g)) {
+            throw new InvalidInputException("--compare: no rows with " + Messages.escape(groupBy) + " = "
+                + Messages.quote(g) + "; values of " + Messages.quote(groupBy) + ": "
+                + Messages.list(numbering.groups(), Messages::quote));
+          }
+        }
+        numbering = numbering.only(only);
+      }
+      final List<String> groups = numbering.groups();
+      final long[] n = numbering.rows();
+      if (groups.isEmpty()) {
+        checkRows(input.source(), plan, 0, numbering.dropped());
+      }
+      for (int g = 0; g < groups.size(); g++) {
+        checkRows(groupBy == null ? input.source() : input.source() + ", group " + Messages.quote(groups.get(g)), plan,
+            n[g], groupBy == null ? numbering.dropped() : 0);
+      }
       final int b = options.resamples();
-      final PoissonLeaf leaf = new PoissonLeaf(plan, new long[] {options.seed()}, b);
-      final long[] groupRows = {n};
-      final double[] root = jobs.run(() -> TreePass.run(rows, selected.source(), numbering, leaf, groupRows)).root(0);
+      final long[] seeds = groups.stream().mapToLong(seedOf::apply).toArray();
+      final PoissonLeaf leaf = new PoissonLeaf(plan, seeds, b);
+      final long nodeBytes = (long) groups.size() * leaf.shape().size() * 8;
+      if (nodeBytes > NODE_BYTES_LIMIT) {
+        throw new InvalidInputException(groups.size() + " groups x " + (b + 1) + " replicates need "
+            + (nodeBytes >> 20) + " MiB per node level in each Spark task; accepted: up to " + (NODE_BYTES_LIMIT >> 20)
+            + " MiB (fewer resamples, or fewer groups with --where)");
+      }
+      final Numbering numbered = numbering;
+      final Forest forest = jobs.run(() -> TreePass.run(rows, selected.source(), numbered, leaf, n));
       final int k = plan.statistics.size();
-      final double[][] replicates = new double[k][b];
-      final double[] observed = new double[k];
-      for (int s = 0; s < k; s++) {
-        for (int r = 0; r < b; r++) {
-          replicates[s][r] = plan.value(s, leaf.shape(), root, r);
-        }
-        observed[s] = plan.value(s, leaf.shape(), root, b);
-      }
-      final List<IntervalInputs> inputs = new ArrayList<>();
-      if (IntervalMethod.anyNeedsJackknife(java.util.Set.copyOf(options.intervals().methods()))) {
-        final JackknifeLeaf jack = new JackknifeLeaf(plan, leaf.shape(), new double[][] {root}, b, new double[][] {observed});
-        final double[] u = jobs.run(() -> TreePass.run(rows, selected.source(), numbering, jack, groupRows)).root(0);
+      final double[][] roots = new double[groups.size()][];
+      final double[][][] replicates = new double[groups.size()][k][b];
+      final double[][] observed = new double[groups.size()][k];
+      for (int g = 0; g < groups.size(); g++) {
+        roots[g] = forest.root(g);
         for (int s = 0; s < k; s++) {
-          final double m2 = jack.shape().moment(u, s, 2, 0);
-          final double m3 = jack.shape().moment(u, s, 3, 0);
-          final double a = -m3 / (6 * m2 * Math.sqrt(m2));
-          inputs.add(IntervalInputs.ofAcceleration(Double.isFinite(a) ? a : Double.NaN));
-        }
-      } else {
-        for (int s = 0; s < k; s++) {
-          inputs.add(IntervalInputs.none());
+          for (int r = 0; r < b; r++) {
+            replicates[g][s][r] = plan.value(s, leaf.shape(), roots[g], r);
+          }
+          observed[g][s] = plan.value(s, leaf.shape(), roots[g], b);
         }
       }
-      return Bootstrap.summarise(input.source(), n, numbering.dropped(), options, options.scheme().spelling(), LAYOUT,
-          kernel(), "spark " + input.spark().sparkContext().master(), plan.statistics, observed, replicates, inputs, Duration.ofNanos(System.nanoTime() - start));
+      final boolean jackknife = IntervalMethod.anyNeedsJackknife(java.util.Set.copyOf(options.intervals().methods()));
+      double[][] m2 = null;
+      double[][] m3 = null;
+      if (jackknife) {
+        final JackknifeLeaf jack = new JackknifeLeaf(plan, leaf.shape(), roots, b, observed);
+        final Forest u = jobs.run(() -> TreePass.run(rows, selected.source(), numbered, jack, n));
+        m2 = new double[groups.size()][k];
+        m3 = new double[groups.size()][k];
+        for (int g = 0; g < groups.size(); g++) {
+          final double[] root = u.root(g);
+          for (int s = 0; s < k; s++) {
+            m2[g][s] = jack.shape().moment(root, s, 2, 0);
+            m3[g][s] = jack.shape().moment(root, s, 3, 0);
+          }
+        }
+      }
+      return new Passes(plan, groups, n, numbering.dropped(), seeds, replicates, observed, jackknife, m2, m3,
+          "spark " + input.spark().sparkContext().master());
     }
+  }
+
+  /**
+   * BCa's acceleration of statistic s from the jackknife of the samples {@code groups} (SciPy's
+   * k-sample formula; for one sample the usual one): with {@code t_i = theta_(i) - theta} the
+   * deviations of sample j's leave-one-out values, whose root holds {@code M2 = sum (t - mean t)^2}
+   * and {@code M3}, {@code sum_i U_ji^2 = (n_j - 1)^2 M2} and {@code sum_i U_ji^3 = sign_j (n_j - 1)^3 M3}
+   * for {@code U_ji = (n_j - 1)(mean theta_j - theta_ji)}, where sign is -1 for a sample whose
+   * statistic enters with + (the first) and +1 for one that enters with - (the second).
+   */
+  private static double acceleration(Passes p, int[] groups, int[] signs, int s) {
+    double num = 0;
+    double den = 0;
+    for (int j = 0; j < groups.length; j++) {
+      final double n = p.rows[groups[j]];
+      final double f = groups.length == 1 ? 1 : n - 1;
+      final double scale = groups.length == 1 ? 1 : n;
+      num += signs[j] * f * f * f * p.m3[groups[j]][s] / (scale * scale * scale);
+      den += f * f * p.m2[groups[j]][s] / (scale * scale);
+    }
+    final double a = num / (6 * den * Math.sqrt(den));
+    return Double.isFinite(a) ? a : Double.NaN;
+  }
+
+  private static Duration since(long start) {
+    return Duration.ofNanos(System.nanoTime() - start);
   }
 
   /** How the replicates are computed, as results name it. */
@@ -153,15 +297,15 @@ public final class SparkBootstrap {
     }
   }
 
-  private static void checkRows(SparkInput input, MomentPlan plan, long n, long dropped) {
+  private static void checkRows(String source, MomentPlan plan, long n, long dropped) {
     final String after = dropped > 0 ? " after dropping " + dropped + " rows with missing values" : "";
     if (n < 2) {
-      throw new InvalidInputException("a bootstrap needs at least 2 observations; " + input.source() + " has " + n + after);
+      throw new InvalidInputException("a bootstrap needs at least 2 observations; " + source + " has " + n + after);
     }
     for (MomentStatistic m : plan.statistics) {
       if (n < m.minObservations()) {
         throw new InvalidInputException(m.label() + " needs at least " + m.minObservations() + " observations; "
-            + input.source() + " has " + n + after);
+            + source + " has " + n + after);
       }
     }
   }

@@ -39,14 +39,30 @@ public final class SparkInput {
   private final boolean files;
   private final boolean text;
   private final String source;
+  private final String name;
   private final CsvOptions options;
 
-  private SparkInput(Dataset<Row> frame, boolean files, boolean text, String source, CsvOptions options) {
+  private SparkInput(Dataset<Row> frame, boolean files, boolean text, String source, String name, CsvOptions options) {
     this.frame = frame;
     this.files = files;
     this.text = text;
     this.source = source;
+    this.name = name;
     this.options = options;
+  }
+
+  /**
+   * The same input under another name: the name results give it as its file, and the file of
+   * every group's seed ({@link org.parboot.rng.Seeds#group}); the command line gives a single
+   * FILE's last path component, as a local run does.
+   */
+  public SparkInput named(String name) {
+    return new SparkInput(frame, files, text, source, name, options);
+  }
+
+  /** Its name in results and group seeds (by default the paths as given, comma-separated). */
+  public String name() {
+    return name;
   }
 
   /**
@@ -76,18 +92,18 @@ public final class SparkInput {
         .option("escape", "\"")
         .option("mode", "PERMISSIVE")
         .load(paths.toArray(String[]::new));
-    return new SparkInput(df, true, true, String.join(", ", paths), options);
+    return new SparkInput(df, true, true, String.join(", ", paths), String.join(", ", paths), options);
   }
 
   /** Parquet files. */
   public static SparkInput parquet(SparkSession spark, List<String> paths, CsvOptions options) {
     final Dataset<Row> df = spark.read().parquet(paths.toArray(String[]::new));
-    return new SparkInput(df, true, false, String.join(", ", paths), options);
+    return new SparkInput(df, true, false, String.join(", ", paths), String.join(", ", paths), options);
   }
 
   /** Any Dataset, numbered in its own order (see the class documentation). */
   public static SparkInput of(Dataset<Row> rows, String source, CsvOptions options) {
-    return new SparkInput(rows, false, false, source, options);
+    return new SparkInput(rows, false, false, source, source, options);
   }
 
   /** A name for the input in results and messages. */
@@ -99,12 +115,23 @@ public final class SparkInput {
     return frame.sparkSession();
   }
 
-  /** The rows to read for these value columns, and their reader. */
+  /** The rows to read for these value columns, and their reader (no groups). */
   Selected select(List<String> columns) {
+    return select(columns, null);
+  }
+
+  /** The rows to read for these value columns, grouped by {@code group} (null: not grouped), and their reader. */
+  Selected select(List<String> columns, String group) {
     final List<String> available = Arrays.asList(frame.columns());
     final List<RowFilter> filters = options.where();
     final Set<String> needed = new LinkedHashSet<>(columns);
     filters.forEach(f -> needed.add(f.column()));
+    if (group != null) {
+      if (!available.contains(group)) {
+        throw new InvalidInputException("unknown group column " + Messages.quote(group) + " in " + Messages.escape(source)
+            + "; available: " + Messages.list(available));
+      }
+    }
     for (String c : needed) {
       if (!available.contains(c)) {
         throw new InvalidInputException("unknown column " + Messages.quote(c) + " in " + Messages.escape(source)
@@ -118,7 +145,11 @@ public final class SparkInput {
     }
     columns.forEach(c -> select.add(column(c)));
     filters.forEach(f -> select.add(column(f.column())));
-    final RowReader reader = new RowReader(columns, files ? RowSource.FILE_FIELDS : 0, filters, options.missing());
+    if (group != null) {
+      select.add(column(group));
+    }
+    final RowReader reader = new RowReader(columns, files ? RowSource.FILE_FIELDS : 0, filters, options.missing(),
+        group != null);
     return new Selected(frame.select(select.toArray(Column[]::new)), new RowSource(files, text, reader));
   }
 

@@ -68,6 +68,25 @@ class SparkCommandLineTest {
   }
 
   @Test
+  void groupsAndComparison_printTheCoresTables() throws IOException {
+    final String file = data().toString();
+    final Run spark = cli("run", file, "--engine", "spark", "--master", "local[2]", "--column", "x", "--group-by", "g",
+        "--stat", "mean", "--seed", "5", "-B", "300", "--ci", "percentile");
+    final Run local = cli("run", file, "--scheme", "poisson", "--column", "x", "--group-by", "g", "--stat", "mean",
+        "--seed", "5", "-B", "300", "--ci", "percentile");
+    assertThat(spark.code()).as(spark.err()).isZero();
+    assertThat(body(spark.out())).isEqualTo(body(local.out()));
+    assertThat(spark.out().lines().findFirst().orElseThrow()).contains("engine = spark local[2] (every group in one pass)");
+    final Run compare = cli("run", file, "--engine", "spark", "--master", "local[2]", "--column", "x", "--compare",
+        "g=g1,g3", "--stat", "mean", "--seed", "5", "-B", "300", "--ci", "bca", "--format", "json");
+    assertThat(compare.code()).as(compare.err()).isZero();
+    final JsonObject c = JsonParser.parseString(compare.out()).getAsJsonObject().getAsJsonObject("comparison");
+    assertThat(c.get("first").getAsString()).isEqualTo("g1");
+    assertThat(c.get("n_second").getAsLong()).isEqualTo(750);
+    assertThat(c.get("file").getAsString()).isEqualTo("data.csv");
+  }
+
+  @Test
   void badCell_isOneLine_exit2() throws IOException {
     final Path bad = Files.writeString(dir.resolve("bad.csv"), "x\n1\n2\nthree\n");
     final Run r = cli("run", bad.toString(), "--engine", "spark", "--master", "local[2]", "--column", "x", "-B", "10");

@@ -2,17 +2,12 @@ package org.parboot.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.SplittableRandom;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.parboot.Bootstrap;
@@ -34,29 +29,17 @@ import org.parboot.stat.Statistic;
  * data and seed (to 1e-12 relative), and the same bits for any partitioning of the input.
  */
 class PoissonAgreementTest {
-  static final int ROWS = 20_000;
   static final int B = 200;
 
-  @TempDir
-  static Path dir;
   static Path csv;
   static SparkSession spark;
   static final List<Statistic> STATS = new ArrayList<>();
 
   @BeforeAll
-  static void data() throws IOException {
+  static void data() {
     spark = SparkSessions.local();
-    csv = dir.resolve("data.csv");
-    final SplittableRandom r = new SplittableRandom(2026);
-    final StringBuilder text = new StringBuilder("arm,x,y\n");
-    for (int i = 0; i < ROWS; i++) {
-      final double x = 50 + 10 * r.nextGaussian() + (r.nextInt(20) == 0 ? 40 * r.nextDouble() : 0);
-      final double y = 0.5 * x + 3 * r.nextGaussian() + 7;
-      final String cx = i % 997 == 5 ? "NA" : String.format(Locale.ROOT, "%.4f", x);
-      text.append(i % 3 == 0 ? "B" : "A").append(',').append(cx).append(',')
-          .append(String.format(Locale.ROOT, "%.3f", y)).append('\n');
-    }
-    Files.writeString(csv, text);
+    csv = TestData.csv();
+    STATS.clear();
     for (String spec : List.of("mean", "var", "std(ddof=0)", "skew", "kurt(bias=true)", "corr(x,y)", "cov(x,y)",
         "ratio(y,x)", "mean_diff(y,x)")) {
       STATS.addAll(StatisticSpec.parse(spec, List.of("x")));
@@ -92,8 +75,8 @@ class PoissonAgreementTest {
     final BootstrapResult distributed = spark(3, options, 7);
     final Dataset data = DataFiles.read(csv, List.of("x", "y"), options);
     final BootstrapResult local = Bootstrap.run(data, STATS, options(7));
-    assertThat(distributed.n()).isEqualTo(local.n()).isEqualTo(ROWS - 21);
-    assertThat(distributed.droppedMissing()).isEqualTo(local.droppedMissing()).isEqualTo(21);
+    assertThat(distributed.n()).isEqualTo(local.n()).isEqualTo(TestData.ROWS - TestData.MISSING);
+    assertThat(distributed.droppedMissing()).isEqualTo(local.droppedMissing()).isEqualTo(TestData.MISSING);
     for (Statistic s : STATS) {
       final StatisticResult a = distributed.statistic(s.label());
       final StatisticResult b = local.statistic(s.label());

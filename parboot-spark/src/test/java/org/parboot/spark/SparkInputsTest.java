@@ -47,20 +47,10 @@ class SparkInputsTest {
   static void data() throws IOException {
     spark = SparkSessions.local();
     final Path dir = Files.createTempDirectory("parboot-spark-inputs");
-    csv = PoissonAgreementTest.csv != null ? PoissonAgreementTest.csv : null;
-    if (csv == null) {
-      csv = dir.resolve("data.csv");
-      final StringBuilder text = new StringBuilder("arm,x,y\n");
-      final java.util.SplittableRandom r = new java.util.SplittableRandom(7);
-      for (int i = 0; i < 5000; i++) {
-        final double x = 10 + r.nextGaussian();
-        text.append(i % 2 == 0 ? "A" : "B").append(',').append(x).append(',').append(x + r.nextGaussian()).append('\n');
-      }
-      Files.writeString(csv, text);
-    }
+    csv = TestData.csv();
     parquet = dir.resolve("data.parquet");
     // One Parquet file with the CSV's rows in order (one partition, so one part file).
-    spark.read().option("header", "true").option("inferSchema", "true").csv(csv.toString()).coalesce(1)
+    spark.read().option("header", "true").option("inferSchema", "true").option("nullValue", "NA").csv(csv.toString()).coalesce(1)
         .write().mode(SaveMode.Overwrite).parquet(parquet.toString());
   }
 
