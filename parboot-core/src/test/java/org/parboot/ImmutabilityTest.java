@@ -123,7 +123,8 @@ class ImmutabilityTest {
     final IntervalInputs in = IntervalInputs.ofJackknife(new double[] {1, 2, 4}).withStandardErrors(new double[] {1}, 1);
     return Map.of(StatisticResult.class, r.statistics().get(0), BootstrapResult.class, r, Dataset.class, DATA,
         IntervalInputs.class, in,
-        Distribution.class, new Distribution(new double[] {1, 2}, 1), String.class, "x", int.class, 0, long.class, 0L);
+        Distribution.class, new Distribution(new double[] {1, 2}, 1), String.class, "x", int.class, 0, long.class, 0L,
+        WeightedStatistics.class, new WeightedStatistics(DATA, r.statistics().stream().map(StatisticResult::statistic).toList()));
   }
 
   @Test

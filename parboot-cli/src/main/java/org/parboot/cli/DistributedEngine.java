@@ -49,10 +49,21 @@ public interface DistributedEngine {
    * @param statistics the statistics, in order
    * @param options the bootstrap's options
    * @param master where the engine runs ({@code --master}), null for its default
+   * @param blb the Bag of Little Bootstraps' settings ({@code --method blb}), null for the engine's
+   *     own method
    * @param note says something on standard error (unless {@code --quiet})
    */
   record Request(List<String> files, String name, CsvOptions csv, List<Statistic> statistics, BootstrapOptions options,
-      String master, Consumer<String> note) {}
+      String master, Blb blb, Consumer<String> note) {}
+
+  /**
+   * {@code --method blb}: the Bag of Little Bootstraps.
+   *
+   * @param subsets {@code --blb-subsets}
+   * @param gamma {@code --blb-gamma}
+   * @param resamples {@code --blb-resamples}
+   */
+  record Blb(int subsets, double gamma, int resamples) {}
 
   /** The engine named {@code name} on the class path. */
   static DistributedEngine named(String name) {

@@ -24,7 +24,10 @@ final class Flags {
       Map.entry("scheme", "--scheme"),
       Map.entry("blockLength", "--block-length"),
       Map.entry("strata", "--strata"),
-      Map.entry("statistic", "--stat"));
+      Map.entry("statistic", "--stat"),
+      Map.entry("blbSubsets", "--blb-subsets"),
+      Map.entry("blbGamma", "--blb-gamma"),
+      Map.entry("blbResamples", "--blb-resamples"));
 
   private Flags() {}
 

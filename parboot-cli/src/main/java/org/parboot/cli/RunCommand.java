@@ -82,6 +82,24 @@ final class RunCommand implements Callable<Integer> {
           + "Default: spark-submit's, else local[*].")
   String master;
 
+  @Option(names = "--method", paramLabel = "METHOD", defaultValue = "poisson",
+      description = "With --engine spark: poisson (the Poisson bootstrap of the moment statistics, every replicate in one "
+          + "pass) or blb (the Bag of Little Bootstraps: any moment or order statistic; percentile, basic and normal "
+          + "intervals averaged over the subsets). Default: ${DEFAULT-VALUE}")
+  String method;
+
+  @Option(names = "--blb-subsets", paramLabel = "S", defaultValue = "10",
+      description = "With --method blb: the number of subsets. Default: ${DEFAULT-VALUE}")
+  int blbSubsets;
+
+  @Option(names = "--blb-gamma", paramLabel = "G", defaultValue = "0.7",
+      description = "With --method blb: each subset has ceil(n^G) rows, G in (0.5, 1]. Default: ${DEFAULT-VALUE}")
+  double blbGamma;
+
+  @Option(names = "--blb-resamples", paramLabel = "R", defaultValue = "100",
+      description = "With --method blb: resamples per subset. Default: ${DEFAULT-VALUE}")
+  int blbResamples;
+
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
       description = "Output format: table, json or csv. Default: ${DEFAULT-VALUE}")
   String format;
@@ -125,7 +143,12 @@ final class RunCommand implements Callable<Integer> {
       if (groupBy != null && compare != null) {
         throw new InvalidInputException("--group-by cannot be combined with --compare; accepted: one of them");
       }
-      if (!spec.commandLine().getParseResult().hasMatchedOption("--scheme")) {
+      if (blb()) {
+        refuseWithBlb(groupBy != null ? "--group-by" : compare != null ? "--compare" : given("--scheme") ? "--scheme" : null);
+        if (!given("--ci")) {
+          engine.ci = "percentile"; // the method's intervals are averaged percentile, basic and normal ones
+        }
+      } else if (!given("--scheme")) {
         resampling.scheme = "poisson"; // the Spark engine's one scheme
       }
     }
@@ -172,10 +195,40 @@ final class RunCommand implements Callable<Integer> {
     deliver(result, fmt, guard, console, outputs);
   }
 
+  /** Whether the option was given on the command line. */
+  private boolean given(String option) {
+    return spec.commandLine().getParseResult().hasMatchedOption(option);
+  }
+
+  /** --method: poisson or blb; blb and its settings only with --engine spark. */
+  private boolean blb() {
+    if (!method.equals("poisson") && !method.equals("blb")) {
+      throw new InvalidInputException("--method " + Messages.quote(method) + " is not accepted; accepted: poisson, blb");
+    }
+    for (String o : new String[] {"--blb-subsets", "--blb-gamma", "--blb-resamples"}) {
+      if (given(o) && !method.equals("blb")) {
+        throw new InvalidInputException(o + " needs --method blb; accepted: --engine spark --method blb " + o + " ...");
+      }
+    }
+    return method.equals("blb");
+  }
+
+  private static void refuseWithBlb(String given) {
+    if (given != null) {
+      throw new InvalidInputException("--method blb cannot be combined with " + given + "; accepted: --method blb "
+          + "with FILEs and any moment or order statistic (each subset resampled by multinomial counts)");
+    }
+  }
+
   /** --engine: local, or a {@link DistributedEngine} (refused when --master is given without one). */
   private boolean distributed() {
     if (!engineName.equals("local") && !engineName.equals("spark")) {
       throw new InvalidInputException("--engine " + Messages.quote(engineName) + " is not accepted; accepted: local, spark");
+    }
+    if (engineName.equals("local") && (given("--method") || given("--blb-subsets") || given("--blb-gamma")
+        || given("--blb-resamples"))) {
+      throw new InvalidInputException("--method and the --blb options need --engine spark; accepted: --engine spark "
+          + "--method poisson|blb");
     }
     if (master != null && engineName.equals("local")) {
       throw new InvalidInputException("--master " + Messages.quote(master) + " needs --engine spark; accepted: "
@@ -209,7 +262,7 @@ final class RunCommand implements Callable<Integer> {
       noteStart(options, console);
       final RunControl control = scope.control();
       final DistributedEngine.Request request = new DistributedEngine.Request(files, name, data.csvOptions(), statistics,
-          options, master, console::note);
+          options, master, blb() ? new DistributedEngine.Blb(blbSubsets, blbGamma, blbResamples) : null, console::note);
       final Console.ProgressSource progress = Console.ProgressSource.of(control);
       if (groupBy != null) {
         final BatchResult result = console.withProgress(progress, "tasks", control::cancel,

@@ -34,6 +34,29 @@ class EngineOptionTest {
   }
 
   @Test
+  void method_withoutSpark_isRefused() {
+    assertOneLine(CliRun.of("run", "--method", "blb", "-B", "10"), "--method and the --blb options need --engine spark");
+  }
+
+  @Test
+  void unknownMethod_listsTheMethods() {
+    assertOneLine(CliRun.of("run", "--engine", "spark", "--method", "jackknife", "-B", "10"),
+        "--method 'jackknife' is not accepted; accepted: poisson, blb");
+  }
+
+  @Test
+  void blbOption_withoutBlb_isRefused() {
+    assertOneLine(CliRun.of("run", "--engine", "spark", "--blb-subsets", "5", "-B", "10"),
+        "--blb-subsets needs --method blb");
+  }
+
+  @Test
+  void blb_withGroupBy_isRefused() {
+    assertOneLine(CliRun.of("run", "--engine", "spark", "--method", "blb", "--group-by", "location"),
+        "--method blb cannot be combined with --group-by");
+  }
+
+  @Test
   void spark_notOnTheClassPath_saysHowToGetIt() {
     assertOneLine(CliRun.of("run", "--engine", "spark", "-B", "10", "--seed", "1"),
         "--engine spark is not on the class path: it comes with parboot-spark");

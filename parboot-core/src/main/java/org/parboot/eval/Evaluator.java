@@ -128,6 +128,25 @@ public final class Evaluator {
   }
 
   /**
+   * The statistics of the sample in which row i appears {@code counts[i]} times, {@code size} rows
+   * in all (the sum of the counts), into {@code out[0..k)}: a frequency-weighted sample, evaluated
+   * as a resample that drew those rows. Moment and order statistics only (a custom statistic reads
+   * its values in draw order, which counts do not have).
+   *
+   * @throws IllegalStateException the plan has a custom statistic
+   */
+  public void evaluateCounts(int[] counts, int size, double[] out) {
+    if (plan.customValues.length > 0) {
+      throw new IllegalStateException("custom statistics need the draws, not counts: " + plan.statistics);
+    }
+    begin(size);
+    System.arraycopy(counts, 0, this.counts, 0, plan.rows);
+    dirty = true;
+    position = size;
+    finish(out);
+  }
+
+  /**
    * The statistics of the sample {@code data[idx[0..len)]}, into {@code out[0..k)}. Any length
    * works, including more than the number of rows (a row drawn c times counts c times, as in
    * the Poisson scheme); an empty sample gives NaN for every statistic.

@@ -20,6 +20,10 @@ import java.security.SecureRandom;
  *       <td>{@link #inner}: {@code streamState(mix64(streamState(seed, b) ^ INNER_SALT), j)}</td></tr>
  *   <tr><td>round r's key of the balanced scheme's permutation</td><td>{@link #balancedKey}:
  *       {@code streamState(seed, -1 - r)}, start states no resample uses</td></tr>
+ *   <tr><td>the Bag of Little Bootstraps' subset j (Spark module): row i's key, output i of the stream
+ *       starting at</td><td>{@link #blbSubset}: {@code streamState(mix64(seed ^ BLB_SALT), j)}</td></tr>
+ *   <tr><td>resample k of subset j</td><td>{@link #blbResample}:
+ *       {@code streamState(mix64(blbSubset(seed, j) ^ INNER_SALT), k)}</td></tr>
  *   <tr><td>a seed nobody gave</td><td>{@link #drawn}: 53 random bits</td></tr>
  * </table>
  *
@@ -29,6 +33,8 @@ import java.security.SecureRandom;
 public final class Seeds {
   /** Separates the inner streams from the outer ones (the 64-bit fractional part of √2). */
   static final long INNER_SALT = 0x6a09e667f3bcc908L;
+  /** Separates the Bag of Little Bootstraps' subset streams (the 64-bit fractional part of √3). */
+  static final long BLB_SALT = 0xbb67ae8584caa73bL;
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;
   private static final long FNV_PRIME = 0x100000001b3L;
 
@@ -61,6 +67,24 @@ public final class Seeds {
    */
   public static long inner(long seed, long b, long j) {
     return ResampleStreams.streamState(ResampleStreams.mix64(ResampleStreams.streamState(seed, b) ^ INNER_SALT), j);
+  }
+
+  /**
+   * The initial stream state of the Bag of Little Bootstraps' subset {@code j}: row i's key is the
+   * stream's output i, {@code mix64(state + (i + 1) gamma)}, and the subset is the rows with the
+   * smallest keys. {@code streamState(mix64(seed ^ BLB_SALT), j)}, with
+   * {@code BLB_SALT = 0xbb67ae8584caa73b}.
+   */
+  public static long blbSubset(long seed, long j) {
+    return ResampleStreams.streamState(ResampleStreams.mix64(seed ^ BLB_SALT), j);
+  }
+
+  /**
+   * The initial stream state of resample {@code k} of the Bag of Little Bootstraps' subset
+   * {@code j}: {@code streamState(mix64(blbSubset(seed, j) ^ INNER_SALT), k)}.
+   */
+  public static long blbResample(long seed, long j, long k) {
+    return ResampleStreams.streamState(ResampleStreams.mix64(blbSubset(seed, j) ^ INNER_SALT), k);
   }
 
   /** The key of round {@code round} of the balanced scheme's permutation: {@code streamState(seed, -1 - round)}. */

@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param column the column
  * @param parameter p of quantile, f of trimmed_mean (ignored by the others)
  */
-public record OrderStatistic(Kind kind, String column, double parameter) implements Statistic {
+public record OrderStatistic(Kind kind, String column, double parameter) implements Statistic, java.io.Serializable {
 
   /** The order statistics. */
   public enum Kind {

@@ -65,6 +65,25 @@ public final class SparkBootstrap {
    */
   static final long NODE_BYTES_LIMIT = 256L << 20;
 
+  /**
+   * The Bag of Little Bootstraps of any moment or order statistic ({@link BagOfLittleBootstraps}
+   * says what it computes): s subsets of ceil(n^gamma) rows drawn without replacement, each
+   * resampled r times up to n rows by multinomial counts; percentile, basic and normal intervals,
+   * standard errors and biases averaged over the subsets.
+   *
+   * @throws InvalidInputException a custom statistic, an unknown column, a bad cell, too few rows
+   * @throws InvalidSettingException an interval method other than percentile, basic and normal
+   */
+  public static BootstrapResult runBlb(SparkInput input, List<? extends Statistic> statistics, BootstrapOptions options,
+      BlbOptions blb, RunControl control) {
+    return BagOfLittleBootstraps.run(input, statistics, options, blb, control);
+  }
+
+  /** What {@link #runBlb} checks before it reads anything (the command line calls it before it starts Spark). */
+  public static void checkBlb(List<? extends Statistic> statistics, BootstrapOptions options) {
+    BagOfLittleBootstraps.check(statistics, options);
+  }
+
   /** {@link #run(SparkInput, List, BootstrapOptions, RunControl)} without a control. */
   public static BootstrapResult run(SparkInput input, List<? extends Statistic> statistics, BootstrapOptions options) {
     return run(input, statistics, options, RunControl.create());

@@ -24,23 +24,31 @@ public final class SparkRunEngine implements DistributedEngine {
 
   @Override
   public BootstrapResult run(Request request, RunControl control) {
+    if (request.blb() != null) {
+      final BlbOptions blb = new BlbOptions(request.blb().subsets(), request.blb().gamma(), request.blb().resamples());
+      SparkBootstrap.checkBlb(request.statistics(), request.options());
+      return withInput(request, input -> SparkBootstrap.runBlb(input, request.statistics(), request.options(), blb,
+          control));
+    }
+    SparkBootstrap.check(request.statistics(), request.options());
     return withInput(request, input -> SparkBootstrap.run(input, request.statistics(), request.options(), control));
   }
 
   @Override
   public BatchResult runGrouped(Request request, String groupBy, RunControl control) {
+    SparkBootstrap.check(request.statistics(), request.options());
     return withInput(request, input -> SparkBootstrap.runGrouped(input, groupBy, request.statistics(), request.options(),
         control));
   }
 
   @Override
   public TwoSampleResult compare(Request request, String column, String first, String second, RunControl control) {
+    SparkBootstrap.check(request.statistics(), request.options());
     return withInput(request, input -> SparkBootstrap.compare(input, column, first, second, request.statistics(),
         request.options(), control));
   }
 
   private static <T> T withInput(Request request, Function<SparkInput, T> run) {
-    SparkBootstrap.check(request.statistics(), request.options());
     final SparkSession.Builder builder = SparkSession.builder().appName("parboot run")
         .config("spark.ui.showConsoleProgress", "false");
     if (request.master() != null) {

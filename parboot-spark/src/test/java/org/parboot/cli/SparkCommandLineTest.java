@@ -87,6 +87,22 @@ class SparkCommandLineTest {
   }
 
   @Test
+  void blb_anyOrderStatistic_percentileByDefault_andItsSettingsByTheirFlags() throws IOException {
+    final String file = data().toString();
+    final Run r = cli("run", file, "--engine", "spark", "--master", "local[2]", "--method", "blb", "--column", "x",
+        "--stat", "median", "--stat", "trimmed_mean(0.1)", "--blb-subsets", "4", "--blb-resamples", "50", "--seed", "2");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("scheme = blb(s=4, b=272, r=50, gamma=0.7)").contains("percentile 95% CI")
+        .doesNotContain("bca");
+    final Run bad = cli("run", file, "--engine", "spark", "--method", "blb", "--column", "x", "--blb-gamma", "0.4");
+    assertThat(bad.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(bad.err()).contains("--blb-gamma 0.4 is out of range");
+    final Run bca = cli("run", file, "--engine", "spark", "--method", "blb", "--column", "x", "--ci", "bca");
+    assertThat(bca.code()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(bca.err()).contains("percentile, basic, normal");
+  }
+
+  @Test
   void badCell_isOneLine_exit2() throws IOException {
     final Path bad = Files.writeString(dir.resolve("bad.csv"), "x\n1\n2\nthree\n");
     final Run r = cli("run", bad.toString(), "--engine", "spark", "--master", "local[2]", "--column", "x", "-B", "10");
