@@ -38,17 +38,30 @@ parboot_spark_launch() {
     rm -f "$log"
     touch "$cp"
   fi
-  local opens tty=false stdin=data
+  local opens tty=false stdin=data vector=()
   read -r -d '' -a opens <"$target/jvm-options.txt" || true # every option, across lines
+  # The Poisson counts run on SIMD lanes when the JVM has the Vector API (the same counts either
+  # way); its start-up notice is dropped by launch.sh's relay.
+  if [ "${PARBOOT_VECTOR:-auto}" != off ] && parboot_java_has_vector "$java"; then
+    vector=(--add-modules jdk.incubator.vector -XX:CompileCommand=quiet
+      -XX:CompileCommand=CompileThresholdScaling,org.parboot.rng.VectorPoissonFill::*,0.01 -Dparboot.stderr=relayed)
+  fi
   [ -t 2 ] && tty=true
   if [ -t 0 ]; then
     stdin=terminal
   elif [ ! -e /dev/stdin ] || [ /dev/stdin -ef /dev/null ]; then
     stdin=null
   fi
+  local command=("$java" "${opens[@]}" ${vector[@]+"${vector[@]}"} --enable-native-access=ALL-UNNAMED
+    -Djava.awt.headless=true -Dlog4j2.configurationFile=parboot-spark-log4j2.properties
+    -Dspark.ui.showConsoleProgress=false -Dparboot.tty=$tty -Dparboot.stdin=$stdin)
+  if [ ${#vector[@]} -gt 0 ]; then
+    local relay
+    exec {relay}> >(parboot_relay_stderr >&2)
+    # shellcheck disable=SC2086 # PARBOOT_JAVA_OPTS is a list of options
+    exec "${command[@]}" ${PARBOOT_JAVA_OPTS:-} -cp "$target/parboot-spark.jar:$(cat "$cp")" org.parboot.cli.Main "$@" \
+      2>&"$relay" {relay}>&-
+  fi
   # shellcheck disable=SC2086 # PARBOOT_JAVA_OPTS is a list of options
-  exec "$java" "${opens[@]}" --enable-native-access=ALL-UNNAMED -Djava.awt.headless=true \
-    -Dlog4j2.configurationFile=parboot-spark-log4j2.properties -Dspark.ui.showConsoleProgress=false \
-    -Dparboot.tty=$tty -Dparboot.stdin=$stdin ${PARBOOT_JAVA_OPTS:-} \
-    -cp "$target/parboot-spark.jar:$(cat "$cp")" org.parboot.cli.Main "$@"
+  exec "${command[@]}" ${PARBOOT_JAVA_OPTS:-} -cp "$target/parboot-spark.jar:$(cat "$cp")" org.parboot.cli.Main "$@"
 }

@@ -46,6 +46,42 @@ public final class EvaluationPlan {
   public static final String LAYOUT = PowerSums.LAYOUT;
 
   /**
+   * The moment sums of the {@value #LAYOUT} layout, for {@link org.parboot.RowSums}: the SIMD
+   * implementation if {@code simd} and this JVM has it, else the scalar one (the same bits).
+   */
+  public static RowKernel rowKernel(boolean simd) {
+    final PowerSums.Kernel k = PowerSums.of(simd);
+    return new RowKernel() {
+      @Override
+      public void powers(int order, int[] c, double[] d, boolean finite, double[] out) {
+        k.powers(order, c, d, finite, out);
+      }
+
+      @Override
+      public double cross(int[] c, double[] x, double[] y, boolean finite) {
+        return k.cross(c, x, y, finite);
+      }
+
+      @Override
+      public String description() {
+        return k.description();
+      }
+    };
+  }
+
+  /** The moment sums' operations {@link org.parboot.RowSums} hands out. */
+  public interface RowKernel {
+    /** {@code out[k-1] = sum c d^k} for k = 1..order, in the layout. */
+    void powers(int order, int[] c, double[] d, boolean finite, double[] out);
+
+    /** {@code sum (c x) y}, in the layout. */
+    double cross(int[] c, double[] x, double[] y, boolean finite);
+
+    /** What implementation it is. */
+    String description();
+  }
+
+  /**
    * How the moment sums run in this JVM when a run asks for SIMD ({@code simd}) or not:
    * {@code "scalar"} or the SIMD implementation (the same bits).
    */

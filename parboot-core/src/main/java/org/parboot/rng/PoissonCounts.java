@@ -41,14 +41,19 @@ public final class PoissonCounts {
     return CDF_53[k];
   }
 
-  /** The Poisson(1) count that the 53-bit uniform integer {@code u} stands for. */
+  /**
+   * The Poisson(1) count that the 53-bit uniform integer {@code u} stands for. Counts 0 to 4 (98%
+   * of draws) without a branch: {@code (T[k] - 1 - u) >>> 63} is 1 exactly when {@code u >= T[k]}
+   * (both below 2^53, so no overflow); counts 0 and 1 are equally likely, so a branch between them
+   * would be mispredicted every other row.
+   */
   public static int ofUniform(long u) {
-    if (u < CDF_53[1]) {
-      return u < CDF_53[0] ? 0 : 1; // 74% of draws
-    }
-    int k = 2;
-    while (u >= CDF_53[k]) {
-      k++;
+    int k = (int) ((CDF_53[0] - 1 - u) >>> 63) + (int) ((CDF_53[1] - 1 - u) >>> 63)
+        + (int) ((CDF_53[2] - 1 - u) >>> 63) + (int) ((CDF_53[3] - 1 - u) >>> 63);
+    if (k == 4) {
+      while (u >= CDF_53[k]) {
+        k++;
+      }
     }
     return k;
   }
@@ -82,5 +87,56 @@ public final class PoissonCounts {
       out[j] = ofOutput(ResampleStreams.mix64(z));
       z += ResampleStreams.GOLDEN_GAMMA;
     }
+  }
+
+  /**
+   * {@link #fill(long, long, int[], int)} on SIMD lanes if {@code simd} and this JVM has them
+   * ({@code VectorPoissonFill}: 8 rows at once; found on first use, self-checked): the same counts.
+   */
+  public static void fill(long state, long firstRow, int[] out, int len, boolean simd) {
+    if (simd && Vector.FILL != null) {
+      Vector.FILL.fill(state, firstRow, out, len);
+    } else {
+      fill(state, firstRow, out, len);
+    }
+  }
+
+  /** How {@link #fill(long, long, int[], int, boolean)} runs when asked for SIMD, for results. */
+  public static String fillImplementation(boolean simd) {
+    return simd && Vector.FILL != null ? Vector.FILL.description() : "scalar";
+  }
+
+  /** The SIMD fill, if this JVM has it: made on first use. */
+  interface Fill {
+    void fill(long state, long firstRow, int[] out, int len);
+
+    String description();
+  }
+
+  private static final class Vector {
+    static final Fill FILL = choose();
+
+    private static Fill choose() {
+      final Fill v = org.parboot.simd.Simd.load(org.parboot.simd.Simd.setting(), "org.parboot.rng.VectorPoissonFill",
+          Fill.class);
+      return v != null && agrees(v) ? v : null;
+    }
+  }
+
+  /** The SIMD fill gives the scalar counts on a few blocks, long and short, counts of 4 and more included. */
+  static boolean agrees(Fill v) {
+    for (long row : new long[] {0, 5, 1L << 40}) {
+      for (int len : new int[] {0, 3, 8, 61, 1024}) {
+        final int[] a = new int[len];
+        final int[] b = new int[len];
+        final long state = ResampleStreams.streamState(len, row);
+        fill(state, row, a, len);
+        v.fill(state, row, b, len);
+        if (!java.util.Arrays.equals(a, b)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 }

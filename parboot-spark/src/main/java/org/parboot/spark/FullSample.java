@@ -105,7 +105,7 @@ final class FullSample {
     final List<Statistic> moments = stats.stream().filter(s -> s instanceof MomentStatistic).toList();
     if (!moments.isEmpty()) {
       final MomentPlan plan = new MomentPlan(moments.stream().map(MomentStatistic.class::cast).toList());
-      final PoissonLeaf leaf = new PoissonLeaf(plan, new long[] {0}, 0);
+      final PoissonLeaf leaf = new PoissonLeaf(plan, new long[] {0}, 0, false);
       final long[] groupRows = numbering.rows();
       final double[] root = jobs.run(() -> TreePass.run(rows, source, numbering, leaf, groupRows)).root(0);
       if (!columns.subList(0, plan.columns.size()).equals(plan.columns)) {
@@ -351,10 +351,10 @@ final class FullSample {
           t[r][j] = x > lo[r] && x < hi[r] ? x : 0;
         }
       }
-      final double[][] d = new double[lo.length][len];
-      final double[] centre = Sums.centre(t, len, d);
+      final double[] centre = new double[lo.length];
+      final double[][] d = Sums.centred(t, len, centre);
       final double[] v = new double[shape.size()];
-      Sums.block(shape, 0, null, d, len, v);
+      Sums.block(shape, 0, Sums.ones(len), d, Sums.finite(d), org.parboot.RowSums.of(false), v);
       Moments.fromSums(shape, v, centre);
       return v;
     }

@@ -17,7 +17,7 @@ final class JackknifeLeaf implements Leaf {
   private final double[][] observed;
   private final Shape shape;
   private transient double[][] t;
-  private transient double[][] d;
+  private static final org.parboot.RowSums SCALAR = org.parboot.RowSums.of(false);
 
   /**
    * @param plan the statistics
@@ -47,7 +47,6 @@ final class JackknifeLeaf implements Leaf {
     final int k = plan.statistics.size();
     if (t == null || t[0].length < len) {
       t = new double[k][len];
-      d = new double[k][len];
     }
     final double[] x = new double[cols.length];
     for (int j = 0; j < len; j++) {
@@ -58,9 +57,10 @@ final class JackknifeLeaf implements Leaf {
         t[s][j] = plan.leaveOneOut(s, full, fullMoments[group], observedReplicate, x) - observed[group][s];
       }
     }
-    final double[] centre = Sums.centre(t, len, d);
+    final double[] centre = new double[k];
+    final double[][] dt = Sums.centred(t, len, centre);
     final double[] v = new double[shape.size()];
-    Sums.block(shape, 0, null, d, len, v);
+    Sums.block(shape, 0, Sums.ones(len), dt, Sums.finite(dt), SCALAR, v);
     Moments.fromSums(shape, v, centre);
     return v;
   }

@@ -15,6 +15,8 @@ import org.parboot.batch.GroupResult;
 import org.parboot.ci.IntervalInputs;
 import org.parboot.ci.IntervalMethod;
 import org.parboot.exec.RunControl;
+import org.parboot.exec.SimdMode;
+import org.parboot.rng.PoissonCounts;
 import org.parboot.rng.Seeds;
 import org.parboot.scheme.Scheme;
 import org.parboot.stat.MomentStatistic;
@@ -55,7 +57,7 @@ import org.parboot.stat.Statistic;
  */
 public final class SparkBootstrap {
   /** The layout of the replicates' sums, as results name it. */
-  public static final String LAYOUT = "blocks" + BlockCutter.BLOCK + "-tree";
+  public static final String LAYOUT = "blocks" + BlockCutter.BLOCK + "-rows8-tree";
 
   private SparkBootstrap() {}
 
@@ -107,7 +109,7 @@ public final class SparkBootstrap {
           : IntervalInputs.none());
     }
     return Bootstrap.summarise(input.source(), p.rows[0], p.dropped, options, options.scheme().spelling(), LAYOUT,
-        kernel(), p.engine, p.plan.statistics, p.observed[0], p.replicates[0], inputs, since(start));
+        p.kernel, p.engine, p.plan.statistics, p.observed[0], p.replicates[0], inputs, since(start));
   }
 
   /**
@@ -130,7 +132,7 @@ public final class SparkBootstrap {
       }
       final BootstrapOptions own = options.toBuilder().seed(p.seeds[g]).build();
       groups.add(new GroupResult(input.name(), p.groups.get(g), p.seeds[g], Bootstrap.summarise(input.source(),
-          p.rows[g], 0, own, options.scheme().spelling(), LAYOUT, kernel(), p.engine, p.plan.statistics, p.observed[g],
+          p.rows[g], 0, own, options.scheme().spelling(), LAYOUT, p.kernel, p.engine, p.plan.statistics, p.observed[g],
           p.replicates[g], inputs, since(start))));
     }
     return new BatchResult(options, groups.size(), 1, since(start), groups);
@@ -162,7 +164,7 @@ public final class SparkBootstrap {
           : IntervalInputs.none());
     }
     final BootstrapResult result = Bootstrap.summarise(input.source() + ": " + first + " - " + second,
-        p.rows[0] + p.rows[1], 0, options, options.scheme().spelling() + ", two independent samples", LAYOUT, kernel(),
+        p.rows[0] + p.rows[1], 0, options, options.scheme().spelling() + ", two independent samples", LAYOUT, p.kernel,
         p.engine, p.plan.statistics, observed, replicates, inputs, since(start));
     return new TwoSampleResult(new TwoSampleResult.Side(input.name(), first, p.rows[0]),
         new TwoSampleResult.Side(input.name(), second, p.rows[1]), p.seeds[0], p.seeds[1], result);
@@ -170,7 +172,8 @@ public final class SparkBootstrap {
 
   /** What the passes of a run found, group by group. */
   private record Passes(MomentPlan plan, List<String> groups, long[] rows, long dropped, long[] seeds,
-      double[][][] replicates, double[][] observed, boolean jackknife, double[][] m2, double[][] m3, String engine) {}
+      double[][][] replicates, double[][] observed, boolean jackknife, double[][] m2, double[][] m3, String engine,
+      String kernel) {}
 
   /**
    * The numbering pass, the bootstrap pass and, for BCa, the jackknife pass, for every group of
@@ -205,7 +208,8 @@ public final class SparkBootstrap {
       }
       final int b = options.resamples();
       final long[] seeds = groups.stream().mapToLong(seedOf::apply).toArray();
-      final PoissonLeaf leaf = new PoissonLeaf(plan, seeds, b);
+      final boolean simd = options.execution().simd() != SimdMode.NEVER;
+      final PoissonLeaf leaf = new PoissonLeaf(plan, seeds, b, simd);
       final long nodeBytes = (long) groups.size() * leaf.shape().size() * 8;
       if (nodeBytes > NODE_BYTES_LIMIT) {
         throw new InvalidInputException(groups.size() + " groups x " + (b + 1) + " replicates need "
@@ -244,7 +248,7 @@ public final class SparkBootstrap {
         }
       }
       return new Passes(plan, groups, n, numbering.dropped(), seeds, replicates, observed, jackknife, m2, m3,
-          "spark " + input.spark().sparkContext().master());
+          "spark " + input.spark().sparkContext().master(), kernel(simd));
     }
   }
 
@@ -274,9 +278,14 @@ public final class SparkBootstrap {
     return Duration.ofNanos(System.nanoTime() - start);
   }
 
-  /** How the replicates are computed, as results name it. */
-  static String kernel() {
-    return "spark: poisson counts by row position, blocks of " + BlockCutter.BLOCK + " rows, fixed merge tree";
+  /**
+   * How the replicates are computed, as results name it: the counts on SIMD lanes where an
+   * executor's JVM has the Vector API (as this driver's does, or not), the same counts either way.
+   */
+  static String kernel(boolean simd) {
+    return "spark: poisson counts by row position (" + (simd ? "SIMD where the executors have the Vector API; here "
+        + PoissonCounts.fillImplementation(true) : "scalar") + "), blocks of " + BlockCutter.BLOCK
+        + " rows, fixed merge tree";
   }
 
   private static List<MomentStatistic> momentStatistics(List<? extends Statistic> statistics) {

@@ -1,90 +1,62 @@
 package org.parboot.spark;
 
+import java.util.Arrays;
+import org.parboot.RowSums;
+
 /**
- * One replicate's sums over a block, about the block's centres: the weight, each column's power
- * sums up to its order and each pair's cross sum, each row weighted by its count, in row order
- * (no FMA). Turned into moments by {@link Moments#fromSums}.
+ * One replicate's sums over a block, about the block's centres, with the core's own moment kernels
+ * ({@link RowSums}: the {@code rows8} layout, scalar or SIMD, the same bits): the weight, each
+ * column's power sums up to its order and each pair's cross sum, each row weighted by its count.
+ * Turned into moments by {@link Moments#fromSums}. A block's arrays have exactly its rows.
  */
 final class Sums {
   private Sums() {}
 
+  private static final int[] ONES = ones(BlockCutter.BLOCK);
+
+  /** A count of 1 for each of {@code len} rows (the observed data, the jackknife). */
+  static int[] ones(int len) {
+    if (ONES != null && len == ONES.length) {
+      return ONES;
+    }
+    final int[] one = new int[len];
+    Arrays.fill(one, 1);
+    return one;
+  }
+
   /**
    * Writes replicate r's sums into {@code v}.
    *
-   * @param counts each row's count, or null for a count of 1 each
-   * @param d the block's values minus their column's centre, by column
-   * @param len the block's rows
+   * @param counts each row's count (its length is the block's rows)
+   * @param d the block's values minus their column's centre, by column ({@link #centred})
+   * @param finite whether every value of {@code d} is finite
    */
-  static void block(Shape s, int r, int[] counts, double[][] d, int len, double[] v) {
+  static void block(Shape s, int r, int[] counts, double[][] d, boolean finite, RowSums sums, double[] v) {
     final int stride = s.replicates;
-    double w = 0;
-    if (counts == null) {
-      w = len;
-    } else {
-      long sum = 0;
-      for (int j = 0; j < len; j++) {
-        sum += counts[j];
-      }
-      w = sum;
+    long w = 0;
+    for (int c : counts) {
+      w += c;
     }
     v[r] = w;
-    for (int c = 0; c < s.orders.length; c++) {
-      final double[] x = d[c];
-      final int at = s.meanSlot[c] * stride + r;
-      double s1 = 0;
-      double s2 = 0;
-      double s3 = 0;
-      double s4 = 0;
-      switch (s.orders[c]) {
-        case 1 -> {
-          for (int j = 0; j < len; j++) {
-            s1 += (counts == null ? 1 : counts[j]) * x[j];
-          }
-        }
-        case 2 -> {
-          for (int j = 0; j < len; j++) {
-            final double t = (counts == null ? 1 : counts[j]) * x[j];
-            s1 += t;
-            s2 += t * x[j];
-          }
-        }
-        default -> {
-          for (int j = 0; j < len; j++) {
-            final double t1 = (counts == null ? 1 : counts[j]) * x[j];
-            final double t2 = t1 * x[j];
-            final double t3 = t2 * x[j];
-            s1 += t1;
-            s2 += t2;
-            s3 += t3;
-            s4 += t3 * x[j];
-          }
-        }
-      }
-      v[at] = s1;
-      if (s.orders[c] >= 2) {
-        v[at + stride] = s2;
-      }
-      if (s.orders[c] >= 3) {
-        v[at + 2 * stride] = s3;
-      }
-      if (s.orders[c] >= 4) {
-        v[at + 3 * stride] = s4;
+    final double[] out = new double[4];
+    for (int col = 0; col < s.orders.length; col++) {
+      final int at = s.meanSlot[col] * stride + r;
+      sums.powers(s.orders[col], counts, d[col], finite, out);
+      for (int k = 0; k < s.orders[col]; k++) {
+        v[at + k * stride] = out[k];
       }
     }
     for (int p = 0; p < s.pairs.length; p++) {
-      final double[] x = d[s.pairs[p][0]];
-      final double[] y = d[s.pairs[p][1]];
-      double sxy = 0;
-      for (int j = 0; j < len; j++) {
-        sxy += (counts == null ? 1 : counts[j]) * x[j] * y[j];
-      }
-      v[s.pairSlot[p] * stride + r] = sxy;
+      v[s.pairSlot[p] * stride + r] = sums.cross(counts, d[s.pairs[p][0]], d[s.pairs[p][1]], finite);
     }
   }
 
-  /** Each column's plain mean over the block, and the block's values minus it, into {@code d}. */
-  static double[] centre(double[][] cols, int len, double[][] d) {
-    final double[] centre = new double[cols.length];
+  /**
+   * The block's values minus each column's plain mean over the block ({@code centre[c]}), in new
+   * arrays of the block's length.
+   */
+  static double[][] centred(double[][] cols, int len, double[] centre) {
+    final double[][] d = new double[cols.length][len];
     for (int c = 0; c < cols.length; c++) {
       double sum = 0;
       for (int j = 0; j < len; j++) {
@@ -96,6 +68,18 @@ final class Sums {
         d[c][j] = cols[c][j] - m;
       }
     }
-    return centre;
+    return d;
+  }
+
+  /** Whether every value is finite (a centred value can overflow). */
+  static boolean finite(double[][] d) {
+    for (double[] column : d) {
+      for (double x : column) {
+        if (!Double.isFinite(x)) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 }
