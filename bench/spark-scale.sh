@@ -5,8 +5,9 @@
 #    $PARBOOT_SCALE_DIR, default /tmp/parboot-scale),
 # 2. runs ./parboot run --engine spark --master 'local[2]' --column x --stat mean --stat std -B 1000
 #    on it under /usr/bin/time (wall time, peak RSS of the one JVM: driver and local executors),
-# 3. runs the same job on the core engine (--scheme poisson) on the first CORE_ROWS rows
-#    (default 5e7; the core's Poisson scheme takes at most 2^31/32 rows), as Parquet too.
+# 3. runs the same job on the core engine (--scheme poisson, SIMD and scalar) on CORE_ROWS rows
+#    (default 5e7; the core's Poisson scheme takes at most 2^31/32 rows), one Parquet file that
+#    the Spark engine also reads (its table must be the core's, to the printed digits).
 # Prints rows per second per core for both. Needs about 2 GB of disk.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -48,7 +49,12 @@ timed "spark local[2]" "$rows" ./parboot run "$dir/x-$rows.parquet" --engine spa
   --column x --stat mean --stat std --seed 7 -B 1000 --quiet
 timed "spark local[2], core's size" "$core_rows" ./parboot run "$dir/x-$core_rows.parquet" --engine spark \
   --master 'local[2]' --column x --stat mean --stat std --seed 7 -B 1000 --quiet
-PARBOOT_JAVA_OPTS=-Xmx16g timed "core, --scheme poisson" "$core_rows" ./parboot run \
-  "$(ls "$dir/x-$core_rows.parquet"/part-*.parquet | head -1)" --scheme poisson --column x --stat mean --stat std \
-  --seed 7 -B 1000 --quiet
+# The core on SIMD lanes too (--simd always: the launcher then gives it the Vector API, as it gives
+# the Spark engine's JVM), then scalar.
+PARBOOT_JAVA_OPTS=-Xmx16g timed "core, --scheme poisson --simd always" "$core_rows" ./parboot run \
+  "$(ls "$dir/x-$core_rows.parquet"/part-*.parquet | head -1)" --scheme poisson --simd always --column x --stat mean \
+  --stat std --seed 7 -B 1000 --quiet
+PARBOOT_JAVA_OPTS=-Xmx16g timed "core, --scheme poisson --simd never" "$core_rows" ./parboot run \
+  "$(ls "$dir/x-$core_rows.parquet"/part-*.parquet | head -1)" --scheme poisson --simd never --column x --stat mean \
+  --stat std --seed 7 -B 1000 --quiet
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -4,7 +4,9 @@ import org.parboot.eval.EvaluationPlan;
 import org.parboot.eval.Evaluator;
 import org.parboot.resample.IidResampler;
 import org.parboot.resample.IndexBuffer;
+import org.parboot.resample.PoissonResampler;
 import org.parboot.resample.Resampler;
+import org.parboot.rng.PoissonCounts;
 import org.parboot.rng.ResampleStreams;
 
 /**
@@ -18,6 +20,9 @@ import org.parboot.rng.ResampleStreams;
  *   <li>{@link Streamed}: the iid draw in blocks of {@value Evaluator#BLOCK} indices
  *       ({@link ResampleStreams.Stream#fill}, on SIMD lanes when the JVM allows), each block
  *       evaluated while it is in the L1 cache: no buffer of n indices;</li>
+ *   <li>{@link Counted}: the Poisson scheme's counts drawn for every row at once
+ *       ({@link PoissonCounts#fill}, on SIMD lanes when the JVM allows) and evaluated as counts:
+ *       no index list (unless a custom statistic needs the draws, or standard errors are wanted);</li>
  *   <li>{@link Buffered}: the scheme fills a buffer of the resample's indices, then the statistics
  *       read it; every other scheme, and every run that also computes the studentized interval's
  *       nested standard errors (they draw inner resamples from the outer resample's indices).</li>
@@ -52,6 +57,9 @@ sealed interface ResampleKernel {
     if (standardErrors == null && resampler instanceof IidResampler iid) {
       return new Streamed(plan, iid, simd);
     }
+    if (standardErrors == null && resampler instanceof PoissonResampler poisson && plan.customPlan() == null) {
+      return new Counted(plan, poisson, simd);
+    }
     return new Buffered(plan, resampler, standardErrors, simd);
   }
 
@@ -74,6 +82,28 @@ sealed interface ResampleKernel {
       final long threshold = resampler.threshold();
       return (b, values, se) -> evaluator.evaluateStream(
           new ResampleStreams.Stream(resampler.streamState(b)).simd(simd), threshold, values);
+    }
+  }
+
+  /** The Poisson scheme's counts of every row, evaluated as counts. */
+  record Counted(EvaluationPlan plan, PoissonResampler resampler, boolean simd) implements ResampleKernel {
+    @Override
+    public String description() {
+      return "poisson counts (" + PoissonCounts.fillImplementation(simd) + "), " + sums(simd);
+    }
+
+    @Override
+    public Worker newWorker() {
+      final Evaluator evaluator = plan.newEvaluator(simd);
+      final int[] counts = new int[plan.rows()];
+      return (b, values, se) -> {
+        PoissonCounts.fill(resampler.streamState(b), 0, counts, counts.length, simd);
+        long size = 0;
+        for (int c : counts) {
+          size += c;
+        }
+        evaluator.evaluateCounts(counts, (int) size, values); // at most 17 n: n < 2^31 / 32 (Resamplers)
+      };
     }
   }
 

@@ -21,7 +21,7 @@ import org.parboot.rng.ResampleStreams;
  * {@link PoissonCounts#of(long, long) PoissonCounts.of(streamState(seed, b), i)}, the same count
  * the Spark module draws; indices are written in row order, so a resample is sorted.
  */
-final class PoissonResampler implements Resampler {
+public final class PoissonResampler implements Resampler {
 
   private final long seed;
   private final int n;
@@ -30,6 +30,11 @@ final class PoissonResampler implements Resampler {
   public PoissonResampler(long seed, int n) {
     this.seed = seed;
     this.n = n;
+  }
+
+  /** The initial state of resample {@code b}'s stream: {@link ResampleStreams#streamState streamState(seed, b)}. */
+  public long streamState(long b) {
+    return ResampleStreams.streamState(seed, b);
   }
 
   @Override

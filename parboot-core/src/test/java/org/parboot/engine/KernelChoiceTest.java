@@ -76,6 +76,27 @@ class KernelChoiceTest {
     }
   }
 
+  @Test
+  void poisson_countedKernel_sameBitsAsTheIndexBuffer() {
+    // A custom statistic needs the draws: the same statistics with one are buffered.
+    final List<Statistic> stats = List.of(MomentStatistic.mean("x"), MomentStatistic.std("x", 1),
+        MomentStatistic.corr("x", "y"), OrderStatistic.median("y"), OrderStatistic.trimmedMean("x", 0.1));
+    final List<Statistic> withCustom = new java.util.ArrayList<>(stats);
+    withCustom.add(Statistic.custom("max", "x", v -> java.util.Arrays.stream(v).max().orElseThrow()));
+    for (SimdMode simd : new SimdMode[] {SimdMode.NEVER, SimdMode.ALWAYS}) {
+      final BootstrapResult counted = Bootstrap.run(DATA, stats, BootstrapOptions.builder().seed(5).resamples(200)
+          .scheme(new Scheme.Poisson()).simd(simd).intervals(List.of(IntervalMethod.PERCENTILE)).build());
+      final BootstrapResult buffered = Bootstrap.run(DATA, withCustom, BootstrapOptions.builder().seed(5).resamples(200)
+          .scheme(new Scheme.Poisson()).simd(SimdMode.NEVER).intervals(List.of(IntervalMethod.PERCENTILE)).build());
+      assertThat(counted.kernel()).startsWith("poisson counts (" + (simd == SimdMode.ALWAYS ? "vector" : "scalar"));
+      assertThat(buffered.kernel()).startsWith("poisson draw (scalar) into an index buffer");
+      for (int s = 0; s < stats.size(); s++) {
+        assertThat(counted.statistics().get(s).replicates()).as("%s %s", simd, stats.get(s).label())
+            .isEqualTo(buffered.statistics().get(s).replicates());
+      }
+    }
+  }
+
   private static BootstrapResult run(List<Statistic> stats, SimdMode simd, ExecutorKind executor,
       IntervalMethod... methods) {
     return Bootstrap.run(DATA, stats, BootstrapOptions.builder().seed(9).resamples(300).simd(simd).executor(executor)

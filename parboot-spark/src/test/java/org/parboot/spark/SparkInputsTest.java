@@ -119,12 +119,12 @@ class SparkInputsTest {
   @Test
   void cancel_stopsTheRunsSparkJobs() throws Exception {
     final CountDownLatch started = new CountDownLatch(1);
-    final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
-    final CountDownLatch ended = new CountDownLatch(1);
+    final java.util.Set<Integer> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    final Object ended = new Object();
     final SparkListener listener = new SparkListener() {
       @Override
       public void onJobStart(SparkListenerJobStart e) {
-        running.incrementAndGet(); // every job of the session: none may outlive the cancel
+        running.add(e.jobId()); // every job of the session: none may outlive the cancel
         if (e.properties().getProperty("spark.jobGroup.id", "").startsWith("parboot-")) {
           started.countDown();
         }
@@ -132,8 +132,9 @@ class SparkInputsTest {
 
       @Override
       public void onJobEnd(SparkListenerJobEnd e) {
-        if (running.decrementAndGet() == 0) {
-          ended.countDown();
+        running.remove(e.jobId());
+        synchronized (ended) {
+          ended.notifyAll();
         }
       }
     };
@@ -147,10 +148,15 @@ class SparkInputsTest {
       assertThat(started.await(60, TimeUnit.SECONDS)).as("a job started").isTrue();
       control.cancel();
       assertThatThrownBy(() -> run.get(60, TimeUnit.SECONDS)).hasCauseInstanceOf(CancelledException.class);
-      // Every job that started has ended (this listener's count; the status tracker is updated on
-      // another listener thread and may lag behind it).
-      assertThat(ended.await(30, TimeUnit.SECONDS)).as("every job ended").isTrue();
-      assertThat(running.get()).isZero();
+      // The run has returned, so it starts no more jobs; every one it started must end (as this
+      // listener sees them: the status tracker is updated on another listener thread and may lag).
+      final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      synchronized (ended) {
+        while (!running.isEmpty() && System.nanoTime() < deadline) {
+          ended.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        }
+      }
+      assertThat(running).as("jobs still running").isEmpty();
     } finally {
       pool.shutdownNow();
       spark.sparkContext().removeSparkListener(listener);
