@@ -351,12 +351,7 @@ final class FullSample {
           t[r][j] = x > lo[r] && x < hi[r] ? x : 0;
         }
       }
-      final double[] centre = new double[lo.length];
-      final double[][] d = Sums.centred(t, len, centre);
-      final double[] v = new double[shape.size()];
-      Sums.block(shape, 0, Sums.ones(len), d, Sums.finite(d), org.parboot.RowSums.of(false), v);
-      Moments.fromSums(shape, v, centre);
-      return v;
+      return Sums.unweighted(shape, t, len);
     }
   }
 }

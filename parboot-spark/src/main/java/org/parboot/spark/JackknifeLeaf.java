@@ -17,7 +17,6 @@ final class JackknifeLeaf implements Leaf {
   private final double[][] observed;
   private final Shape shape;
   private transient double[][] t;
-  private static final org.parboot.RowSums SCALAR = org.parboot.RowSums.of(false);
 
   /**
    * @param plan the statistics
@@ -57,11 +56,6 @@ final class JackknifeLeaf implements Leaf {
         t[s][j] = plan.leaveOneOut(s, full, fullMoments[group], observedReplicate, x) - observed[group][s];
       }
     }
-    final double[] centre = new double[k];
-    final double[][] dt = Sums.centred(t, len, centre);
-    final double[] v = new double[shape.size()];
-    Sums.block(shape, 0, Sums.ones(len), dt, Sums.finite(dt), SCALAR, v);
-    Moments.fromSums(shape, v, centre);
-    return v;
+    return Sums.unweighted(shape, t, len);
   }
 }

@@ -71,6 +71,21 @@ final class Sums {
     return d;
   }
 
+  /**
+   * The moments of a block's derived values {@code t[c][0, len)} (one per column of {@code shape},
+   * one replicate, every row counted once): centred on the block, summed with the scalar kernels.
+   */
+  static double[] unweighted(Shape shape, double[][] t, int len) {
+    final double[] centre = new double[t.length];
+    final double[][] d = centred(t, len, centre);
+    final double[] v = new double[shape.size()];
+    block(shape, 0, ones(len), d, finite(d), SCALAR, v);
+    Moments.fromSums(shape, v, centre);
+    return v;
+  }
+
+  private static final RowSums SCALAR = RowSums.of(false);
+
   /** Whether every value is finite (a centred value can overflow). */
   static boolean finite(double[][] d) {
     for (double[] column : d) {

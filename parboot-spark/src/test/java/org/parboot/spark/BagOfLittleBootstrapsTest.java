@@ -49,12 +49,8 @@ class BagOfLittleBootstrapsTest {
   }
 
   static BootstrapResult blb(int partitions, long seed) {
-    final long size = TestData.csv().toFile().length();
-    spark.conf().set("spark.sql.files.minPartitionNum", "1");
-    spark.conf().set("spark.sql.files.maxPartitionBytes", Long.toString((size + partitions - 1) / partitions));
-    spark.conf().set("spark.sql.files.openCostInBytes", "0");
-    return SparkBootstrap.runBlb(SparkInput.files(spark, List.of(TestData.csv().toString()), CsvOptions.defaults()),
-        STATS, options(seed), BLB, RunControl.create());
+    return TestData.withPartitions(spark, partitions, () -> SparkBootstrap.runBlb(SparkInput.files(spark,
+        List.of(TestData.csv().toString()), CsvOptions.defaults()), STATS, options(seed), BLB, RunControl.create()));
   }
 
   @Test
@@ -155,10 +151,9 @@ class BagOfLittleBootstrapsTest {
       stats.addAll(StatisticSpec.parse(spec, List.of("y")));
     }
     stats.addAll(StatisticSpec.parse("median", List.of("x")));
-    final long size = TestData.csv().toFile().length();
-    spark.conf().set("spark.sql.files.maxPartitionBytes", Long.toString((size + partitions - 1) / partitions));
-    final BootstrapResult r = SparkBootstrap.runBlb(SparkInput.files(spark, List.of(TestData.csv().toString()),
-        CsvOptions.defaults()), stats, options(3), new BlbOptions(2, 0.6, 2), RunControl.create());
+    final BootstrapResult r = TestData.withPartitions(spark, partitions, () -> SparkBootstrap.runBlb(SparkInput.files(
+        spark, List.of(TestData.csv().toString()), CsvOptions.defaults()), stats, options(3), new BlbOptions(2, 0.6, 2),
+        RunControl.create()));
     final BootstrapResult local = Bootstrap.run(DataFiles.read(TestData.csv(), List.of("x", "y"), CsvOptions.defaults()),
         stats, BootstrapOptions.builder().resamples(2).seed(1).intervals(List.of(IntervalMethod.PERCENTILE)).build());
     for (Statistic s : stats) {

@@ -47,17 +47,18 @@ class GroupsAndComparisonTest {
         .intervals(List.of(IntervalMethod.PERCENTILE, IntervalMethod.BCA)).build();
   }
 
-  static SparkInput input(int partitions) {
-    spark.conf().set("spark.sql.files.minPartitionNum", "1");
-    spark.conf().set("spark.sql.files.maxPartitionBytes",
-        Long.toString((csv.toFile().length() + partitions - 1) / partitions));
-    spark.conf().set("spark.sql.files.openCostInBytes", "0");
+  static SparkInput input() {
     return SparkInput.files(spark, List.of(csv.toString()), CsvOptions.defaults()).named("data.csv");
+  }
+
+  static BatchResult grouped(int partitions, long seed) {
+    return TestData.withPartitions(spark, partitions,
+        () -> SparkBootstrap.runGrouped(input(), "arm", STATS, options(seed), RunControl.create()));
   }
 
   @Test
   void groups_haveTheCoresSeedsAndReplicates_inOrderOfFirstAppearance() {
-    final BatchResult distributed = SparkBootstrap.runGrouped(input(5), "arm", STATS, options(21), RunControl.create());
+    final BatchResult distributed = grouped(5, 21);
     final Map<String, Dataset> read = DataFiles.readGrouped(csv, "arm", List.of("x", "y"), CsvOptions.defaults());
     final List<GroupJob> jobs = new ArrayList<>();
     read.forEach((g, d) -> jobs.add(new GroupJob("data.csv", g, d)));
@@ -85,8 +86,8 @@ class GroupsAndComparisonTest {
 
   @Test
   void groups_areTheSameBits_forAnyPartitioning() {
-    final BatchResult three = SparkBootstrap.runGrouped(input(3), "arm", STATS, options(4), RunControl.create());
-    final BatchResult seventeen = SparkBootstrap.runGrouped(input(17), "arm", STATS, options(4), RunControl.create());
+    final BatchResult three = grouped(3, 4);
+    final BatchResult seventeen = grouped(17, 4);
     for (int g = 0; g < 2; g++) {
       for (Statistic s : STATS) {
         assertThat(PoissonAgreementTest.bits(seventeen.groups().get(g).result().statistic(s.label()).replicates()))
@@ -97,8 +98,9 @@ class GroupsAndComparisonTest {
 
   @Test
   void comparison_isGroupAMinusGroupB_withSciPysTwoSampleAcceleration() {
-    final BatchResult groups = SparkBootstrap.runGrouped(input(3), "arm", STATS, options(8), RunControl.create());
-    final TwoSampleResult diff = SparkBootstrap.compare(input(4), "arm", "A", "B", STATS, options(8), RunControl.create());
+    final BatchResult groups = grouped(3, 8);
+    final TwoSampleResult diff = TestData.withPartitions(spark, 4,
+        () -> SparkBootstrap.compare(input(), "arm", "A", "B", STATS, options(8), RunControl.create()));
     final GroupResult a = groups.groups().get(1);
     final GroupResult b = groups.groups().get(0);
     assertThat(diff.first().group()).isEqualTo("A");

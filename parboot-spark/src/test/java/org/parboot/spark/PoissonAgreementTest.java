@@ -54,19 +54,11 @@ class PoissonAgreementTest {
   }
 
   static BootstrapResult spark(int partitions, CsvOptions csvOptions, long seed) {
-    final long size = csv.toFile().length();
-    spark.conf().set("spark.sql.files.minPartitionNum", "1");
-    spark.conf().set("spark.sql.files.maxPartitionBytes", Long.toString((size + partitions - 1) / partitions));
-    spark.conf().set("spark.sql.files.openCostInBytes", "0");
-    try {
+    return TestData.withPartitions(spark, partitions, () -> {
       final SparkInput input = SparkInput.files(spark, List.of(csv.toString()), csvOptions);
       assertThat(input.select(List.of("x")).rows().rdd().getNumPartitions()).as("partitions").isEqualTo(partitions);
       return SparkBootstrap.run(input, STATS, options(seed));
-    } finally {
-      spark.conf().unset("spark.sql.files.minPartitionNum");
-      spark.conf().unset("spark.sql.files.maxPartitionBytes");
-      spark.conf().unset("spark.sql.files.openCostInBytes");
-    }
+    });
   }
 
   @Test

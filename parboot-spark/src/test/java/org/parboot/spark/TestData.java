@@ -19,6 +19,25 @@ final class TestData {
 
   private static Path csv;
 
+  /**
+   * Runs {@code run} with Spark's file reader cutting {@link #csv} into {@code partitions} splits
+   * (one per partition), then restores the session's defaults.
+   */
+  static <T> T withPartitions(org.apache.spark.sql.SparkSession spark, int partitions,
+      java.util.function.Supplier<T> run) {
+    final long size = csv().toFile().length();
+    spark.conf().set("spark.sql.files.minPartitionNum", "1");
+    spark.conf().set("spark.sql.files.maxPartitionBytes", Long.toString((size + partitions - 1) / partitions));
+    spark.conf().set("spark.sql.files.openCostInBytes", "0");
+    try {
+      return run.get();
+    } finally {
+      spark.conf().unset("spark.sql.files.minPartitionNum");
+      spark.conf().unset("spark.sql.files.maxPartitionBytes");
+      spark.conf().unset("spark.sql.files.openCostInBytes");
+    }
+  }
+
   static synchronized Path csv() {
     if (csv == null) {
       try {
