@@ -20,11 +20,12 @@ import org.junit.jupiter.api.Test;
 import org.parboot.cli.Main;
 
 /**
- * A real cluster: a Spark standalone master and one worker started from the Spark jars Maven
- * resolved (a "Spark home" that is only a jars/ folder), on 127.0.0.1 with free ports; the cluster
- * jar submitted to it as the README's recipe does ({@code SparkSubmit}, what {@code bin/spark-submit}
- * runs); its table must be the one a local[2] run prints, digit for digit (the replicates are the
- * same bits whatever the cluster). Master and worker are stopped (SIGTERM) at the end.
+ * A real cluster: a Spark standalone master and two workers (one core each) started from the
+ * Spark jars Maven resolved (a "Spark home" that is only a jars/ folder), on 127.0.0.1 with free
+ * ports; the cluster jar submitted to it as the README's recipe does ({@code SparkSubmit}, what
+ * {@code bin/spark-submit} runs), its input cut into 7 splits so both executors read some; its table
+ * must be the one a local[2] run prints, digit for digit (the replicates are the same bits whatever
+ * the cluster and the partitioning). Master and workers are stopped (SIGTERM) at the end.
  */
 class StandaloneClusterIT {
   static final Path TARGET = Path.of(System.getProperty("parboot.spark.target", "target"));
@@ -34,7 +35,7 @@ class StandaloneClusterIT {
   static Path home;
   static Path logs;
   static Process master;
-  static Process worker;
+  static final List<Process> workers = new ArrayList<>();
   static int port;
 
   @BeforeAll
@@ -50,24 +51,30 @@ class StandaloneClusterIT {
     master = daemon("master", List.of("-Dspark.master.rest.enabled=false", "org.apache.spark.deploy.master.Master",
         "--host", "127.0.0.1", "--port", Integer.toString(port), "--webui-port", Integer.toString(freePort())));
     awaitLog("master", "I have been elected leader");
-    worker = daemon("worker", List.of("org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--port", "0",
-        "--webui-port", "0", "--cores", "1", "--memory", "1g", "--work-dir",
-        Files.createDirectories(home.resolve("work")).toString(), "spark://127.0.0.1:" + port));
-    awaitLog("worker", "Successfully registered with master");
+    for (int w = 0; w < 2; w++) {
+      workers.add(daemon("worker" + w, List.of("org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--port",
+          "0", "--webui-port", "0", "--cores", "1", "--memory", "1g", "--work-dir",
+          Files.createDirectories(home.resolve("work" + w)).toString(), "spark://127.0.0.1:" + port)));
+    }
+    for (int w = 0; w < 2; w++) {
+      awaitLog("worker" + w, "Successfully registered with master");
+    }
   }
 
   @AfterAll
   static void stop() throws InterruptedException {
-    for (Process p : new Process[] {worker, master}) {
+    final List<Process> all = new ArrayList<>(workers);
+    all.add(master);
+    for (Process p : all) {
       if (p != null) {
-        p.destroy(); // SIGTERM: both exit within a second, the worker ending its executors first
+        p.destroy(); // SIGTERM: each exits within a second, a worker ending its executors first
         if (!p.waitFor(20, TimeUnit.SECONDS)) {
           p.destroyForcibly();
         }
       }
     }
-    if (worker != null) {
-      assertThat(worker.descendants().filter(ProcessHandle::isAlive).count()).as("executors left").isZero();
+    for (Process w : workers) {
+      assertThat(w.descendants().filter(ProcessHandle::isAlive).count()).as("executors left").isZero();
     }
     if (home != null) {
       try (var files = Files.walk(home)) {
@@ -131,7 +138,9 @@ class StandaloneClusterIT {
     final List<String> submit = new ArrayList<>(List.of("org.apache.spark.deploy.SparkSubmit",
         "--master", "spark://127.0.0.1:" + port, "--deploy-mode", "client",
         "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
-        "--conf", "spark.executor.memory=512m", "--conf", "spark.cores.max=1", "--conf", "spark.ui.enabled=false",
+        "--conf", "spark.executor.memory=512m", "--conf", "spark.cores.max=2", "--conf", "spark.ui.enabled=false",
+        "--conf", "spark.sql.files.maxPartitionBytes=" + (Files.size(data) / 7 + 1),
+        "--conf", "spark.sql.files.openCostInBytes=0",
         "--class", "org.parboot.cli.Main", jar.toString()));
     submit.addAll(run);
     final Path out = logs.resolve("submit.out");
@@ -153,6 +162,16 @@ class StandaloneClusterIT {
     final String cluster = Files.readString(out);
     assertThat(cluster.lines().findFirst().orElseThrow()).contains("engine = spark spark://127.0.0.1:" + port);
     assertThat(cluster.lines().skip(1).toList()).isEqualTo(text.toString().lines().skip(1).toList());
-    assertThat(Files.readString(logs.resolve("worker.log"))).contains("Asked to launch executor");
+    for (int w = 0; w < 2; w++) {
+      assertThat(Files.readString(logs.resolve("worker" + w + ".log"))).as("worker %d", w)
+          .contains("Asked to launch executor");
+      final StringBuilder executorLogs = new StringBuilder();
+      try (var files = Files.walk(home.resolve("work" + w))) {
+        for (Path p : files.filter(p -> p.getFileName().toString().equals("stderr")).toList()) {
+          executorLogs.append(Files.readString(p));
+        }
+      }
+      assertThat(executorLogs).as("worker %d's executor ran tasks", w).contains("Running task");
+    }
   }
 }
