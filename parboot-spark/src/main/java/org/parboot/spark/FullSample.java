@@ -332,9 +332,7 @@ final class FullSample {
       this.column = column;
       this.lo = lo.clone();
       this.hi = hi.clone();
-      final int[] orders = new int[lo.length];
-      Arrays.fill(orders, 1);
-      this.shape = new Shape(1, orders, new int[0][]);
+      this.shape = Shape.of(lo.length, 1);
     }
 
     @Override

@@ -31,9 +31,7 @@ final class JackknifeLeaf implements Leaf {
     this.fullMoments = fullMoments;
     this.observedReplicate = observedReplicate;
     this.observed = observed;
-    final int[] orders = new int[plan.statistics.size()];
-    java.util.Arrays.fill(orders, 3);
-    this.shape = new Shape(1, orders, new int[0][]);
+    this.shape = Shape.of(plan.statistics.size(), 3);
   }
 
   @Override

@@ -48,6 +48,13 @@ final class Shape implements Serializable {
     this.slots = slot;
   }
 
+  /** One replicate of {@code columns} columns of the same order and no pair (a pass's derived values). */
+  static Shape of(int columns, int order) {
+    final int[] orders = new int[columns];
+    Arrays.fill(orders, order);
+    return new Shape(1, orders, new int[0][]);
+  }
+
   /** R. */
   int replicates() {
     return replicates;
