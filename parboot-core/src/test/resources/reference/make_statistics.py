@@ -83,7 +83,15 @@ def one_column(x):
         "trimmed_mean(0.1)": stats.trim_mean(x, 0.1),
         "min": np.min(x),
         "max": np.max(x),
+        "cv(ddof=1)": stats.variation(x, ddof=1),
+        "cv(ddof=0)": stats.variation(x, ddof=0),
+        "sem(ddof=1)": stats.sem(x, ddof=1),
+        "sem(ddof=0)": stats.sem(x, ddof=0),
+        "iqr": stats.iqr(x),  # quantile(0.75) - quantile(0.25), NumPy's linear rule
     }
+# (cv, sem and iqr were added on 2026-11-29 with numpy 2.4.6 / scipy 1.17.1; their rows were appended
+# to statistics.csv and the earlier rows kept: a rerun here moved corr and one skew replicate in the
+# last bits, an effect of the BLAS build, not of the formulas.)
 
 
 def exact_shape(x):

@@ -18,9 +18,9 @@ import picocli.CommandLine.Option;
 final class EngineOptions {
 
   @Option(names = {"-s", "--stat"}, paramLabel = "SPEC",
-      description = "Statistic, repeatable: mean, var(ddof=1), std(ddof=1), skew(bias=false), kurt(bias=false), "
-          + "median, quantile(p), trimmed_mean(f), min, max; of two columns as rows: corr(x,y), cov(x,y,ddof=1), "
-          + "ratio(x,y), mean_diff(x,y). Default: mean.")
+      description = "Statistic, repeatable: mean, var(ddof=1), std(ddof=1), cv(ddof=1), sem(ddof=1), skew(bias=false), "
+          + "kurt(bias=false), median, quantile(p), iqr, trimmed_mean(f), min, max; of two columns as rows: corr(x,y), "
+          + "cov(x,y,ddof=1), ratio(x,y), mean_diff(x,y). Default: mean.")
   List<String> stats = new ArrayList<>();
 
   @Option(names = {"-B", "--resamples"}, paramLabel = "B", defaultValue = "9999",

@@ -18,8 +18,9 @@ import org.parboot.stat.Statistic;
  * comma-separated values or {@code key=value} pairs.
  *
  * <pre>
- * mean  median  min  max
+ * mean  median  min  max  iqr
  * var(ddof=1)  std(ddof=1)          ddof an integer >= 0; positional: std(0)
+ * cv(ddof=1)  sem(ddof=1)           std / mean, std / sqrt(n); the same ddof
  * skew(bias=false)  kurt(bias=false) bias true or false; positional: skew(true)
  * quantile(p)                       p in [0, 1]; also quantile(p=0.9)
  * trimmed_mean(f)                   f in [0, 0.5); also trimmed_mean(f=0.1)
@@ -34,8 +35,9 @@ import org.parboot.stat.Statistic;
 public final class StatisticSpec {
 
   /** Every accepted spelling, for messages and help. */
-  public static final String ACCEPTED = "mean, var(ddof=1), std(ddof=1), skew(bias=false), kurt(bias=false), "
-      + "median, quantile(p), trimmed_mean(f), min, max, corr(x,y), cov(x,y,ddof=1), ratio(x,y), mean_diff(x,y)";
+  public static final String ACCEPTED = "mean, var(ddof=1), std(ddof=1), cv(ddof=1), sem(ddof=1), skew(bias=false), "
+      + "kurt(bias=false), median, quantile(p), iqr, trimmed_mean(f), min, max, corr(x,y), cov(x,y,ddof=1), ratio(x,y), "
+      + "mean_diff(x,y)";
 
   private StatisticSpec() {}
 
@@ -93,9 +95,14 @@ public final class StatisticSpec {
     final List<Statistic> out = new ArrayList<>();
     switch (lower) {
       case "mean" -> forEachColumn(a, defaultColumns, out, c -> MomentStatistic.mean(c));
-      case "var", "std" -> {
+      case "var", "std", "cv", "sem" -> {
         final int ddof = a.intArg(0, "ddof", 1);
-        forEachColumn(a, defaultColumns, out, c -> lower.equals("var") ? MomentStatistic.var(c, ddof) : MomentStatistic.std(c, ddof));
+        forEachColumn(a, defaultColumns, out, c -> switch (lower) {
+          case "var" -> MomentStatistic.var(c, ddof);
+          case "std" -> MomentStatistic.std(c, ddof);
+          case "cv" -> MomentStatistic.cv(c, ddof);
+          default -> MomentStatistic.sem(c, ddof);
+        });
       }
       case "skew", "kurt" -> {
         final boolean bias = a.boolArg(0, "bias", false);
@@ -104,6 +111,7 @@ public final class StatisticSpec {
       case "median" -> forEachColumn(a, defaultColumns, out, OrderStatistic::median);
       case "min" -> forEachColumn(a, defaultColumns, out, OrderStatistic::min);
       case "max" -> forEachColumn(a, defaultColumns, out, OrderStatistic::max);
+      case "iqr" -> forEachColumn(a, defaultColumns, out, OrderStatistic::iqr);
       case "quantile" -> {
         final double p = a.doubleArg(0, "p", Double.NaN, "p");
         if (!(p >= 0 && p <= 1)) {

@@ -17,6 +17,10 @@ import java.util.Objects;
  * <ul>
  *   <li>{@code mean}; {@code var(ddof)} = M2 m / (m - ddof) and {@code std(ddof)} its root
  *       (default ddof = 1; NumPy's default is 0);</li>
+ *   <li>{@code cv(ddof)} = std(ddof) / mean, the coefficient of variation
+ *       ({@code scipy.stats.variation}; the command line's default ddof is 1), and
+ *       {@code sem(ddof)} = std(ddof) / sqrt(m), the standard error of the mean
+ *       ({@code scipy.stats.sem}, default ddof 1);</li>
  *   <li>{@code skew(bias)}: g1 = M3 / M2^1.5 when bias is true (SciPy's default), else the
  *       adjusted G1 = g1 sqrt(m (m-1)) / (m-2) (parboot's default, needs m >= 3);</li>
  *   <li>{@code kurt(bias)}: excess kurtosis g2 = M4 / M2^2 - 3, or the adjusted
@@ -38,6 +42,7 @@ public record MomentStatistic(Kind kind, List<String> columns, int ddof, boolean
   /** The moment statistics. */
   public enum Kind {
     MEAN("mean", 1, 1), VAR("var", 1, 2), STD("std", 1, 2), SKEW("skew", 1, 3), KURT("kurt", 1, 4),
+    CV("cv", 1, 2), SEM("sem", 1, 2),
     COV("cov", 2, 2), CORR("corr", 2, 2), RATIO("ratio", 2, 1), MEAN_DIFF("mean_diff", 2, 1);
 
     private final String spelling;
@@ -89,6 +94,16 @@ public record MomentStatistic(Kind kind, List<String> columns, int ddof, boolean
     return new MomentStatistic(Kind.STD, List.of(column), ddof, false);
   }
 
+  /** The coefficient of variation, std(ddof) / mean ({@code scipy.stats.variation}). */
+  public static MomentStatistic cv(String column, int ddof) {
+    return new MomentStatistic(Kind.CV, List.of(column), ddof, false);
+  }
+
+  /** The standard error of the mean, std(ddof) / sqrt(n) ({@code scipy.stats.sem}). */
+  public static MomentStatistic sem(String column, int ddof) {
+    return new MomentStatistic(Kind.SEM, List.of(column), ddof, false);
+  }
+
   public static MomentStatistic skew(String column, boolean bias) {
     return new MomentStatistic(Kind.SKEW, List.of(column), 0, bias);
   }
@@ -116,7 +131,7 @@ public record MomentStatistic(Kind kind, List<String> columns, int ddof, boolean
   @Override
   public String name() {
     return switch (kind) {
-      case VAR, STD -> kind.spelling + "(ddof=" + ddof + ")";
+      case VAR, STD, CV, SEM -> kind.spelling + "(ddof=" + ddof + ")";
       case SKEW, KURT -> kind.spelling + "(bias=" + bias + ")";
       case COV -> "cov(ddof=" + ddof + ")";
       default -> kind.spelling;
@@ -126,7 +141,7 @@ public record MomentStatistic(Kind kind, List<String> columns, int ddof, boolean
   @Override
   public String label() {
     return switch (kind) {
-      case VAR, STD -> kind.spelling + "(" + columns.get(0) + ", ddof=" + ddof + ")";
+      case VAR, STD, CV, SEM -> kind.spelling + "(" + columns.get(0) + ", ddof=" + ddof + ")";
       case SKEW, KURT -> kind.spelling + "(" + columns.get(0) + ", bias=" + bias + ")";
       case COV -> "cov(" + columns.get(0) + ", " + columns.get(1) + ", ddof=" + ddof + ")";
       default -> kind.spelling + "(" + String.join(", ", columns) + ")";
@@ -138,7 +153,7 @@ public record MomentStatistic(Kind kind, List<String> columns, int ddof, boolean
     return switch (kind) {
       case SKEW -> bias ? 2 : 3;
       case KURT -> bias ? 2 : 4;
-      case VAR, STD, COV -> Math.max(2, ddof + 1);
+      case VAR, STD, CV, SEM, COV -> Math.max(2, ddof + 1);
       default -> 2;
     };
   }
@@ -187,6 +202,10 @@ public record MomentStatistic(Kind kind, List<String> columns, int ddof, boolean
         return m - ddof > 0 ? m2 * m / (m - ddof) : Double.NaN;
       case STD:
         return m - ddof > 0 ? Math.sqrt(m2 * m / (m - ddof)) : Double.NaN;
+      case CV:
+        return m - ddof > 0 ? Math.sqrt(m2 * m / (m - ddof)) / (centre + d) : Double.NaN;
+      case SEM:
+        return m - ddof > 0 ? Math.sqrt(m2 * m / (m - ddof)) / Math.sqrt(m) : Double.NaN;
       case SKEW: {
         if (zero) {
           return Double.NaN;

@@ -15,7 +15,9 @@ import java.util.Objects;
  *       interpolation formula so the last bits agree;</li>
  *   <li>{@code trimmed_mean(f)}, f in [0, 0.5): the mean after cutting {@code floor(f m)} values
  *       from each end ({@code scipy.stats.trim_mean});</li>
- *   <li>{@code min}, {@code max}.</li>
+ *   <li>{@code min}, {@code max};</li>
+ *   <li>{@code iqr}: quantile(0.75) - quantile(0.25), both by the linear rule above
+ *       ({@code scipy.stats.iqr}).</li>
  * </ul>
  *
  * @param kind which statistic
@@ -26,7 +28,7 @@ public record OrderStatistic(Kind kind, String column, double parameter) impleme
 
   /** The order statistics. */
   public enum Kind {
-    MEDIAN("median"), QUANTILE("quantile"), TRIMMED_MEAN("trimmed_mean"), MIN("min"), MAX("max");
+    MEDIAN("median"), QUANTILE("quantile"), TRIMMED_MEAN("trimmed_mean"), MIN("min"), MAX("max"), IQR("iqr");
 
     private final String spelling;
 
@@ -61,6 +63,11 @@ public record OrderStatistic(Kind kind, String column, double parameter) impleme
 
   public static OrderStatistic trimmedMean(String column, double proportion) {
     return new OrderStatistic(Kind.TRIMMED_MEAN, column, proportion);
+  }
+
+  /** The interquartile range, quantile(0.75) - quantile(0.25) ({@code scipy.stats.iqr}). */
+  public static OrderStatistic iqr(String column) {
+    return new OrderStatistic(Kind.IQR, column, 0);
   }
 
   public static OrderStatistic min(String column) {
@@ -105,6 +112,8 @@ public record OrderStatistic(Kind kind, String column, double parameter) impleme
         return s.at(0);
       case MAX:
         return s.at(m - 1);
+      case IQR:
+        return quantileOfSorted(s, 0.75) - quantileOfSorted(s, 0.25);
       case MEDIAN:
         return (m & 1) == 1 ? s.at(m >>> 1) : (s.at((m >>> 1) - 1) + s.at(m >>> 1)) / 2;
       case QUANTILE:

@@ -296,7 +296,7 @@ public final class SparkBootstrap {
     for (Statistic s : statistics) {
       if (!(s instanceof MomentStatistic m)) {
         throw new InvalidInputException(s.label() + " is not a moment statistic; the Spark engine's Poisson bootstrap "
-            + "takes mean, var, std, skew, kurt, cov, corr, ratio and mean_diff");
+            + "takes mean, var, std, cv, sem, skew, kurt, cov, corr, ratio and mean_diff");
       }
       if (out.stream().anyMatch(o -> o.label().equals(m.label()))) {
         throw new InvalidInputException("statistic " + m.label() + " is asked for twice");
