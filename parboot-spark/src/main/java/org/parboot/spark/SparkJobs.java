@@ -5,6 +5,9 @@ import java.util.function.Supplier;
 import org.apache.spark.SparkJobInfo;
 import org.apache.spark.SparkStageInfo;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobEnd;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.SparkSession;
 import org.parboot.ParbootException;
 import org.parboot.exec.RunControl;
@@ -22,11 +25,30 @@ final class SparkJobs implements AutoCloseable {
   private final RunControl control;
   private final String group = "parboot-" + UUID.randomUUID();
   private final Thread watcher;
+  private final java.util.Set<Integer> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final SparkListener jobs = new SparkListener() {
+    @Override
+    public void onJobStart(SparkListenerJobStart e) {
+      if (group.equals(e.properties().getProperty("spark.jobGroup.id"))) {
+        running.add(e.jobId());
+      }
+    }
+
+    @Override
+    public void onJobEnd(SparkListenerJobEnd e) {
+      if (running.remove(e.jobId())) {
+        synchronized (running) {
+          running.notifyAll();
+        }
+      }
+    }
+  };
   private volatile boolean closed;
 
   SparkJobs(SparkSession spark, RunControl control) {
     this.context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     this.control = control;
+    context.sc().addSparkListener(jobs);
     context.setJobGroup(group, "parboot run", true);
     control.startPhase(0);
     this.watcher = Thread.ofPlatform().daemon().name("parboot-spark-watch").start(this::watch);
@@ -96,15 +118,34 @@ final class SparkJobs implements AutoCloseable {
     }
   }
 
+  /**
+   * Ends the run's watch; after a cancel, first waits (up to {@link #DRAIN_MS}) until every job the
+   * run started has ended, so that a session stopped next finds nothing in flight (stopping it under
+   * a cancelled job's feet made Spark print stack traces of futures its pools rejected).
+   */
   @Override
   public void close() {
     closed = true;
     watcher.interrupt();
     try {
       watcher.join();
+      if (control.shouldStop()) {
+        context.cancelJobGroup(group);
+        final long deadline = System.nanoTime() + DRAIN_MS * 1_000_000L;
+        synchronized (running) {
+          while (!running.isEmpty() && System.nanoTime() < deadline) {
+            running.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000L));
+          }
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      context.sc().removeSparkListener(jobs);
+      context.clearJobGroup();
     }
-    context.clearJobGroup();
   }
+
+  /** How long a cancelled run waits for its jobs to end before it returns. */
+  static final long DRAIN_MS = 10_000;
 }

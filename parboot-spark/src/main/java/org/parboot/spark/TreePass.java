@@ -48,7 +48,7 @@ final class TreePass {
       return pieces.filter(p -> !p.isFragment()).union(joined)
           .treeAggregate(new Forest(leaf.shape(), blocks), Forest::add, Forest::addAll, DEPTH);
     } finally {
-      pieces.unpersist(false);
+      pieces.unpersist(true); // blocking: an asynchronous removal still in flight when the session stops makes Spark print the futures its pools reject
     }
   }
 }

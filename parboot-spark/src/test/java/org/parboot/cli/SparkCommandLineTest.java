@@ -103,6 +103,41 @@ class SparkCommandLineTest {
   }
 
   @Test
+  void timeout_duringTheBootstrapPass_exit124_oneLineOnTheProcessesStderr() throws Exception {
+    // A child JVM (its whole standard error is checked: Spark prints some failures itself, outside
+    // parboot's messages). B = 2,000,000 over 3,000 rows is minutes of work; the limit falls in the
+    // bootstrap pass, after the session (about 4 s) and the numbering pass.
+    final String file = data().toString();
+    final List<String> command = new java.util.ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("--add-opens") || a.startsWith("--add-modules") || a.startsWith("-XX:+Ignore")
+            || a.startsWith("--sun-misc") || a.startsWith("--enable-native") || a.startsWith("-Dio.netty"))
+        .toList());
+    command.addAll(List.of("-Dlog4j2.configurationFile=parboot-spark-log4j2.properties", "-cp",
+        System.getProperty("java.class.path"), "org.parboot.cli.Main", "run", file, "--engine", "spark", "--master",
+        "local[2]", "--column", "x", "-B", "2000000", "--ci", "percentile", "--seed", "1", "--timeout", "12s",
+        "--quiet"));
+    final Path err = dir.resolve("stderr.txt");
+    final long start = System.nanoTime();
+    final Process p = new ProcessBuilder(command).redirectError(err.toFile())
+        .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectInput(ProcessBuilder.Redirect.from(
+            Files.writeString(dir.resolve("empty"), "").toFile())).start();
+    try {
+      assertThat(p.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).as("ended").isTrue();
+    } finally {
+      p.destroyForcibly();
+    }
+    final double seconds = (System.nanoTime() - start) / 1e9;
+    final List<String> lines = Files.readAllLines(err).stream()
+        .filter(l -> !l.startsWith("WARNING:")).toList(); // the JVM's own notices (incubator module, Unsafe)
+    assertThat(p.exitValue()).as(String.join("\n", lines)).isEqualTo(124);
+    assertThat(lines).containsExactly("parboot: stopped: the time limit passed");
+    assertThat(Files.readString(dir.resolve("stdout.txt"))).isEmpty();
+    assertThat(seconds).as("ended soon after the limit").isLessThan(40);
+  }
+
+  @Test
   void badCell_isOneLine_exit2() throws IOException {
     final Path bad = Files.writeString(dir.resolve("bad.csv"), "x\n1\n2\nthree\n");
     final Run r = cli("run", bad.toString(), "--engine", "spark", "--master", "local[2]", "--column", "x", "-B", "10");
