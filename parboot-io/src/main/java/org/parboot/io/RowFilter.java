@@ -11,7 +11,7 @@ import org.parboot.Messages;
  * @param column the header name of the column compared
  * @param value the text the cell must equal
  */
-public record RowFilter(String column, String value) {
+public record RowFilter(String column, String value) implements java.io.Serializable {
 
   public RowFilter {
     Objects.requireNonNull(column, "column");
@@ -37,8 +37,8 @@ public record RowFilter(String column, String value) {
     return new RowFilter(spec.substring(0, eq), spec.substring(eq + 1));
   }
 
-  /** True if the (unstripped) cell matches. */
-  boolean matches(String cell) {
+  /** True if the (unstripped) cell matches: the one rule every reader applies (the Spark engine's too). */
+  public boolean matches(String cell) {
     return cell.strip().equals(value);
   }
 

@@ -27,7 +27,7 @@ final class RowReader implements Serializable {
   private final List<String> columns;
   private final int[] valueField;
   private final int[] filterField;
-  private final String[] filterValue;
+  private final RowFilter[] filters;
   private final MissingPolicy missing;
   private final int groupField;
 
@@ -46,10 +46,9 @@ final class RowReader implements Serializable {
       valueField[j] = firstField + j;
     }
     this.filterField = new int[filters.size()];
-    this.filterValue = new String[filters.size()];
+    this.filters = filters.toArray(RowFilter[]::new);
     for (int f = 0; f < filterField.length; f++) {
       filterField[f] = firstField + columns.size() + f;
-      filterValue[f] = filters.get(f).value();
     }
     this.missing = missing;
     this.groupField = group ? firstField + columns.size() + filters.size() : -1;
@@ -79,7 +78,7 @@ final class RowReader implements Serializable {
   int read(Row row, double[] out, Where where) {
     for (int f = 0; f < filterField.length; f++) {
       final Object cell = row.get(filterField[f]);
-      if (!(cell == null ? "" : cell.toString()).strip().equals(filterValue[f])) {
+      if (!filters[f].matches(cell == null ? "" : cell.toString())) {
         return FILTERED;
       }
     }
