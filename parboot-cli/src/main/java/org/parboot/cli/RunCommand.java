@@ -71,34 +71,8 @@ final class RunCommand implements Callable<Integer> {
           + "e.g. --compare 'location=Seattle,New York'.")
   String compare;
 
-  @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
-      description = "Where the bootstrap runs: local (this machine's threads), or spark (Apache Spark: the Poisson "
-          + "bootstrap of the moment statistics over CSV or Parquet FILEs of any size, read by Spark as one data set; "
-          + "the same replicates as --scheme poisson here). Default: ${DEFAULT-VALUE}")
-  String engineName;
-
-  @Option(names = "--master", paramLabel = "URL",
-      description = "With --engine spark: the Spark master, e.g. local[2], spark://host:7077 or yarn. "
-          + "Default: spark-submit's, else local[*].")
-  String master;
-
-  @Option(names = "--method", paramLabel = "METHOD", defaultValue = "poisson",
-      description = "With --engine spark: poisson (the Poisson bootstrap of the moment statistics, every replicate in one "
-          + "pass) or blb (the Bag of Little Bootstraps: any moment or order statistic; percentile, basic and normal "
-          + "intervals averaged over the subsets). Default: ${DEFAULT-VALUE}")
-  String method;
-
-  @Option(names = "--blb-subsets", paramLabel = "S", defaultValue = "10",
-      description = "With --method blb: the number of subsets. Default: ${DEFAULT-VALUE}")
-  int blbSubsets;
-
-  @Option(names = "--blb-gamma", paramLabel = "G", defaultValue = "0.7",
-      description = "With --method blb: each subset has ceil(n^G) rows, G in (0.5, 1]. Default: ${DEFAULT-VALUE}")
-  double blbGamma;
-
-  @Option(names = "--blb-resamples", paramLabel = "R", defaultValue = "100",
-      description = "With --method blb: resamples per subset. Default: ${DEFAULT-VALUE}")
-  int blbResamples;
+  @Mixin
+  DistributedOptions distribution = new DistributedOptions();
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
       description = "Output format: table, json or csv. Default: ${DEFAULT-VALUE}")
@@ -134,16 +108,17 @@ final class RunCommand implements Callable<Integer> {
     final OutputFormat fmt = OutputFormat.parse(format);
     final CsvFormulaGuard guard = CsvFormulaGuard.parse(csvFormulaGuard);
     final List<Statistic> statistics = engine.statistics(data.defaultColumns());
-    final boolean distributed = distributed();
+    final DistributedOptions.Choice choice = distribution.check();
+    final boolean distributed = choice.distributed();
     if (distributed) {
       if (!resampling.labelColumns().isEmpty()) {
-        throw new InvalidInputException("--engine " + engineName + " cannot be combined with --strata; accepted: --engine "
-            + engineName + " with --scheme poisson");
+        throw new InvalidInputException("--engine " + choice.engine() + " cannot be combined with --strata; accepted: "
+            + "--engine " + choice.engine() + " with --scheme poisson");
       }
       if (groupBy != null && compare != null) {
         throw new InvalidInputException("--group-by cannot be combined with --compare; accepted: one of them");
       }
-      if (blb()) {
+      if (choice.blb() != null) {
         refuseWithBlb(groupBy != null ? "--group-by" : compare != null ? "--compare" : given("--scheme") ? "--scheme" : null);
         if (!given("--ci")) {
           engine.ci = "percentile"; // the method's intervals are averaged percentile, basic and normal ones
@@ -169,7 +144,7 @@ final class RunCommand implements Callable<Integer> {
           .folder("--report", report, ReportWriter::writesFileNamed)
           .notInputs(distributed ? localFiles(data.files) : data.inputFiles());
       if (distributed) {
-        distributed(fmt, guard, statistics, options, console, outputs);
+        distributed(choice, fmt, guard, statistics, options, console, outputs);
       } else if (compare != null) {
         compare(fmt, guard, inputs, statistics, options, console, outputs);
       } else if (groupBy != null || inputs.size() > 1) {
@@ -200,19 +175,6 @@ final class RunCommand implements Callable<Integer> {
     return spec.commandLine().getParseResult().hasMatchedOption(option);
   }
 
-  /** --method: poisson or blb; blb and its settings only with --engine spark. */
-  private boolean blb() {
-    if (!method.equals("poisson") && !method.equals("blb")) {
-      throw new InvalidInputException("--method " + Messages.quote(method) + " is not accepted; accepted: poisson, blb");
-    }
-    for (String o : new String[] {"--blb-subsets", "--blb-gamma", "--blb-resamples"}) {
-      if (given(o) && !method.equals("blb")) {
-        throw new InvalidInputException(o + " needs --method blb; accepted: --engine spark --method blb " + o + " ...");
-      }
-    }
-    return method.equals("blb");
-  }
-
   private static void refuseWithBlb(String given) {
     if (given != null) {
       throw new InvalidInputException("--method blb cannot be combined with " + given + "; accepted: --method blb "
@@ -220,35 +182,18 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** --engine: local, or a {@link DistributedEngine} (refused when --master is given without one). */
-  private boolean distributed() {
-    if (!engineName.equals("local") && !engineName.equals("spark")) {
-      throw new InvalidInputException("--engine " + Messages.quote(engineName) + " is not accepted; accepted: local, spark");
-    }
-    if (engineName.equals("local") && (given("--method") || given("--blb-subsets") || given("--blb-gamma")
-        || given("--blb-resamples"))) {
-      throw new InvalidInputException("--method and the --blb options need --engine spark; accepted: --engine spark "
-          + "--method poisson|blb");
-    }
-    if (master != null && engineName.equals("local")) {
-      throw new InvalidInputException("--master " + Messages.quote(master) + " needs --engine spark; accepted: "
-          + "--engine spark --master URL, or no --master for a run on this machine");
-    }
-    return !engineName.equals("local");
-  }
-
   /**
    * A run on a {@link DistributedEngine}: it reads the FILEs itself (all of them as one data set),
    * the bundled data from a temporary copy; the result is delivered as a local run's.
    */
-  private void distributed(OutputFormat fmt, CsvFormulaGuard guard, List<Statistic> statistics, BootstrapOptions options,
-      Console console, Outputs outputs) throws Exception {
+  private void distributed(DistributedOptions.Choice choice, OutputFormat fmt, CsvFormulaGuard guard,
+      List<Statistic> statistics, BootstrapOptions options, Console console, Outputs outputs) throws Exception {
     final CommandScope scope = CommandScope.current();
     if (data.files.contains("-") || data.files.isEmpty() && scope.stdin().kind().hasData()) {
-      throw new InvalidInputException("--engine " + engineName + " reads FILEs, not standard input; accepted: "
+      throw new InvalidInputException("--engine " + choice.engine() + " reads FILEs, not standard input; accepted: "
           + "CSV or Parquet files, directories or globs");
     }
-    final DistributedEngine e = DistributedEngine.named(engineName);
+    final DistributedEngine e = DistributedEngine.named(choice.engine());
     Path bundled = null;
     try {
       List<String> files = data.files;
@@ -262,7 +207,7 @@ final class RunCommand implements Callable<Integer> {
       noteStart(options, console);
       final RunControl control = scope.control();
       final DistributedEngine.Request request = new DistributedEngine.Request(files, name, data.csvOptions(), statistics,
-          options, master, blb() ? new DistributedEngine.Blb(blbSubsets, blbGamma, blbResamples) : null, console::note);
+          options, choice.master(), choice.blb(), console::note);
       final Console.ProgressSource progress = Console.ProgressSource.of(control);
       if (groupBy != null) {
         final BatchResult result = console.withProgress(progress, "tasks", control::cancel,
