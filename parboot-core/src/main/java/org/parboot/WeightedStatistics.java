@@ -29,7 +29,7 @@ public final class WeightedStatistics {
    * @throws InvalidInputException a custom statistic, an unknown column, too few rows
    */
   public WeightedStatistics(Dataset data, List<? extends Statistic> statistics) {
-    for (Statistic s : statistics) {
+    for (Statistic s : org.parboot.stat.StatisticParts.leavesOf(statistics)) {
       if (s instanceof CustomStatistic) {
         throw new InvalidInputException(s.label() + " is a custom statistic, which reads resamples in draw order; "
             + "weighted samples take moment and order statistics");

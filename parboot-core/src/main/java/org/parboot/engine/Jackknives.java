@@ -12,7 +12,8 @@ import org.parboot.exec.RunControl;
 /**
  * The jackknife of a run, the one way it is computed: per sample, the built-in statistics in O(n)
  * ({@link EvaluationPlan#builtInJackknife}) and each custom statistic exactly n times, on the run's
- * executor ({@link EvaluationPlan#jackknifeRows} of the sample's {@link EvaluationPlan#customPlan}).
+ * executor ({@link EvaluationPlan#jackknifeRows} of the sample's {@link EvaluationPlan#customPlan}),
+ * and an expression from its parts' values ({@link EvaluationPlan#combine}).
  * For several samples, the values with one row of sample j left out are the {@link Contrast} of
  * that leave-one-out value with the other samples' observed values (SciPy's multi-sample
  * acceleration, {@link org.parboot.ci.IntervalMethod#acceleration(List)}).
@@ -62,7 +63,7 @@ final class Jackknives {
     final double[][] out = plan.builtInJackknife();
     final EvaluationPlan custom = plan.customPlan();
     if (custom == null) {
-      return out;
+      return plan.combine(out);
     }
     final int n = plan.rows();
     final double[][] generic = new double[custom.statistics().size()][n];
@@ -88,6 +89,6 @@ final class Jackknives {
     for (int c = 0; c < at.length; c++) {
       out[at[c]] = generic[c];
     }
-    return out;
+    return plan.combine(out);
   }
 }

@@ -46,11 +46,12 @@ final class MemoryBudget {
     long perThread = 0;
     long forData = 0;
     long rows = 0;
+    final long jackknifeArrays = EvaluationPlan.jackknifeArrays(statistics);
     for (Sample s : samples) {
       final int n = s.data().rows();
       rows += n;
       perThread += EvaluationPlan.scratchBytes(statistics, n) + (standardErrors ? 8L * n : 0);
-      forData += EvaluationPlan.planBytes(statistics, n) + (jackknife ? k * n * 8L : 0);
+      forData += EvaluationPlan.planBytes(statistics, n) + (jackknife ? jackknifeArrays * n * 8L : 0);
     }
     return new Need(forResamples, perThread, threads * perThread, forData, rows);
   }

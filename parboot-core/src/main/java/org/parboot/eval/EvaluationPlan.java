@@ -11,9 +11,11 @@ import java.util.Set;
 import org.parboot.InvalidInputException;
 import org.parboot.data.Dataset;
 import org.parboot.stat.CustomStatistic;
+import org.parboot.stat.ExpressionStatistic;
 import org.parboot.stat.MomentStatistic;
 import org.parboot.stat.OrderStatistic;
 import org.parboot.stat.Statistic;
+import org.parboot.stat.StatisticParts;
 
 /**
  * How a list of statistics is evaluated on a resample, given as the row indices it drew. Built
@@ -97,6 +99,10 @@ public final class EvaluationPlan {
 
   final Dataset data;
   final List<Statistic> statistics;
+  // What is evaluated: the statistics' leaves (StatisticParts), which the wiring below indexes;
+  // the statistics follow from their values (identity unless an expression or a repeat).
+  final StatisticParts parts;
+  final List<Statistic> leaves;
   final int rows;
 
   // Moment columns: name -> slot; values centred on the column's mean (x - c, computed once), centre, highest power needed.
@@ -136,8 +142,10 @@ public final class EvaluationPlan {
     this.statistics = List.copyOf(statistics);
     this.rows = data.rows();
     check(data, this.statistics);
+    this.parts = StatisticParts.of(this.statistics);
+    this.leaves = parts.leaves();
 
-    final int k = this.statistics.size();
+    final int k = leaves.size();
     slotA = new int[k];
     slotB = new int[k];
     pairSlot = new int[k];
@@ -152,7 +160,7 @@ public final class EvaluationPlan {
     final Map<String, Integer> orderIndex = new LinkedHashMap<>();
     final Map<String, Integer> customIndex = new LinkedHashMap<>();
     for (int s = 0; s < k; s++) {
-      switch (this.statistics.get(s)) {
+      switch (leaves.get(s)) {
         case MomentStatistic m -> {
           final int need = m.kind().order();
           final int a = momentSlot(momentIndex, momentOrder, m.columns().get(0), need);
@@ -173,6 +181,7 @@ public final class EvaluationPlan {
           }
           customSlots[s] = slots;
         }
+        case ExpressionStatistic e -> throw new AssertionError("a leaf is not an expression: " + e.label());
       }
     }
 
@@ -331,7 +340,17 @@ public final class EvaluationPlan {
   }
 
   private static long columns(List<? extends Statistic> statistics, Class<? extends Statistic> kind) {
-    return statistics.stream().filter(kind::isInstance).flatMap(s -> s.columns().stream()).distinct().count();
+    return StatisticParts.leavesOf(statistics).stream().filter(kind::isInstance).flatMap(s -> s.columns().stream())
+        .distinct().count();
+  }
+
+  /**
+   * How many arrays of n values a run's jackknife holds at once for a plan of these statistics:
+   * one per leaf ({@link StatisticParts}) and one more per expression.
+   */
+  public static int jackknifeArrays(List<? extends Statistic> statistics) {
+    final StatisticParts p = StatisticParts.of(statistics);
+    return p.leaves().size() + (int) statistics.stream().filter(s -> s instanceof ExpressionStatistic).count();
   }
 
   /**
@@ -371,56 +390,69 @@ public final class EvaluationPlan {
 
   /**
    * Jackknife (leave-one-out) values of every statistic: {@code result[s][i]} is statistic
-   * {@code s} on the data without row {@code i}: the built-in ones in O(n)
+   * {@code s} on the data without row {@code i}: the built-in leaves in O(n)
    * ({@link #builtInJackknife}), the custom ones by n evaluations each on this thread
-   * ({@link #jackknifeRows} of {@link #customPlan()}; a run spreads those over its executor).
+   * ({@link #jackknifeRows} of {@link #customPlan()}; a run spreads those over its executor), and
+   * the statistics from their leaves ({@link #combine}).
    */
   public double[][] jackknife() {
-    final double[][] out = builtInJackknife();
+    final double[][] leaf = builtInJackknife();
     final EvaluationPlan custom = customPlan();
     if (custom != null) {
       final double[][] generic = new double[custom.statistics().size()][rows];
       custom.jackknifeRows(0, rows, generic, custom.newEvaluator());
       final int[] at = customPositions();
       for (int c = 0; c < at.length; c++) {
-        out[at[c]] = generic[c];
+        leaf[at[c]] = generic[c];
       }
     }
-    return out;
+    return combine(leaf);
   }
 
   /**
-   * Jackknife values of the moment and order statistics, O(n) each from the full-data sums and
-   * the sorted data ({@link Jackknife}); null for each custom statistic.
+   * Jackknife values of the moment and order leaves ({@link StatisticParts}: the statistics, or
+   * the parts of an expression), O(n) each from the full-data sums and the sorted data
+   * ({@link Jackknife}); null for each custom leaf. {@link #combine} makes the statistics' values.
    */
   public double[][] builtInJackknife() {
-    final int k = statistics.size();
+    final int k = leaves.size();
     final double[][] out = new double[k][];
     for (int s = 0; s < k; s++) {
-      switch (statistics.get(s)) {
+      switch (leaves.get(s)) {
         case MomentStatistic m -> out[s] = Jackknife.moment(m, momentValues[slotA[s]], centres[slotA[s]],
             slotB[s] < 0 ? null : momentValues[slotB[s]], slotB[s] < 0 ? 0 : centres[slotB[s]]);
         case OrderStatistic o -> out[s] = Jackknife.order(o, sortedValues[slotA[s]], rankOfRow[slotA[s]]);
         case CustomStatistic c -> out[s] = null;
+        case ExpressionStatistic e -> throw new AssertionError("a leaf is not an expression: " + e.label());
       }
     }
     return out;
   }
 
   /**
-   * A plan of this plan's custom statistics alone, in order, for their leave-one-out jackknife
+   * Per statistic, its values from its leaves' arrays (one per leaf, as {@link #builtInJackknife}
+   * gives them, the custom ones filled in): an expression's leave-one-out values are the
+   * expression of its parts' leave-one-out values.
+   */
+  public double[][] combine(double[][] leafArrays) {
+    final double[][] out = new double[statistics.size()][];
+    parts.combine(leafArrays, out);
+    return out;
+  }
+
+  /**
+   * A plan of this plan's custom leaves alone, in order, for their leave-one-out jackknife
    * (so that every custom statistic is evaluated exactly n times, and nothing else is); null when
-   * there are none. Its statistic c is this plan's statistic {@code customPositions()[c]}.
+   * there are none. Its statistic c is this plan's leaf {@code customPositions()[c]}.
    */
   public EvaluationPlan customPlan() {
-    final List<Statistic> custom = statistics.stream().filter(s -> s instanceof CustomStatistic).toList();
+    final List<Statistic> custom = leaves.stream().filter(s -> s instanceof CustomStatistic).toList();
     return custom.isEmpty() ? null : new EvaluationPlan(data, custom);
   }
 
-  /** The positions of the custom statistics among this plan's statistics, in order. */
+  /** The positions of the custom leaves among this plan's leaves, in order. */
   public int[] customPositions() {
-    return java.util.stream.IntStream.range(0, statistics.size())
-        .filter(s -> statistics.get(s) instanceof CustomStatistic).toArray();
+    return parts.positionsOf(CustomStatistic.class).stream().mapToInt(Integer::intValue).toArray();
   }
 
   /**

@@ -3,6 +3,7 @@ package org.parboot.eval;
 import java.util.Arrays;
 import org.parboot.rng.ResampleStreams;
 import org.parboot.stat.CustomStatistic;
+import org.parboot.stat.ExpressionStatistic;
 import org.parboot.stat.MomentStatistic;
 import org.parboot.stat.OrderStatistic;
 
@@ -30,6 +31,8 @@ public final class Evaluator {
   private final double[][] columnSums;
   private final double[][] pairSums;
   private final int[] block = new int[BLOCK];
+  // The leaves' values when they are not the statistics themselves (an expression, a repeat).
+  private final double[] leafValues;
   private double[][] customBuffers = new double[0][];
   private int size;
   private int position;
@@ -45,6 +48,7 @@ public final class Evaluator {
     }
     this.columnSums = new double[plan.momentValues.length][4];
     this.pairSums = new double[plan.pairs.length][5];
+    this.leafValues = plan.parts.isIdentity() ? null : new double[plan.leaves.size()];
   }
 
   /** Starts a resample of {@code size} indices. */
@@ -90,7 +94,7 @@ public final class Evaluator {
     }
     try {
       if (size == 0) {
-        Arrays.fill(out, Double.NaN);
+        Arrays.fill(out, 0, plan.statistics.size(), Double.NaN);
         return;
       }
       final EvaluationPlan p = plan;
@@ -114,12 +118,17 @@ public final class Evaluator {
       for (RankCounts r : ranks) {
         r.of(counts, size);
       }
-      for (int s = 0; s < out.length; s++) {
-        out[s] = switch (p.statistics.get(s)) {
+      final double[] leaf = leafValues == null ? out : leafValues;
+      for (int s = 0; s < p.leaves.size(); s++) {
+        leaf[s] = switch (p.leaves.get(s)) {
           case MomentStatistic m -> momentValue(s, m);
           case OrderStatistic o -> o.evaluate(ranks[p.slotA[s]]);
           case CustomStatistic c -> customValue(s, c);
+          case ExpressionStatistic e -> throw new AssertionError("a leaf is not an expression: " + e.label());
         };
+      }
+      if (leafValues != null) {
+        p.parts.combine(leafValues, out);
       }
     } finally {
       Arrays.fill(counts, 0);

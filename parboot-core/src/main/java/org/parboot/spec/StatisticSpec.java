@@ -8,7 +8,8 @@ import java.util.Map;
 import org.parboot.InvalidInputException;
 import org.parboot.InvalidSettingException;
 import org.parboot.Messages;
-import org.parboot.stat.CustomStatistic;
+import org.parboot.stat.Expression;
+import org.parboot.stat.ExpressionStatistic;
 import org.parboot.stat.MomentStatistic;
 import org.parboot.stat.OrderStatistic;
 import org.parboot.stat.Statistic;
@@ -27,6 +28,19 @@ import org.parboot.stat.Statistic;
  * corr(x,y)  cov(x,y,ddof=1)  ratio(x,y)  mean_diff(x,y)   two columns, as rows
  * </pre>
  *
+ * <p>A statistic of one column takes its column as a leading name or as {@code column=NAME}:
+ * {@code mean(x)}, {@code quantile(x, 0.9)}, {@code std(x, ddof=0)}; without one it applies to
+ * each default column (the command line's {@code --column}).
+ *
+ * <p>An <b>expression</b> combines statistics and numbers ({@link SpecSyntax}: {@code + - * / ^},
+ * unary minus, parentheses, {@code sqrt log exp abs}): {@code std/mean},
+ * {@code quantile(0.75) - quantile(0.25)}, {@code mean(x) - mean(y)}, {@code sqrt(var(ddof=0))}.
+ * It is one {@link ExpressionStatistic} whose label is the spec with its spacing normalised
+ * ({@code std / mean}); when a part without columns applies to several default columns, one
+ * expression per column, labelled with its parts' own labels ({@code std(x, ddof=1) / mean(x)}).
+ * Each part is evaluated once per resample in the run's one pass. A syntax error names the
+ * character (1-based) where it is.
+ *
  * <p>This is the command line's language: its messages speak of {@code --column}, the command
  * line's way to give the default columns. A one-column statistic applies to each default column (the command line's {@code --column}),
  * unless it names its own with {@code column=NAME}. A two-column statistic without columns takes
@@ -37,7 +51,12 @@ public final class StatisticSpec {
   /** Every accepted spelling, for messages and help. */
   public static final String ACCEPTED = "mean, var(ddof=1), std(ddof=1), cv(ddof=1), sem(ddof=1), skew(bias=false), "
       + "kurt(bias=false), median, quantile(p), iqr, trimmed_mean(f), min, max, corr(x,y), cov(x,y,ddof=1), ratio(x,y), "
-      + "mean_diff(x,y)";
+      + "mean_diff(x,y); or an expression of statistics and numbers with + - * / ^, parentheses and sqrt, log, exp, "
+      + "abs, e.g. std/mean";
+
+  /** The statistics of one column, which take a leading column name: {@code mean(x)}, {@code quantile(x, 0.9)}. */
+  private static final java.util.Set<String> ONE_COLUMN = java.util.Set.of("mean", "var", "std", "cv", "sem", "skew",
+      "kurt", "median", "min", "max", "iqr", "quantile", "trimmed_mean");
 
   private StatisticSpec() {}
 
@@ -49,49 +68,122 @@ public final class StatisticSpec {
    * @throws InvalidInputException quoting the spec and saying what is accepted
    */
   public static List<Statistic> parse(String spec, List<String> defaultColumns) {
-    final String text = spec == null ? "" : spec.strip();
-    final int open = text.indexOf('(');
-    final String name;
-    final List<String> args;
-    if (open < 0) {
-      name = text;
-      args = List.of();
-    } else {
-      if (!text.endsWith(")")) {
-        throw bad(spec, "missing ')' at the end");
-      }
-      name = text.substring(0, open).strip();
-      final String inner = text.substring(open + 1, text.length() - 1);
-      if (inner.indexOf('(') >= 0 || inner.indexOf(')') >= 0) {
-        throw bad(spec, "unbalanced parentheses");
-      }
-      args = inner.isBlank() ? List.of() : splitArgs(spec, inner);
-    }
-    if (name.isEmpty()) {
+    final String text = spec == null ? "" : spec;
+    if (text.isBlank()) {
       throw bad(spec, "no statistic name");
     }
+    SpecSyntax.Node tree;
+    try {
+      tree = SpecSyntax.parse(text);
+    } catch (SpecSyntax.SyntaxError e) {
+      throw bad(spec, "at character " + e.at + ": " + e.getMessage());
+    }
+    while (tree instanceof SpecSyntax.Group g) {
+      tree = g.inner();
+    }
+    if (tree instanceof SpecSyntax.Leaf leaf) {
+      return statistic(new Where(spec, leaf, false), leaf, defaultColumns);
+    }
+    return expressions(spec, tree, defaultColumns);
+  }
+
+  /** Where a statistic's spelling is: the spec, the statistic, and whether it is a part of an expression. */
+  private record Where(String spec, SpecSyntax.Leaf leaf, boolean part) {
+    String name() {
+      return leaf.name();
+    }
+
+    String prefix() {
+      return part ? "at character " + leaf.at() + ", in " + leaf.text() + ": " : "";
+    }
+  }
+
+  /**
+   * The expressions a spec of several parts stands for: one, or one per default column when a
+   * part without columns applies to each (its label then names them: {@code std(x, ddof=1) / mean(x)}).
+   */
+  private static List<Statistic> expressions(String spec, SpecSyntax.Node tree, List<String> defaultColumns) {
+    final Map<SpecSyntax.Leaf, List<Statistic>> leaves = new LinkedHashMap<>();
+    collect(tree, leaves, spec, defaultColumns);
+    if (leaves.isEmpty()) {
+      throw bad(spec, "no statistic in it: a number alone has no bootstrap distribution");
+    }
+    final int d = leaves.values().stream().mapToInt(List::size).max().orElse(1);
+    final String name = tree.render(SpecSyntax.Leaf::text);
+    final List<Statistic> out = new ArrayList<>(d);
+    for (int i = 0; i < d; i++) {
+      final int column = i;
+      final Map<Statistic, Integer> parts = new LinkedHashMap<>();
+      final Expression e = expression(tree, leaves, column, parts);
+      final String label = d == 1 ? name : tree.render(l -> leaves.get(l).size() > 1 ? leaves.get(l).get(column).label()
+          : l.text());
+      out.add(new ExpressionStatistic(name, label, e, List.copyOf(parts.keySet())));
+    }
+    return out;
+  }
+
+  private static void collect(SpecSyntax.Node n, Map<SpecSyntax.Leaf, List<Statistic>> out, String spec,
+      List<String> defaults) {
+    switch (n) {
+      case SpecSyntax.Leaf l -> out.put(l, statistic(new Where(spec, l, true), l, defaults));
+      case SpecSyntax.Number x -> { }
+      case SpecSyntax.Group g -> collect(g.inner(), out, spec, defaults);
+      case SpecSyntax.Negate g -> collect(g.operand(), out, spec, defaults);
+      case SpecSyntax.Call c -> collect(c.argument(), out, spec, defaults);
+      case SpecSyntax.Binary b -> {
+        collect(b.left(), out, spec, defaults);
+        collect(b.right(), out, spec, defaults);
+      }
+    }
+  }
+
+  private static Expression expression(SpecSyntax.Node n, Map<SpecSyntax.Leaf, List<Statistic>> leaves, int column,
+      Map<Statistic, Integer> parts) {
+    return switch (n) {
+      case SpecSyntax.Leaf l -> {
+        final List<Statistic> s = leaves.get(l);
+        yield new Expression.Part(parts.computeIfAbsent(s.size() > 1 ? s.get(column) : s.get(0), k -> parts.size()));
+      }
+      case SpecSyntax.Number x -> new Expression.Constant(x.value());
+      case SpecSyntax.Group g -> expression(g.inner(), leaves, column, parts);
+      case SpecSyntax.Negate g -> new Expression.Negate(expression(g.operand(), leaves, column, parts));
+      case SpecSyntax.Call c -> new Expression.Call(c.function(), expression(c.argument(), leaves, column, parts));
+      case SpecSyntax.Binary b -> new Expression.Binary(b.operator(), expression(b.left(), leaves, column, parts),
+          expression(b.right(), leaves, column, parts));
+    };
+  }
+
+  /** The statistics one statistic's spelling stands for (one per default column for a one-column statistic). */
+  private static List<Statistic> statistic(Where where, SpecSyntax.Leaf leaf, List<String> defaultColumns) {
+    final String spec = where.spec();
+    final String name = leaf.name();
+    final List<String> args = leaf.args() == null || leaf.args().isBlank() ? List.of() : splitArgs(where, leaf.args());
     final List<String> positional = new ArrayList<>();
     final Map<String, String> named = new LinkedHashMap<>();
     for (String a : args) {
       final int eq = a.indexOf('=');
       if (eq < 0) {
         if (!named.isEmpty()) {
-          throw bad(spec, "positional argument '" + a + "' after a key=value argument");
+          throw bad(where, "positional argument '" + a + "' after a key=value argument");
         }
         positional.add(a);
       } else {
         final String key = a.substring(0, eq).strip().toLowerCase(Locale.ROOT);
         final String value = a.substring(eq + 1).strip();
         if (key.isEmpty() || value.isEmpty()) {
-          throw bad(spec, "argument '" + a + "' needs the form key=value");
+          throw bad(where, "argument '" + a + "' needs the form key=value");
         }
         if (named.put(key, value) != null) {
-          throw bad(spec, "argument '" + key + "' given twice");
+          throw bad(where, "argument '" + key + "' given twice");
         }
       }
     }
-    final Args a = new Args(spec, positional, named);
     final String lower = name.toLowerCase(Locale.ROOT);
+    if (ONE_COLUMN.contains(lower) && !positional.isEmpty() && !named.containsKey("column")
+        && !isLiteral(positional.get(0))) {
+      named.put("column", positional.remove(0)); // mean(x), quantile(x, 0.9): a leading name is the column
+    }
+    final Args a = new Args(where, positional, named);
     final List<Statistic> out = new ArrayList<>();
     switch (lower) {
       case "mean" -> forEachColumn(a, defaultColumns, out, c -> MomentStatistic.mean(c));
@@ -115,14 +207,14 @@ public final class StatisticSpec {
       case "quantile" -> {
         final double p = a.doubleArg(0, "p", Double.NaN, "p");
         if (!(p >= 0 && p <= 1)) {
-          throw bad(spec, "p must be in [0, 1], got " + a.raw(0, "p"));
+          throw bad(where, "p must be in [0, 1], got " + a.raw(0, "p"));
         }
         forEachColumn(a, defaultColumns, out, c -> OrderStatistic.quantile(c, p));
       }
       case "trimmed_mean" -> {
         final double f = a.doubleArg(0, "f", Double.NaN, "f");
         if (!(f >= 0 && f < 0.5)) {
-          throw bad(spec, "the proportion cut from each end must be in [0, 0.5), got " + a.raw(0, "f"));
+          throw bad(where, "the proportion cut from each end must be in [0, 0.5), got " + a.raw(0, "f"));
         }
         forEachColumn(a, defaultColumns, out, c -> OrderStatistic.trimmedMean(c, f));
       }
@@ -136,7 +228,7 @@ public final class StatisticSpec {
         }
       }
       default -> throw new InvalidSettingException("statistic", Messages.quote(spec), "names an unknown statistic "
-          + Messages.quote(name), ACCEPTED);
+          + Messages.quote(name) + (where.part() ? " at character " + leaf.at() : ""), ACCEPTED);
     }
     a.checkAllUsed();
     return out;
@@ -154,23 +246,41 @@ public final class StatisticSpec {
       return;
     }
     if (defaults.isEmpty()) {
-      throw bad(a.spec, "no column to compute it on: give --column NAME, or column=NAME in the spec");
+      throw bad(a.where, "no column to compute it on: give --column NAME, or column=NAME in the spec");
     }
     for (String c : defaults) {
       out.add(f.of(c));
     }
   }
 
-  private static List<String> splitArgs(String spec, String inner) {
+  private static List<String> splitArgs(Where where, String inner) {
     final List<String> out = new ArrayList<>();
-    for (String part : inner.split(",", -1)) {
+    for (String part : SpecSyntax.splitArgs(inner)) {
       final String p = part.strip();
       if (p.isEmpty()) {
-        throw bad(spec, "empty argument");
+        throw bad(where, "empty argument");
       }
       out.add(p);
     }
     return out;
+  }
+
+  private static InvalidInputException bad(Where where, String why) {
+    return bad(where.spec(), where.prefix() + why);
+  }
+
+  /** Whether an argument is a number or a boolean rather than a name. */
+  private static boolean isLiteral(String arg) {
+    final String a = arg.strip();
+    if (a.equalsIgnoreCase("true") || a.equalsIgnoreCase("false")) {
+      return true;
+    }
+    try {
+      Double.parseDouble(a);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   static InvalidInputException bad(String spec, String why) {
@@ -179,14 +289,14 @@ public final class StatisticSpec {
 
   /** The arguments of one spec, with a record of which were used so leftovers are errors. */
   private static final class Args {
-    final String spec;
+    final Where where;
     final List<String> positional;
     final Map<String, String> named;
     final java.util.Set<String> used = new java.util.HashSet<>();
     int positionalUsed;
 
-    Args(String spec, List<String> positional, Map<String, String> named) {
-      this.spec = spec;
+    Args(Where where, List<String> positional, Map<String, String> named) {
+      this.where = where;
       this.positional = positional;
       this.named = named;
     }
@@ -211,11 +321,11 @@ public final class StatisticSpec {
       try {
         final int i = Integer.parseInt(v);
         if (i < 0) {
-          throw bad(spec, key + " must be an integer >= 0, got " + v);
+          throw bad(where, key + " must be an integer >= 0, got " + v);
         }
         return i;
       } catch (NumberFormatException e) {
-        throw bad(spec, key + " must be an integer >= 0, got '" + v + "'");
+        throw bad(where, key + " must be an integer >= 0, got '" + v + "'");
       }
     }
 
@@ -227,7 +337,7 @@ public final class StatisticSpec {
       return switch (v.toLowerCase(Locale.ROOT)) {
         case "true" -> true;
         case "false" -> false;
-        default -> throw bad(spec, key + " must be true or false, got '" + v + "'");
+        default -> throw bad(where, key + " must be true or false, got '" + v + "'");
       };
     }
 
@@ -235,14 +345,14 @@ public final class StatisticSpec {
       final String v = raw(pos, key);
       if (v == null) {
         if (Double.isNaN(dflt)) {
-          throw bad(spec, "missing " + what);
+          throw bad(where, "missing " + what);
         }
         return dflt;
       }
       try {
         return Double.parseDouble(v);
       } catch (NumberFormatException e) {
-        throw bad(spec, what + " must be a number, got '" + v + "'");
+        throw bad(where, what + " must be a number, got '" + v + "'");
       }
     }
 
@@ -266,7 +376,7 @@ public final class StatisticSpec {
         return List.of(defaults.get(0), defaults.get(1));
       }
       if (x == null || y == null) {
-        throw bad(spec, "needs two columns, as in " + spec.strip().replaceAll("\\(.*", "") + "(x,y)"
+        throw bad(where, "needs two columns, as in " + where.name() + "(x,y)"
             + (defaults.size() == 2 ? "" : ", or exactly two --column"));
       }
       return List.of(x, y);
@@ -274,11 +384,11 @@ public final class StatisticSpec {
 
     void checkAllUsed() {
       if (positionalUsed < positional.size()) {
-        throw bad(spec, "unexpected argument '" + positional.get(positionalUsed) + "'");
+        throw bad(where, "unexpected argument '" + positional.get(positionalUsed) + "'");
       }
       for (String k : named.keySet()) {
         if (!used.contains(k)) {
-          throw bad(spec, "unknown argument '" + k + "'");
+          throw bad(where, "unknown argument '" + k + "'");
         }
       }
     }

@@ -11,7 +11,7 @@ import org.parboot.stat.Statistic;
 
 /**
  * Seeded fuzzing of the {@code --stat} parser: 30,000 specs built from the grammar's own tokens,
- * near misses and arbitrary characters. Every one either parses into statistics or is refused
+ * near misses, arbitrary characters and expressions of them. Every one either parses into statistics or is refused
  * with the documented {@link InvalidInputException} (one line, quoting the spec, naming
  * {@code --stat}); no other exception. A failure prints the seed and the spec, so it can be replayed.
  */
@@ -68,24 +68,42 @@ class StatisticSpecFuzzTest {
           s.append(rnd.nextInt(4) == 0 ? (char) rnd.nextInt(0x20, 0x3000) : NOISE.charAt(rnd.nextInt(NOISE.length())));
         }
       }
-      default -> { // the grammar, with mutations
-        s.append(pick(rnd, NAMES));
-        if (rnd.nextInt(6) != 0) {
-          s.append(rnd.nextInt(20) == 0 ? "((" : "(");
-          final int n = rnd.nextInt(4);
-          for (int i = 0; i < n; i++) {
-            if (i > 0) {
-              s.append(rnd.nextInt(15) == 0 ? ";" : ",");
-            }
-            s.append(pick(rnd, ARGS));
+      case 1, 2 -> { // expressions of statistics, numbers, operators and functions
+        final int terms = 1 + rnd.nextInt(3);
+        for (int t = 0; t < terms; t++) {
+          if (t > 0) {
+            s.append(pick(rnd, OPERATORS));
           }
-          if (rnd.nextInt(15) != 0) {
-            s.append(")");
-          }
-          if (rnd.nextInt(20) == 0) {
-            s.append(pick(rnd, new String[] {")", " ", "x", "()"}));
-          }
+          s.append(pick(rnd, PREFIXES)).append(rnd.nextInt(4) == 0 ? pick(rnd, ARGS) : statistic(rnd))
+              .append(pick(rnd, SUFFIXES));
         }
+      }
+      default -> s.append(statistic(rnd));
+    }
+    return s.toString();
+  }
+
+  private static final String[] OPERATORS = {"+", "-", "*", "/", "^", " + ", "**", "", " ", "$", "%"};
+  private static final String[] PREFIXES = {"", "", "", "-", "(", "sqrt(", "log(", "exp(", "abs(", "--", "sqrt"};
+  private static final String[] SUFFIXES = {"", "", "", ")", "))", " ", "^2", "e", "."};
+
+  /** One statistic's spelling from the grammar, with mutations. */
+  private static String statistic(SplittableRandom rnd) {
+    final StringBuilder s = new StringBuilder(pick(rnd, NAMES));
+    if (rnd.nextInt(6) != 0) {
+      s.append(rnd.nextInt(20) == 0 ? "((" : "(");
+      final int n = rnd.nextInt(4);
+      for (int i = 0; i < n; i++) {
+        if (i > 0) {
+          s.append(rnd.nextInt(15) == 0 ? ";" : ",");
+        }
+        s.append(pick(rnd, ARGS));
+      }
+      if (rnd.nextInt(15) != 0) {
+        s.append(")");
+      }
+      if (rnd.nextInt(20) == 0) {
+        s.append(pick(rnd, new String[] {")", " ", "x", "()"}));
       }
     }
     return s.toString();

@@ -64,7 +64,15 @@ class StatisticSpecTest {
         Arguments.of("cov", TWO, List.of(MomentStatistic.cov("a", "b", 1))),
         Arguments.of("ratio(x,y)", ONE, List.of(MomentStatistic.ratio("x", "y"))),
         Arguments.of("mean_diff(x,y)", ONE, List.of(MomentStatistic.meanDiff("x", "y"))),
-        Arguments.of("mean_diff", TWO, List.of(MomentStatistic.meanDiff("a", "b"))));
+        Arguments.of("mean_diff", TWO, List.of(MomentStatistic.meanDiff("a", "b"))),
+        Arguments.of("mean(z)", TWO, List.of(MomentStatistic.mean("z"))),
+        Arguments.of("(mean(z))", TWO, List.of(MomentStatistic.mean("z"))),
+        Arguments.of("std(z, 0)", ONE, List.of(MomentStatistic.std("z", 0))),
+        Arguments.of("std(z, ddof=2)", ONE, List.of(MomentStatistic.std("z", 2))),
+        Arguments.of("skew(z, true)", ONE, List.of(MomentStatistic.skew("z", true))),
+        Arguments.of("quantile(z, 0.9)", ONE, List.of(OrderStatistic.quantile("z", 0.9))),
+        Arguments.of("quantile(z, p=0.9)", ONE, List.of(OrderStatistic.quantile("z", 0.9))),
+        Arguments.of("iqr(z)", ONE, List.of(OrderStatistic.iqr("z"))));
   }
 
   @ParameterizedTest(name = "{0} on {1}")
@@ -78,7 +86,8 @@ class StatisticSpecTest {
         Arguments.of("foo", "unknown statistic 'foo'"),
         Arguments.of("stdev(ddof=1)", "unknown statistic 'stdev'"),
         Arguments.of("", "no statistic name"),
-        Arguments.of("(x)", "no statistic name"),
+        Arguments.of("(x)", "unknown statistic 'x'"),
+        Arguments.of("   ", "no statistic name"),
         Arguments.of("std(ddof=-1)", "ddof must be an integer >= 0, got -1"),
         Arguments.of("std(ddof=one)", "ddof must be an integer >= 0, got 'one'"),
         Arguments.of("var(1.5)", "ddof must be an integer >= 0, got '1.5'"),
@@ -89,7 +98,10 @@ class StatisticSpecTest {
         Arguments.of("quantile(1.5)", "p must be in [0, 1], got 1.5"),
         Arguments.of("quantile(p=-0.1)", "p must be in [0, 1], got -0.1"),
         Arguments.of("quantile(NaN)", "p must be in [0, 1], got NaN"),
-        Arguments.of("quantile(high)", "p must be a number, got 'high'"),
+        Arguments.of("quantile(p=high)", "p must be a number, got 'high'"),
+        Arguments.of("quantile(high)", "missing p"),
+        Arguments.of("mean(x, y)", "unexpected argument 'y'"),
+        Arguments.of("mean(x, column=y)", "unexpected argument 'x'"),
         Arguments.of("trimmed_mean(0.5)", "must be in [0, 0.5), got 0.5"),
         Arguments.of("trimmed_mean(-0.1)", "must be in [0, 0.5), got -0.1"),
         Arguments.of("corr", "needs two columns, as in corr(x,y), or exactly two --column"),
@@ -100,7 +112,7 @@ class StatisticSpecTest {
         Arguments.of("corr(x,y,z)", "unexpected argument 'z'"),
         Arguments.of("quantile(0.5,p2=1)", "unknown argument 'p2'"),
         Arguments.of("median(ddof=1)", "unknown argument 'ddof'"),
-        Arguments.of("std(ddof=1", "missing ')'"),
+        Arguments.of("std(ddof=1", "at character 11: missing ')' to close the '(' at character 4"),
         Arguments.of("std((1))", "unbalanced parentheses"),
         Arguments.of("var(,)", "empty argument"),
         Arguments.of("std(ddof=1,0)", "positional argument '0' after a key=value argument"),
@@ -139,7 +151,7 @@ class StatisticSpecTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"mean", "var", "std", "skew", "kurt", "median", "quantile", "trimmed_mean", "min", "max",
+  @ValueSource(strings = {"mean", "var", "std", "cv", "sem", "skew", "kurt", "median", "quantile", "iqr", "trimmed_mean", "min", "max",
       "corr", "cov", "ratio", "mean_diff"})
   void accepted_listsEveryName(String name) {
     assertThat(StatisticSpec.ACCEPTED).containsPattern("(^|, )" + name + "(\\(|,|$)");

@@ -29,6 +29,7 @@ import org.parboot.rng.ResampleStreams;
 import org.parboot.rng.Seeds;
 import org.parboot.stat.CustomStatistic;
 import org.parboot.stat.Statistic;
+import org.parboot.stat.StatisticParts;
 import scala.Tuple2;
 
 /**
@@ -72,7 +73,7 @@ final class BagOfLittleBootstraps {
   static final Set<IntervalMethod> METHODS = Set.of(IntervalMethod.PERCENTILE, IntervalMethod.BASIC, IntervalMethod.NORMAL);
 
   static void check(List<? extends Statistic> statistics, BootstrapOptions options) {
-    for (Statistic s : statistics) {
+    for (Statistic s : StatisticParts.leavesOf(statistics)) {
       if (s instanceof CustomStatistic) {
         throw new InvalidInputException(s.label() + " is a custom statistic; the Bag of Little Bootstraps takes the "
             + "built-in moment and order statistics");
@@ -92,8 +93,8 @@ final class BagOfLittleBootstraps {
     check(statistics, options);
     // The moment statistics' columns first, in their plan's order (the tree pass of the full-data
     // estimate reads them so), then the order statistics' others.
-    final List<org.parboot.stat.MomentStatistic> moments = statistics.stream()
-        .filter(s -> s instanceof org.parboot.stat.MomentStatistic).map(org.parboot.stat.MomentStatistic.class::cast).toList();
+    final List<Statistic> moments = StatisticParts.leavesOf(statistics).stream()
+        .filter(s -> s instanceof org.parboot.stat.MomentStatistic).toList();
     final LinkedHashSet<String> ordered = new LinkedHashSet<>(moments.isEmpty() ? List.of() : new MomentPlan(moments).columns);
     statistics.forEach(s -> ordered.addAll(s.columns()));
     final List<String> columns = List.copyOf(ordered);

@@ -13,6 +13,7 @@ import org.parboot.stat.MomentStatistic;
 import org.parboot.stat.OrderStatistic;
 import org.parboot.stat.SortedSample;
 import org.parboot.stat.Statistic;
+import org.parboot.stat.StatisticParts;
 
 /**
  * The statistics on all n rows, exactly, without sorting or collecting the data: the estimate the
@@ -97,32 +98,37 @@ final class FullSample {
     }
   }
 
-  /** The statistics on all rows, in order. */
+  /**
+   * The statistics on all rows, in order: each leaf ({@link StatisticParts}) exactly, the moment
+   * leaves by the tree, the order leaves by selection, and the expressions from their leaves.
+   */
   static double[] observed(JavaRDD<Row> rows, RowSource source, Numbering numbering, List<String> columns,
       List<Statistic> stats, SparkJobs jobs) {
     final int n = (int) numbering.total();
-    final double[] out = new double[stats.size()];
-    final List<Statistic> moments = stats.stream().filter(s -> s instanceof MomentStatistic).toList();
-    if (!moments.isEmpty()) {
-      final MomentPlan plan = new MomentPlan(moments.stream().map(MomentStatistic.class::cast).toList());
+    final StatisticParts parts = StatisticParts.of(stats);
+    final List<Statistic> leaves = parts.leaves();
+    final double[] value = new double[leaves.size()];
+    final List<Integer> momentLeaves = parts.positionsOf(MomentStatistic.class);
+    if (!momentLeaves.isEmpty()) {
+      final MomentPlan plan = new MomentPlan(momentLeaves.stream().map(leaves::get).toList());
       final PoissonLeaf leaf = new PoissonLeaf(plan, new long[] {0}, 0, false);
       final long[] groupRows = numbering.rows();
       final double[] root = jobs.run(() -> TreePass.run(rows, source, numbering, leaf, groupRows)).root(0);
       if (!columns.subList(0, plan.columns.size()).equals(plan.columns)) {
         throw new IllegalArgumentException("the moment statistics' columns " + plan.columns + " must come first: " + columns);
       }
-      for (int s = 0, m = 0; s < stats.size(); s++) {
-        if (stats.get(s) instanceof MomentStatistic) {
-          out[s] = plan.value(m++, leaf.shape(), root, 0);
-        }
+      final double[] moments = new double[momentLeaves.size()];
+      plan.values(leaf.shape(), root, 0, plan.leafScratch(), moments);
+      for (int m = 0; m < moments.length; m++) {
+        value[momentLeaves.get(m)] = moments[m];
       }
     }
     for (int c = 0; c < columns.size(); c++) {
       final String column = columns.get(c);
       final List<Integer> which = new ArrayList<>();
       final Recording asked = new Recording(n);
-      for (int s = 0; s < stats.size(); s++) {
-        if (stats.get(s) instanceof OrderStatistic o && o.column().equals(column)) {
+      for (int s = 0; s < leaves.size(); s++) {
+        if (leaves.get(s) instanceof OrderStatistic o && o.column().equals(column)) {
           o.evaluate(asked);
           which.add(s);
         }
@@ -132,9 +138,11 @@ final class FullSample {
       }
       final Found found = select(rows, source, numbering, c, asked, jobs);
       for (int s : which) {
-        out[s] = ((OrderStatistic) stats.get(s)).evaluate(found);
+        value[s] = ((OrderStatistic) leaves.get(s)).evaluate(found);
       }
     }
+    final double[] out = new double[stats.size()];
+    parts.combine(value, out);
     return out;
   }
 

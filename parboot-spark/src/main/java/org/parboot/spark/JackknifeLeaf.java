@@ -46,12 +46,15 @@ final class JackknifeLeaf implements Leaf {
       t = new double[k][len];
     }
     final double[] x = new double[cols.length];
+    final double[] leaf = plan.leafScratch();
+    final double[] out = new double[k];
     for (int j = 0; j < len; j++) {
       for (int c = 0; c < cols.length; c++) {
         x[c] = cols[c][j];
       }
+      plan.leaveOneOut(full, fullMoments[group], observedReplicate, x, leaf, out);
       for (int s = 0; s < k; s++) {
-        t[s][j] = plan.leaveOneOut(s, full, fullMoments[group], observedReplicate, x) - observed[group][s];
+        t[s][j] = out[s] - observed[group][s];
       }
     }
     return Sums.unweighted(shape, t, len);

@@ -6,18 +6,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.parboot.stat.MomentStatistic;
+import org.parboot.stat.Statistic;
+import org.parboot.stat.StatisticParts;
 
 /**
- * How a list of moment statistics reads the tree's nodes: the distinct columns with the highest
- * moment each needs, the pairs of columns whose co-moment is needed (cov, corr), and for each
- * statistic its column(s) and pair. The Spark module's counterpart of the core's evaluation plan,
- * reading merged central moments instead of centred power sums; the statistic's value comes from
- * the core's own formulas ({@link MomentStatistic#fromSums}, {@link MomentStatistic#fromPairSums}).
+ * How a list of moment statistics, or expressions of them, reads the tree's nodes: the distinct
+ * columns with the highest moment each needs, the pairs of columns whose co-moment is needed (cov,
+ * corr), and for each leaf ({@link StatisticParts}: a moment statistic, each once) its column(s)
+ * and pair. The Spark module's counterpart of the core's evaluation plan, reading merged central
+ * moments instead of centred power sums; a leaf's value comes from the core's own formulas
+ * ({@link MomentStatistic#fromSums}, {@link MomentStatistic#fromPairSums}), an expression's from
+ * its leaves' ({@link StatisticParts#combine}).
  */
 final class MomentPlan implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
-  final List<MomentStatistic> statistics;
+  /** The statistics, as asked for (results are theirs). */
+  final List<Statistic> statistics;
+  final StatisticParts parts;
+  /** What the tree is read for: every leaf is a moment statistic. */
+  final List<MomentStatistic> leaves;
   final List<String> columns;
   final int[] orders;
   final int[][] pairs;
@@ -25,17 +33,22 @@ final class MomentPlan implements Serializable {
   final int[] columnB;
   final int[] pair;
 
-  MomentPlan(List<MomentStatistic> statistics) {
+  /**
+   * @throws ClassCastException a leaf that is not a moment statistic (callers check first)
+   */
+  MomentPlan(List<? extends Statistic> statistics) {
     this.statistics = List.copyOf(statistics);
+    this.parts = StatisticParts.of(statistics);
+    this.leaves = parts.leaves().stream().map(MomentStatistic.class::cast).toList();
     final Map<String, Integer> index = new LinkedHashMap<>();
     final List<Integer> order = new ArrayList<>();
     final Map<List<Integer>, Integer> pairIndex = new LinkedHashMap<>();
-    final int k = statistics.size();
+    final int k = leaves.size();
     columnA = new int[k];
     columnB = new int[k];
     pair = new int[k];
     for (int s = 0; s < k; s++) {
-      final MomentStatistic m = statistics.get(s);
+      final MomentStatistic m = leaves.get(s);
       final int need = m.kind().order();
       columnA[s] = slot(index, order, m.columns().get(0), need);
       columnB[s] = -1;
@@ -68,13 +81,41 @@ final class MomentPlan implements Serializable {
     return new Shape(replicates, orders, pairs);
   }
 
-  /** Statistic s on replicate r of a root node; NaN for a replicate that drew no row. */
-  double value(int s, Shape shape, double[] v, int r) {
+  /** A scratch array for the leaves' values of one replicate. */
+  double[] leafScratch() {
+    return new double[leaves.size()];
+  }
+
+  /**
+   * Every statistic on replicate r of a root node, into {@code out}; {@code leaf} is scratch
+   * ({@link #leafScratch}).
+   */
+  void values(Shape shape, double[] v, int r, double[] leaf, double[] out) {
+    for (int l = 0; l < leaf.length; l++) {
+      leaf[l] = leafValue(l, shape, v, r);
+    }
+    parts.combine(leaf, out);
+  }
+
+  /**
+   * Every statistic without one row whose values are {@code x} (by column), from the full data's
+   * moments (replicate r of {@code v}), into {@code out}: the core's O(n) jackknife of each leaf,
+   * an expression of its leaves'.
+   */
+  void leaveOneOut(Shape shape, double[] v, int r, double[] x, double[] leaf, double[] out) {
+    for (int l = 0; l < leaf.length; l++) {
+      leaf[l] = leafLeaveOneOut(l, shape, v, r, x);
+    }
+    parts.combine(leaf, out);
+  }
+
+  /** Leaf s on replicate r of a root node; NaN for a replicate that drew no row. */
+  double leafValue(int s, Shape shape, double[] v, int r) {
     final double w = shape.weight(v, r);
     if (w == 0) {
       return Double.NaN;
     }
-    final MomentStatistic m = statistics.get(s);
+    final MomentStatistic m = leaves.get(s);
     final long n = (long) w;
     final int a = columnA[s];
     if (columnB[s] < 0) {
@@ -86,12 +127,9 @@ final class MomentPlan implements Serializable {
         shape.moment(v, b, 2, r), pair[s] < 0 ? 0 : shape.comoment(v, pair[s], r));
   }
 
-  /**
-   * Statistic s without one row whose values are {@code x} (by column), from the full data's
-   * moments (replicate r of {@code v}): the core's O(n) jackknife, about the full-data mean.
-   */
-  double leaveOneOut(int s, Shape shape, double[] v, int r, double[] x) {
-    final MomentStatistic m = statistics.get(s);
+  /** Leaf s without one row whose values are {@code x}: the core's O(n) jackknife, about the full-data mean. */
+  private double leafLeaveOneOut(int s, Shape shape, double[] v, int r, double[] x) {
+    final MomentStatistic m = leaves.get(s);
     final long n = (long) shape.weight(v, r) - 1;
     final int a = columnA[s];
     final double ca = shape.mean(v, a, r);

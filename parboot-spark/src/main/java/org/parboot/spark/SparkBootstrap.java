@@ -19,6 +19,7 @@ import org.parboot.exec.SimdMode;
 import org.parboot.rng.PoissonCounts;
 import org.parboot.rng.Seeds;
 import org.parboot.scheme.Scheme;
+import org.parboot.stat.ExpressionStatistic;
 import org.parboot.stat.MomentStatistic;
 import org.parboot.stat.Statistic;
 
@@ -222,14 +223,17 @@ public final class SparkBootstrap {
       final double[][] roots = new double[groups.size()][];
       final double[][][] replicates = new double[groups.size()][k][b];
       final double[][] observed = new double[groups.size()][k];
+      final double[] leafValues = plan.leafScratch();
+      final double[] row = new double[k];
       for (int g = 0; g < groups.size(); g++) {
         roots[g] = forest.root(g);
-        for (int s = 0; s < k; s++) {
-          for (int r = 0; r < b; r++) {
-            replicates[g][s][r] = plan.value(s, leaf.shape(), roots[g], r);
+        for (int r = 0; r < b; r++) {
+          plan.values(leaf.shape(), roots[g], r, leafValues, row);
+          for (int s = 0; s < k; s++) {
+            replicates[g][s][r] = row[s];
           }
-          observed[g][s] = plan.value(s, leaf.shape(), roots[g], b);
         }
+        plan.values(leaf.shape(), roots[g], b, leafValues, observed[g]);
       }
       final boolean jackknife = IntervalMethod.anyNeedsJackknife(java.util.Set.copyOf(options.intervals().methods()));
       double[][] m2 = null;
@@ -288,20 +292,25 @@ public final class SparkBootstrap {
         + " rows, fixed merge tree";
   }
 
-  private static List<MomentStatistic> momentStatistics(List<? extends Statistic> statistics) {
+  /** The statistics, checked: each a moment statistic or an expression of them, each label once. */
+  private static List<Statistic> momentStatistics(List<? extends Statistic> statistics) {
     if (statistics.isEmpty()) {
       throw new InvalidInputException("no statistic to compute: give at least one statistic");
     }
-    final List<MomentStatistic> out = new ArrayList<>();
+    final List<Statistic> out = new ArrayList<>();
     for (Statistic s : statistics) {
-      if (!(s instanceof MomentStatistic m)) {
-        throw new InvalidInputException(s.label() + " is not a moment statistic; the Spark engine's Poisson bootstrap "
-            + "takes mean, var, std, cv, sem, skew, kurt, cov, corr, ratio and mean_diff");
+      final List<Statistic> leaves = s instanceof ExpressionStatistic e ? e.parts() : List.of(s);
+      for (Statistic leaf : leaves) {
+        if (!(leaf instanceof MomentStatistic)) {
+          throw new InvalidInputException(leaf.label() + (leaf == s ? "" : " (in " + s.label() + ")")
+              + " is not a moment statistic; the Spark engine's Poisson bootstrap takes mean, var, std, cv, sem, skew, "
+              + "kurt, cov, corr, ratio and mean_diff, and expressions of them (--method blb takes the others)");
+        }
       }
-      if (out.stream().anyMatch(o -> o.label().equals(m.label()))) {
-        throw new InvalidInputException("statistic " + m.label() + " is asked for twice");
+      if (out.stream().anyMatch(o -> o.label().equals(s.label()))) {
+        throw new InvalidInputException("statistic " + s.label() + " is asked for twice");
       }
-      out.add(m);
+      out.add(s);
     }
     return out;
   }
@@ -330,7 +339,7 @@ public final class SparkBootstrap {
     if (n < 2) {
       throw new InvalidInputException("a bootstrap needs at least 2 observations; " + source + " has " + n + after);
     }
-    for (MomentStatistic m : plan.statistics) {
+    for (Statistic m : plan.statistics) {
       if (n < m.minObservations()) {
         throw new InvalidInputException(m.label() + " needs at least " + m.minObservations() + " observations; "
             + source + " has " + n + after);

@@ -45,6 +45,9 @@ class PoissonAgreementTest {
       STATS.addAll(StatisticSpec.parse(spec, List.of("x")));
     }
     STATS.addAll(StatisticSpec.parse("mean", List.of("y")));
+    // Expressions of moment statistics: their parts in the same pass, sharing the tree's moments.
+    STATS.addAll(StatisticSpec.parse("std / mean", List.of("x")));
+    STATS.addAll(StatisticSpec.parse("sqrt(abs(corr(x,y))) - 2 * mean(y) ^ 2", List.of("x")));
   }
 
   static BootstrapOptions options(long seed) {

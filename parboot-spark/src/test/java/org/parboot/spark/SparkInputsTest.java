@@ -111,6 +111,10 @@ class SparkInputsTest {
     assertThatThrownBy(() -> SparkBootstrap.run(SparkInput.files(spark, List.of(csv.toString()), CsvOptions.defaults()),
         StatisticSpec.parse("median", List.of("x")), options(10)))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("median(x) is not a moment statistic");
+    assertThatThrownBy(() -> SparkBootstrap.check(StatisticSpec.parse("std / median", List.of("x")), options(10)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("median(x) (in std / median) is not a moment statistic")
+        .hasMessageContaining("expressions of them (--method blb takes the others)");
     assertThatThrownBy(() -> SparkBootstrap.run(SparkInput.files(spark, List.of(csv.toString()), CsvOptions.defaults()),
         STATS, BootstrapOptions.builder().resamples(10).build()))
         .isInstanceOf(InvalidSettingException.class).hasMessageContaining("accepted: poisson");
