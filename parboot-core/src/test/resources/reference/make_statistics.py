@@ -88,8 +88,27 @@ def one_column(x):
         "sem(ddof=1)": stats.sem(x, ddof=1),
         "sem(ddof=0)": stats.sem(x, ddof=0),
         "iqr": stats.iqr(x),  # quantile(0.75) - quantile(0.25), NumPy's linear rule
+        "mad": stats.median_abs_deviation(x),
+        "mad(scale=normal)": stats.median_abs_deviation(x, scale="normal"),
     }
-# (cv, sem and iqr were added on 2026-11-29 with numpy 2.4.6 / scipy 1.17.1; their rows were appended
+
+
+def positive_only(x):
+    """Statistics of positive data (the weather's temperatures go below zero)."""
+    return {"geomean": stats.gmean(x), "hmean": stats.hmean(x)} if np.all(x > 0) else {}
+
+
+# The share of rows meeting a condition, per dataset and column: around the middle of the data,
+# and on `tiny` at a tie.
+PROPS = {
+    ("seattle", "temp_max"): [("temp_max > 15", lambda x: x > 15)],
+    ("seattle", "temp_min"): [("temp_min <= 5", lambda x: x <= 5)],
+    ("skewed", "x"): [("x > 3", lambda x: x > 3)],
+    ("tiny", "x"): [("x == 1", lambda x: x == 1), ("x >= 3", lambda x: x >= 3)],
+    ("hard", "x"): [("x < 1000000000", lambda x: x < 1e9)],
+}
+# (cv, sem and iqr were added on 2026-11-29 with numpy 2.4.6 / scipy 1.17.1, and mad, geomean, hmean
+# and prop later that day, likewise; their rows were appended
 # to statistics.csv and the earlier rows kept: a rerun here moved corr and one skew replicate in the
 # last bits, an effect of the BLAS build, not of the formulas.)
 
@@ -121,12 +140,15 @@ with open(os.path.join(HERE, "statistics.csv"), "w") as f:
     for name, cols in DATASETS.items():
         for col, x in cols.items():
             values = one_column(x)
+            values.update(positive_only(x))
             if name == "hard":
                 values.update(exact_shape(x))
             for spec, v in values.items():
                 # the spec names its column: mean -> mean(column=x), std(ddof=0) -> std(ddof=0,column=x)
                 full = spec[:-1] + ",column=" + col + ")" if spec.endswith(")") else spec + "(column=" + col + ")"
                 f.write(f'{name},"{full}",{r(v)}\n')
+            for cond, test in PROPS[(name, col)]:
+                f.write(f'{name},"prop({cond})",{r(np.mean(test(x)))}\n')
     x, y = tmax, tmin
     paired = {
         "corr(temp_max,temp_min)": np.corrcoef(x, y)[0, 1],

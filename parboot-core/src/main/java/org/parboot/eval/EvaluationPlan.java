@@ -154,7 +154,7 @@ public final class EvaluationPlan {
     Arrays.fill(slotB, -1);
     Arrays.fill(pairSlot, -1);
 
-    final Map<String, Integer> momentIndex = new LinkedHashMap<>();
+    final Map<MomentKey, Integer> momentIndex = new LinkedHashMap<>();
     final List<Integer> momentOrder = new ArrayList<>();
     final Map<List<Integer>, Integer> pairIndex = new LinkedHashMap<>();
     final Map<String, Integer> orderIndex = new LinkedHashMap<>();
@@ -163,10 +163,10 @@ public final class EvaluationPlan {
       switch (leaves.get(s)) {
         case MomentStatistic m -> {
           final int need = m.kind().order();
-          final int a = momentSlot(momentIndex, momentOrder, m.columns().get(0), need);
+          final int a = momentSlot(momentIndex, momentOrder, MomentKey.of(m), need);
           slotA[s] = a;
           if (m.kind().arity() == 2) {
-            final int b = momentSlot(momentIndex, momentOrder, m.columns().get(1), need);
+            final int b = momentSlot(momentIndex, momentOrder, MomentKey.raw(m.columns().get(1)), need);
             slotB[s] = b;
             if (m.kind() == MomentStatistic.Kind.COV || m.kind() == MomentStatistic.Kind.CORR) {
               pairSlot[s] = pairIndex.computeIfAbsent(List.of(a, b), key -> pairIndex.size());
@@ -189,16 +189,33 @@ public final class EvaluationPlan {
     // centred (in place, unless an order or custom statistic reads its values too), an order
     // column keeps only its sorted values and ranks.
     final Map<String, double[]> copies = new HashMap<>();
-    momentSlots = Map.copyOf(momentIndex);
+    final Map<String, Integer> rawSlots = new HashMap<>();
+    momentIndex.forEach((key, slot) -> {
+      if (key.values() == MomentStatistic.Values.RAW) {
+        rawSlots.put(key.column(), slot);
+      }
+    });
+    momentSlots = Map.copyOf(rawSlots);
     momentValues = new double[momentIndex.size()][];
     centres = new double[momentIndex.size()];
     orders = new int[momentIndex.size()];
     momentFinite = new boolean[momentIndex.size()];
-    for (Map.Entry<String, Integer> e : momentIndex.entrySet()) {
+    // Transformed values first (new arrays, from the raw copy before it may be centred in place).
+    final double[][] values = new double[momentIndex.size()][];
+    for (Map.Entry<MomentKey, Integer> e : momentIndex.entrySet()) {
+      final MomentKey key = e.getKey();
+      final double[] raw = copies.computeIfAbsent(key.column(), data::column);
+      values[e.getValue()] = key.values() == MomentStatistic.Values.RAW ? raw
+          : Arrays.stream(raw).map(x -> key.values().apply(x, key.condition())).toArray();
+    }
+    for (Map.Entry<MomentKey, Integer> e : momentIndex.entrySet()) {
       final int i = e.getValue();
-      final double[] raw = copies.computeIfAbsent(e.getKey(), data::column);
+      final String column = e.getKey().column();
+      final double[] raw = values[i];
       centres[i] = centre(raw);
-      final boolean shared = orderIndex.containsKey(e.getKey()) || customIndex.containsKey(e.getKey());
+      final boolean transformed = e.getKey().values() != MomentStatistic.Values.RAW;
+      final boolean shared = !transformed && (orderIndex.containsKey(column) || customIndex.containsKey(column)
+          || momentIndex.keySet().stream().anyMatch(other -> other.column().equals(column) && other.values() != MomentStatistic.Values.RAW));
       final double[] centred = shared ? new double[raw.length] : raw;
       for (int r = 0; r < raw.length; r++) {
         centred[r] = raw[r] - centres[i];
@@ -266,6 +283,18 @@ public final class EvaluationPlan {
       if (!labels.add(s.label())) {
         throw new InvalidInputException("statistic " + s.label() + " is asked for twice");
       }
+      for (Statistic leaf : StatisticParts.leavesOf(List.of(s))) {
+        if (leaf instanceof MomentStatistic m && m.values() != MomentStatistic.Values.RAW) {
+          final double[] v = data.column(m.columns().get(0));
+          final int bad = m.firstInvalid(v);
+          if (bad >= 0) {
+            throw new InvalidInputException(m.label() + " takes positive values only; column "
+                + org.parboot.Messages.quote(m.columns().get(0)) + " has " + v[bad] + " in its row " + (bad + 1) + " of "
+                + rows + " in " + org.parboot.Messages.escape(data.source()) + " (counted after --where and dropped "
+                + "missing values)");
+          }
+        }
+      }
       if (rows < s.minObservations()) {
         throw new InvalidInputException(s.label() + " needs at least " + s.minObservations()
             + " observations; " + data.source() + " has " + rows + " after dropping missing values");
@@ -277,13 +306,24 @@ public final class EvaluationPlan {
     }
   }
 
-  private static int momentSlot(Map<String, Integer> index, List<Integer> order, String column, int need) {
-    final Integer i = index.get(column);
+  /** A moment column: a data column, as its values enter the sums (raw, or transformed for geomean, hmean, prop). */
+  record MomentKey(String column, MomentStatistic.Values values, MomentStatistic.Condition condition) {
+    static MomentKey of(MomentStatistic m) {
+      return new MomentKey(m.columns().get(0), m.values(), m.condition());
+    }
+
+    static MomentKey raw(String column) {
+      return new MomentKey(column, MomentStatistic.Values.RAW, null);
+    }
+  }
+
+  private static int momentSlot(Map<MomentKey, Integer> index, List<Integer> order, MomentKey key, int need) {
+    final Integer i = index.get(key);
     if (i != null) {
       order.set(i, Math.max(order.get(i), need));
       return i;
     }
-    index.put(column, index.size());
+    index.put(key, index.size());
     order.add(need);
     return index.size() - 1;
   }
@@ -335,8 +375,16 @@ public final class EvaluationPlan {
    * column (the count of ranks given out).
    */
   public static long planBytes(List<? extends Statistic> statistics, long rows) {
-    return (columns(statistics, MomentStatistic.class) + columns(statistics, CustomStatistic.class)) * rows * 8
+    return (momentColumns(statistics) + columns(statistics, CustomStatistic.class)) * rows * 8
         + columns(statistics, OrderStatistic.class) * rows * 16;
+  }
+
+  /** The moment columns a plan holds: each column a moment statistic reads, once per way its values enter. */
+  private static long momentColumns(List<? extends Statistic> statistics) {
+    return StatisticParts.leavesOf(statistics).stream().filter(s -> s instanceof MomentStatistic)
+        .map(MomentStatistic.class::cast)
+        .flatMap(m -> m.kind().arity() == 2 ? m.columns().stream().map(MomentKey::raw) : java.util.stream.Stream.of(MomentKey.of(m)))
+        .distinct().count();
   }
 
   private static long columns(List<? extends Statistic> statistics, Class<? extends Statistic> kind) {

@@ -50,13 +50,14 @@ public final class StatisticSpec {
 
   /** Every accepted spelling, for messages and help. */
   public static final String ACCEPTED = "mean, var(ddof=1), std(ddof=1), cv(ddof=1), sem(ddof=1), skew(bias=false), "
-      + "kurt(bias=false), median, quantile(p), iqr, trimmed_mean(f), min, max, corr(x,y), cov(x,y,ddof=1), ratio(x,y), "
+      + "kurt(bias=false), geomean, hmean, prop(x > c), median, quantile(p), iqr, mad(scale=1), trimmed_mean(f), min, max, "
+      + "corr(x,y), cov(x,y,ddof=1), ratio(x,y), "
       + "mean_diff(x,y); or an expression of statistics and numbers with + - * / ^, parentheses and sqrt, log, exp, "
       + "abs, e.g. std/mean";
 
   /** The statistics of one column, which take a leading column name: {@code mean(x)}, {@code quantile(x, 0.9)}. */
   private static final java.util.Set<String> ONE_COLUMN = java.util.Set.of("mean", "var", "std", "cv", "sem", "skew",
-      "kurt", "median", "min", "max", "iqr", "quantile", "trimmed_mean");
+      "kurt", "median", "min", "max", "iqr", "quantile", "trimmed_mean", "geomean", "hmean", "mad");
 
   private StatisticSpec() {}
 
@@ -160,7 +161,12 @@ public final class StatisticSpec {
     final List<String> args = leaf.args() == null || leaf.args().isBlank() ? List.of() : splitArgs(where, leaf.args());
     final List<String> positional = new ArrayList<>();
     final Map<String, String> named = new LinkedHashMap<>();
+    final boolean condition = name.equalsIgnoreCase("prop"); // prop(x >= 3): a condition, not key=value
     for (String a : args) {
+      if (condition) {
+        positional.add(a);
+        continue;
+      }
       final int eq = a.indexOf('=');
       if (eq < 0) {
         if (!named.isEmpty()) {
@@ -204,6 +210,28 @@ public final class StatisticSpec {
       case "min" -> forEachColumn(a, defaultColumns, out, OrderStatistic::min);
       case "max" -> forEachColumn(a, defaultColumns, out, OrderStatistic::max);
       case "iqr" -> forEachColumn(a, defaultColumns, out, OrderStatistic::iqr);
+      case "geomean" -> forEachColumn(a, defaultColumns, out, MomentStatistic::geomean);
+      case "hmean" -> forEachColumn(a, defaultColumns, out, MomentStatistic::hmean);
+      case "mad" -> {
+        final String scale = a.raw(-1, "scale");
+        final double divisor;
+        if (scale == null) {
+          divisor = 1;
+        } else if (scale.equalsIgnoreCase("normal")) {
+          divisor = OrderStatistic.NORMAL_SCALE;
+        } else {
+          try {
+            divisor = Double.parseDouble(scale);
+          } catch (NumberFormatException e) {
+            throw bad(where, "scale must be normal or a positive number, got '" + scale + "'");
+          }
+          if (!(divisor > 0 && Double.isFinite(divisor))) {
+            throw bad(where, "scale must be normal or a positive number, got " + scale);
+          }
+        }
+        forEachColumn(a, defaultColumns, out, c -> OrderStatistic.mad(c, divisor));
+      }
+      case "prop" -> prop(where, a, positional, defaultColumns, out);
       case "quantile" -> {
         final double p = a.doubleArg(0, "p", Double.NaN, "p");
         if (!(p >= 0 && p <= 1)) {
@@ -232,6 +260,43 @@ public final class StatisticSpec {
     }
     a.checkAllUsed();
     return out;
+  }
+
+  private static final java.util.regex.Pattern CONDITION =
+      java.util.regex.Pattern.compile("^\\s*(.*?)\\s*(<=|>=|==|!=|<|>)\\s*(.*?)\\s*$");
+
+  /** {@code prop(x > c)}: the condition is the one positional argument; without a column, each default column. */
+  private static void prop(Where where, Args a, List<String> positional, List<String> defaults, List<Statistic> out) {
+    if (positional.size() != 1) {
+      throw bad(where, "prop takes one condition, as in prop(x > 3) or prop(x <= 0.5)");
+    }
+    a.positionalUsed = 1;
+    final java.util.regex.Matcher m = CONDITION.matcher(positional.get(0));
+    if (!m.matches()) {
+      throw bad(where, "the condition '" + positional.get(0) + "' needs a comparison: one of < <= > >= == !=");
+    }
+    final String column = m.group(1);
+    final String text = m.group(3);
+    if (text.startsWith("'") || text.startsWith("\"")) {
+      throw bad(where, "prop compares a column with a number; the share of a text value ("
+          + text + ") is not supported yet: filter with --where, or code the column as 0/1");
+    }
+    final double value;
+    try {
+      value = Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      throw bad(where, "the condition compares with '" + text + "', which is not a number");
+    }
+    if (!Double.isFinite(value)) {
+      throw bad(where, "the condition compares with " + text + "; accepted: a finite number");
+    }
+    final MomentStatistic.Condition condition =
+        new MomentStatistic.Condition(MomentStatistic.Comparison.of(m.group(2)), value);
+    if (!column.isEmpty()) {
+      out.add(MomentStatistic.prop(column, condition));
+      return;
+    }
+    forEachColumn(a, defaults, out, c -> MomentStatistic.prop(c, condition));
   }
 
   private interface ColumnStat {
@@ -306,7 +371,7 @@ public final class StatisticSpec {
         used.add(key);
         return named.get(key);
       }
-      if (pos < positional.size()) {
+      if (pos >= 0 && pos < positional.size()) {
         positionalUsed = Math.max(positionalUsed, pos + 1);
         return positional.get(pos);
       }

@@ -25,6 +25,11 @@ import java.util.Objects;
  *       adjusted G1 = g1 sqrt(m (m-1)) / (m-2) (parboot's default, needs m >= 3);</li>
  *   <li>{@code kurt(bias)}: excess kurtosis g2 = M4 / M2^2 - 3, or the adjusted
  *       G2 = ((m^2 - 1) M4/M2^2 - 3 (m-1)^2) / ((m-2)(m-3)) (default, needs m >= 4);</li>
+ *   <li>{@code geomean} = exp(mean(log x)) ({@code scipy.stats.gmean}) and {@code hmean} =
+ *       1 / mean(1 / x) ({@code scipy.stats.hmean}): the mean of the column's logarithms or
+ *       reciprocals, which the engine takes as the column's values (positive data only);</li>
+ *   <li>{@code prop(x > c)}: the share of rows meeting a {@link Condition}, the mean of its 0/1
+ *       indicator;</li>
  *   <li>pairs of columns resampled as rows: {@code cov(x, y, ddof)} (default ddof = 1, as
  *       {@code numpy.cov}), {@code corr(x, y)} (Pearson, clipped to [-1, 1]),
  *       {@code ratio(x, y)} = mean(x) / mean(y), {@code mean_diff(x, y)} = mean(x - y).</li>
@@ -36,13 +41,15 @@ import java.util.Objects;
  * @param columns one column, or two for the paired kinds
  * @param ddof delta degrees of freedom of var, std and cov (ignored by the others)
  * @param bias for skew and kurt: true for the plain moment ratios, false for the adjusted ones
+ * @param condition for prop, the condition whose share of rows it is; null for the others
  */
-public record MomentStatistic(Kind kind, List<String> columns, int ddof, boolean bias) implements Statistic, java.io.Serializable {
+public record MomentStatistic(Kind kind, List<String> columns, int ddof, boolean bias, Condition condition)
+    implements Statistic, java.io.Serializable {
 
   /** The moment statistics. */
   public enum Kind {
     MEAN("mean", 1, 1), VAR("var", 1, 2), STD("std", 1, 2), SKEW("skew", 1, 3), KURT("kurt", 1, 4),
-    CV("cv", 1, 2), SEM("sem", 1, 2),
+    CV("cv", 1, 2), SEM("sem", 1, 2), GEOMEAN("geomean", 1, 1), HMEAN("hmean", 1, 1), PROP("prop", 1, 1),
     COV("cov", 2, 2), CORR("corr", 2, 2), RATIO("ratio", 2, 1), MEAN_DIFF("mean_diff", 2, 1);
 
     private final String spelling;
@@ -71,8 +78,99 @@ public record MomentStatistic(Kind kind, List<String> columns, int ddof, boolean
     }
   }
 
+  /** How a column's values enter the sums: as they are, or transformed once when the plan is made. */
+  public enum Values {
+    /** x itself. */
+    RAW,
+    /** log x (geomean); the data must be positive. */
+    LOG,
+    /** 1 / x (hmean); the data must be positive. */
+    RECIPROCAL,
+    /** 1 where the condition holds, else 0 (prop). */
+    INDICATOR;
+
+    /** The value a data value {@code x} enters the sums as ({@code condition}: INDICATOR's). */
+    public double apply(double x, Condition condition) {
+      return switch (this) {
+        case RAW -> x;
+        case LOG -> Math.log(x);
+        case RECIPROCAL -> 1 / x;
+        case INDICATOR -> condition.test(x) ? 1 : 0;
+      };
+    }
+  }
+
+  /** The comparisons of a {@link Condition}. */
+  public enum Comparison {
+    LT("<"), LE("<="), GT(">"), GE(">="), EQ("=="), NE("!=");
+
+    private final String symbol;
+
+    Comparison(String symbol) {
+      this.symbol = symbol;
+    }
+
+    /** How it is written. */
+    public String symbol() {
+      return symbol;
+    }
+
+    /** The comparison written {@code symbol}, or null. */
+    public static Comparison of(String symbol) {
+      for (Comparison c : values()) {
+        if (c.symbol.equals(symbol)) {
+          return c;
+        }
+      }
+      return null;
+    }
+  }
+
+  /**
+   * A condition on a number, {@code x op value}: IEEE comparisons, so a NaN meets none but
+   * {@code !=}.
+   *
+   * @param comparison the comparison
+   * @param value the number compared with, finite
+   */
+  public record Condition(Comparison comparison, double value) implements java.io.Serializable {
+    public Condition {
+      Objects.requireNonNull(comparison, "comparison");
+      if (!Double.isFinite(value)) {
+        throw new IllegalArgumentException("a condition compares with a finite number, got " + value);
+      }
+    }
+
+    /** Whether {@code x} meets it. */
+    public boolean test(double x) {
+      return switch (comparison) {
+        case LT -> x < value;
+        case LE -> x <= value;
+        case GT -> x > value;
+        case GE -> x >= value;
+        case EQ -> x == value;
+        case NE -> x != value;
+      };
+    }
+
+    /** {@code column op value}, the number without a needless {@code .0}. */
+    public String spelling(String column) {
+      final String v = value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+          : Double.toString(value);
+      return column + " " + comparison.symbol + " " + v;
+    }
+  }
+
+  /** A statistic without a condition (every kind but prop). */
+  public MomentStatistic(Kind kind, List<String> columns, int ddof, boolean bias) {
+    this(kind, columns, ddof, bias, null);
+  }
+
   public MomentStatistic {
     Objects.requireNonNull(kind, "kind");
+    if ((kind == Kind.PROP) != (condition != null)) {
+      throw new IllegalArgumentException(kind == Kind.PROP ? "prop needs a condition" : kind.spelling + " takes no condition");
+    }
     columns = List.copyOf(columns);
     if (columns.size() != kind.arity) {
       throw new IllegalArgumentException(kind.spelling + " takes " + kind.arity + " column(s), got " + columns);
@@ -102,6 +200,46 @@ public record MomentStatistic(Kind kind, List<String> columns, int ddof, boolean
   /** The standard error of the mean, std(ddof) / sqrt(n) ({@code scipy.stats.sem}). */
   public static MomentStatistic sem(String column, int ddof) {
     return new MomentStatistic(Kind.SEM, List.of(column), ddof, false);
+  }
+
+  /** The geometric mean, exp(mean(log x)) ({@code scipy.stats.gmean}); positive data only. */
+  public static MomentStatistic geomean(String column) {
+    return new MomentStatistic(Kind.GEOMEAN, List.of(column), 0, false);
+  }
+
+  /** The harmonic mean, 1 / mean(1 / x) ({@code scipy.stats.hmean}); positive data only. */
+  public static MomentStatistic hmean(String column) {
+    return new MomentStatistic(Kind.HMEAN, List.of(column), 0, false);
+  }
+
+  /** The share of rows whose {@code column} meets {@code condition}. */
+  public static MomentStatistic prop(String column, Condition condition) {
+    return new MomentStatistic(Kind.PROP, List.of(column), 0, false, condition);
+  }
+
+  /** How the column's values enter the sums. */
+  public Values values() {
+    return switch (kind) {
+      case GEOMEAN -> Values.LOG;
+      case HMEAN -> Values.RECIPROCAL;
+      case PROP -> Values.INDICATOR;
+      default -> Values.RAW;
+    };
+  }
+
+  /**
+   * The position of the first value this statistic cannot take (geomean and hmean: one that is not
+   * positive), or -1.
+   */
+  public int firstInvalid(double[] data) {
+    if (kind == Kind.GEOMEAN || kind == Kind.HMEAN) {
+      for (int i = 0; i < data.length; i++) {
+        if (!(data[i] > 0)) {
+          return i;
+        }
+      }
+    }
+    return -1;
   }
 
   public static MomentStatistic skew(String column, boolean bias) {
@@ -134,6 +272,7 @@ public record MomentStatistic(Kind kind, List<String> columns, int ddof, boolean
       case VAR, STD, CV, SEM -> kind.spelling + "(ddof=" + ddof + ")";
       case SKEW, KURT -> kind.spelling + "(bias=" + bias + ")";
       case COV -> "cov(ddof=" + ddof + ")";
+      case PROP -> "prop(" + condition.spelling("x").substring(2) + ")";
       default -> kind.spelling;
     };
   }
@@ -144,6 +283,7 @@ public record MomentStatistic(Kind kind, List<String> columns, int ddof, boolean
       case VAR, STD, CV, SEM -> kind.spelling + "(" + columns.get(0) + ", ddof=" + ddof + ")";
       case SKEW, KURT -> kind.spelling + "(" + columns.get(0) + ", bias=" + bias + ")";
       case COV -> "cov(" + columns.get(0) + ", " + columns.get(1) + ", ddof=" + ddof + ")";
+      case PROP -> "prop(" + condition.spelling(columns.get(0)) + ")";
       default -> kind.spelling + "(" + String.join(", ", columns) + ")";
     };
   }
@@ -188,8 +328,15 @@ public record MomentStatistic(Kind kind, List<String> columns, int ddof, boolean
    */
   public double fromSums(long m, double centre, double s1, double s2, double s3, double s4) {
     final double d = s1 / m;
-    if (kind == Kind.MEAN) {
-      return centre + d;
+    switch (kind) {
+      case MEAN, PROP:
+        return centre + d;
+      case GEOMEAN:
+        return Math.exp(centre + d);
+      case HMEAN:
+        return 1 / (centre + d);
+      default:
+        break;
     }
     final double q2 = s2 / m;
     double m2 = q2 - d * d;

@@ -17,18 +17,25 @@ import java.util.Objects;
  *       from each end ({@code scipy.stats.trim_mean});</li>
  *   <li>{@code min}, {@code max};</li>
  *   <li>{@code iqr}: quantile(0.75) - quantile(0.25), both by the linear rule above
- *       ({@code scipy.stats.iqr}).</li>
+ *       ({@code scipy.stats.iqr});</li>
+ *   <li>{@code mad(scale)}: the median absolute deviation, median(|x - median(x)|) / scale
+ *       ({@code scipy.stats.median_abs_deviation}); scale 1, or {@code normal}
+ *       ({@value #NORMAL_SCALE}, the normal distribution's third quartile, which makes it a
+ *       consistent estimate of a normal standard deviation). The deviations are read from the
+ *       sorted sample as two sorted runs either side of the median, and their median found by
+ *       bisection: O(log n) positions per resample beyond the median's.</li>
  * </ul>
  *
  * @param kind which statistic
  * @param column the column
- * @param parameter p of quantile, f of trimmed_mean (ignored by the others)
+ * @param parameter p of quantile, f of trimmed_mean, the scale (divisor) of mad (ignored by the others)
  */
 public record OrderStatistic(Kind kind, String column, double parameter) implements Statistic, java.io.Serializable {
 
   /** The order statistics. */
   public enum Kind {
-    MEDIAN("median"), QUANTILE("quantile"), TRIMMED_MEAN("trimmed_mean"), MIN("min"), MAX("max"), IQR("iqr");
+    MEDIAN("median"), QUANTILE("quantile"), TRIMMED_MEAN("trimmed_mean"), MIN("min"), MAX("max"), IQR("iqr"),
+    MAD("mad");
 
     private final String spelling;
 
@@ -42,8 +49,14 @@ public record OrderStatistic(Kind kind, String column, double parameter) impleme
     }
   }
 
+  /** {@code scipy.special.ndtri(0.75)}: mad's divisor for {@code scale=normal}, as SciPy's. */
+  public static final double NORMAL_SCALE = 0.6744897501960817;
+
   public OrderStatistic {
     Objects.requireNonNull(kind, "kind");
+    if (kind == Kind.MAD && !(parameter > 0 && Double.isFinite(parameter))) {
+      throw new IllegalArgumentException("mad's scale must be a positive number, got " + parameter);
+    }
     Objects.requireNonNull(column, "column");
     if (kind == Kind.QUANTILE && !(parameter >= 0 && parameter <= 1)) {
       throw new IllegalArgumentException("quantile p must be in [0, 1], got " + parameter);
@@ -70,6 +83,14 @@ public record OrderStatistic(Kind kind, String column, double parameter) impleme
     return new OrderStatistic(Kind.IQR, column, 0);
   }
 
+  /**
+   * The median absolute deviation divided by {@code scale} ({@code scipy.stats.median_abs_deviation}):
+   * 1 for the raw deviation, {@link #NORMAL_SCALE} for {@code scale='normal'}.
+   */
+  public static OrderStatistic mad(String column, double scale) {
+    return new OrderStatistic(Kind.MAD, column, scale);
+  }
+
   public static OrderStatistic min(String column) {
     return new OrderStatistic(Kind.MIN, column, 0);
   }
@@ -87,6 +108,7 @@ public record OrderStatistic(Kind kind, String column, double parameter) impleme
   public String name() {
     return switch (kind) {
       case QUANTILE, TRIMMED_MEAN -> kind.spelling + "(" + parameter + ")";
+      case MAD -> parameter == 1 ? "mad" : "mad(scale=" + scaleSpelling() + ")";
       default -> kind.spelling;
     };
   }
@@ -95,8 +117,21 @@ public record OrderStatistic(Kind kind, String column, double parameter) impleme
   public String label() {
     return switch (kind) {
       case QUANTILE, TRIMMED_MEAN -> kind.spelling + "(" + column + ", " + parameter + ")";
+      case MAD -> parameter == 1 ? "mad(" + column + ")" : "mad(" + column + ", scale=" + scaleSpelling() + ")";
       default -> kind.spelling + "(" + column + ")";
     };
+  }
+
+  private String scaleSpelling() {
+    return parameter == NORMAL_SCALE ? "normal" : Double.toString(parameter);
+  }
+
+  /**
+   * Whether the positions it reads follow from the sample's size alone (every kind but mad, whose
+   * positions depend on the values): then a caller can find them first and fetch only those.
+   */
+  public boolean readsFixedPositions() {
+    return kind != Kind.MAD;
   }
 
   @Override
@@ -122,9 +157,60 @@ public record OrderStatistic(Kind kind, String column, double parameter) impleme
         final int cut = (int) (parameter * m);
         return s.sum(cut, m - cut) / (m - 2 * cut);
       }
+      case MAD:
+        return medianAbsoluteDeviation(s) / parameter;
       default:
         throw new AssertionError(kind);
     }
+  }
+
+  /**
+   * The median of |x - median| over a sorted sample, as NumPy computes it: the deviations below the
+   * median, {@code median - x}, ascend from the median downwards, those above, {@code x - median},
+   * ascend upwards; the middle one (or the mean of the middle two) of the two runs merged is found
+   * by bisection on how many come from the lower run.
+   */
+  static double medianAbsoluteDeviation(SortedSample s) {
+    final int m = s.size();
+    final double med = (m & 1) == 1 ? s.at(m >>> 1) : (s.at((m >>> 1) - 1) + s.at(m >>> 1)) / 2;
+    // split: the first position whose value is >= med. Lower run: positions split-1 down to 0.
+    int lo = 0;
+    int hi = m;
+    while (lo < hi) {
+      final int mid = (lo + hi) >>> 1;
+      if (s.at(mid) < med) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    final int split = lo;
+    final double a = kthDeviation(s, med, split, (m - 1) >>> 1);
+    return (m & 1) == 1 ? a : (a + kthDeviation(s, med, split, m >>> 1)) / 2;
+  }
+
+  /** The k-th smallest (from 0) deviation: lower run L_i = med - x(split-1-i), upper run U_j = med's x(split+j) - med. */
+  private static double kthDeviation(SortedSample s, double med, int split, int k) {
+    final int lower = split;
+    final int upper = s.size() - split;
+    // i = how many of the k+1 smallest come from the lower run.
+    int lo = Math.max(0, k + 1 - upper);
+    int hi = Math.min(k + 1, lower);
+    while (lo < hi) {
+      final int i = (lo + hi) >>> 1;
+      final int j = k + 1 - i;
+      // Take more from the lower run while its next one is below the upper run's last one taken.
+      if (med - s.at(split - 1 - i) < s.at(split + j - 1) - med) {
+        lo = i + 1;
+      } else {
+        hi = i;
+      }
+    }
+    final int i = lo;
+    final int j = k + 1 - i;
+    final double fromLower = i > 0 ? med - s.at(split - i) : Double.NEGATIVE_INFINITY;
+    final double fromUpper = j > 0 ? s.at(split + j - 1) - med : Double.NEGATIVE_INFINITY;
+    return Math.max(fromLower, fromUpper);
   }
 
   /**

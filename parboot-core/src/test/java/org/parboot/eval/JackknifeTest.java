@@ -35,8 +35,12 @@ class JackknifeTest {
         if (k == MomentStatistic.Kind.COV) {
           s.add(MomentStatistic.cov("x", "y", 0));
         }
-      } else if (k == MomentStatistic.Kind.MEAN) {
-        s.add(MomentStatistic.mean("x"));
+      } else if (k == MomentStatistic.Kind.MEAN || k == MomentStatistic.Kind.GEOMEAN
+          || k == MomentStatistic.Kind.HMEAN) {
+        s.add(new MomentStatistic(k, List.of("x"), 0, false));
+      } else if (k == MomentStatistic.Kind.PROP) {
+        s.add(MomentStatistic.prop("x", new MomentStatistic.Condition(MomentStatistic.Comparison.GT, 3)));
+        s.add(MomentStatistic.prop("x", new MomentStatistic.Condition(MomentStatistic.Comparison.EQ, 5)));
       } else {
         s.add(new MomentStatistic(k, List.of("x"), 0, false));
         s.add(new MomentStatistic(k, List.of("x"), 1, true)); // the other ddof (var, std) or bias (skew, kurt)
@@ -53,6 +57,9 @@ class JackknifeTest {
     s.add(OrderStatistic.trimmedMean("x", 0.25));
     s.add(OrderStatistic.min("x"));
     s.add(OrderStatistic.max("x"));
+    s.add(OrderStatistic.iqr("x"));
+    s.add(OrderStatistic.mad("x", 1));
+    s.add(OrderStatistic.mad("x", OrderStatistic.NORMAL_SCALE));
     return s;
   }
 

@@ -72,7 +72,24 @@ class StatisticSpecTest {
         Arguments.of("skew(z, true)", ONE, List.of(MomentStatistic.skew("z", true))),
         Arguments.of("quantile(z, 0.9)", ONE, List.of(OrderStatistic.quantile("z", 0.9))),
         Arguments.of("quantile(z, p=0.9)", ONE, List.of(OrderStatistic.quantile("z", 0.9))),
-        Arguments.of("iqr(z)", ONE, List.of(OrderStatistic.iqr("z"))));
+        Arguments.of("iqr(z)", ONE, List.of(OrderStatistic.iqr("z"))),
+        Arguments.of("geomean", TWO, List.of(MomentStatistic.geomean("a"), MomentStatistic.geomean("b"))),
+        Arguments.of("hmean(z)", ONE, List.of(MomentStatistic.hmean("z"))),
+        Arguments.of("mad", ONE, List.of(OrderStatistic.mad("t", 1))),
+        Arguments.of("mad(scale=normal)", ONE, List.of(OrderStatistic.mad("t", OrderStatistic.NORMAL_SCALE))),
+        Arguments.of("mad(z, scale=NORMAL)", ONE, List.of(OrderStatistic.mad("z", OrderStatistic.NORMAL_SCALE))),
+        Arguments.of("mad(scale=2)", ONE, List.of(OrderStatistic.mad("t", 2))),
+        Arguments.of("prop(z > 3)", ONE, List.of(MomentStatistic.prop("z",
+            new MomentStatistic.Condition(MomentStatistic.Comparison.GT, 3)))),
+        Arguments.of("prop( z>=-1.5 )", ONE, List.of(MomentStatistic.prop("z",
+            new MomentStatistic.Condition(MomentStatistic.Comparison.GE, -1.5)))),
+        Arguments.of("prop(z == 0)", ONE, List.of(MomentStatistic.prop("z",
+            new MomentStatistic.Condition(MomentStatistic.Comparison.EQ, 0)))),
+        Arguments.of("prop(< 2)", TWO, List.of(
+            MomentStatistic.prop("a", new MomentStatistic.Condition(MomentStatistic.Comparison.LT, 2)),
+            MomentStatistic.prop("b", new MomentStatistic.Condition(MomentStatistic.Comparison.LT, 2)))),
+        Arguments.of("prop(z != 1e-3)", ONE, List.of(MomentStatistic.prop("z",
+            new MomentStatistic.Condition(MomentStatistic.Comparison.NE, 1e-3)))));
   }
 
   @ParameterizedTest(name = "{0} on {1}")
@@ -117,7 +134,15 @@ class StatisticSpecTest {
         Arguments.of("var(,)", "empty argument"),
         Arguments.of("std(ddof=1,0)", "positional argument '0' after a key=value argument"),
         Arguments.of("std(ddof=)", "needs the form key=value"),
-        Arguments.of("std(ddof=1,ddof=2)", "argument 'ddof' given twice"));
+        Arguments.of("std(ddof=1,ddof=2)", "argument 'ddof' given twice"),
+        Arguments.of("mad(scale=wide)", "scale must be normal or a positive number, got 'wide'"),
+        Arguments.of("mad(scale=0)", "scale must be normal or a positive number, got 0"),
+        Arguments.of("prop", "prop takes one condition"),
+        Arguments.of("prop(x > 1, y < 2)", "prop takes one condition"),
+        Arguments.of("prop(x)", "needs a comparison: one of < <= > >= == !="),
+        Arguments.of("prop(x > big)", "compares with 'big', which is not a number"),
+        Arguments.of("prop(x > Infinity)", "accepted: a finite number"),
+        Arguments.of("prop(location == 'Seattle')", "the share of a text value ('Seattle') is not supported yet"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -141,7 +166,8 @@ class StatisticSpecTest {
     // A statistic's name, with its column added, is itself an accepted spelling of that statistic.
     for (Statistic s : expected) {
       final String name = s.name();
-      final String withColumn = s.columns().size() == 2
+      final String withColumn = s.name().startsWith("prop(") ? s.label() // the column is in the condition
+          : s.columns().size() == 2
           ? name.replaceFirst("^(\\w+)(\\((.*)\\))?$", "$1(" + String.join(",", s.columns()) + ",$3)")
               .replace(",)", ")")
           : name.endsWith(")") ? name.replace(")", ",column=" + s.columns().get(0) + ")")
@@ -151,7 +177,7 @@ class StatisticSpecTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"mean", "var", "std", "cv", "sem", "skew", "kurt", "median", "quantile", "iqr", "trimmed_mean", "min", "max",
+  @ValueSource(strings = {"mean", "var", "std", "cv", "sem", "skew", "kurt", "median", "quantile", "iqr", "trimmed_mean", "min", "max", "geomean", "hmean", "mad", "prop",
       "corr", "cov", "ratio", "mean_diff"})
   void accepted_listsEveryName(String name) {
     assertThat(StatisticSpec.ACCEPTED).containsPattern("(^|, )" + name + "(\\(|,|$)");

@@ -14,14 +14,20 @@ import org.parboot.spec.StatisticSpec;
 import org.parboot.testing.Fixtures;
 
 /**
- * The bootstrap of {@code cv}, {@code sem} and {@code iqr} against {@code scipy.stats.bootstrap}
- * with the same function, on Seattle's temp_max (n = 1461; recorded to a tenth of a degree, so the
- * iqr's distribution is lumpy). The SciPy side (scipy 1.17.1, numpy 2.4.6):
+ * The bootstrap of the statistics beyond the first fourteen against {@code scipy.stats.bootstrap}
+ * with the same function, on Seattle's temp_max (n = 1461; recorded to a tenth of a degree, so
+ * many ties and a lumpy distribution for iqr and mad) and on the skewed lognormal sample (n = 60).
+ * The SciPy side (scipy 1.17.1, numpy 2.4.6):
  * <pre>
- * x = Seattle's temp_max from weather.csv
+ * x = Seattle's temp_max from weather.csv, or the skewed sample of datasets.csv
  * for f in [lambda a, axis: stats.variation(a, ddof=1, axis=axis),
  *           lambda a, axis: stats.sem(a, axis=axis),
- *           lambda a, axis: stats.iqr(a, axis=axis)]:
+ *           lambda a, axis: stats.iqr(a, axis=axis),
+ *           lambda a, axis: stats.median_abs_deviation(a, axis=axis),           # scale='normal' too
+ *           lambda a, axis: stats.gmean(a, axis=axis), lambda a, axis: stats.hmean(a, axis=axis),
+ *           lambda a, axis: np.mean(a > 3, axis=axis),                         # prop(x > 3)
+ *           lambda a, axis: np.std(a, ddof=1, axis=axis)
+ *                           / stats.median_abs_deviation(a, axis=axis, scale='normal')]:
  *     r = stats.bootstrap((x,), f, n_resamples=9999, rng=np.random.default_rng(1), method='percentile')
  *     print(r.standard_error, r.confidence_interval)
  * </pre>
@@ -32,14 +38,21 @@ import org.parboot.testing.Fixtures;
  */
 class DispersionStatisticsBootstrapTest {
 
-  @ParameterizedTest(name = "{0}")
-  @CsvSource({
-      "cv,     0.007407723372648766,  0.4324104985762788, 0.4615147192106135",
-      "sem,    0.0029031472943371675, 0.1865864759794404, 0.1979534198752964",
-      "iqr,    0.39080802885816923,   10.500000000000002, 12.2"})
-  void bootstrap_matchesScipyWithinMonteCarloError(String spec, double se, double low, double high) {
-    final List<Statistic> stats = StatisticSpec.parse(spec, List.of("temp_max"));
-    final StatisticResult r = Bootstrap.run(Fixtures.dataset("seattle"), stats, BootstrapOptions.builder().seed(1)
+  @ParameterizedTest(name = "{1} on {0}")
+  @CsvSource(delimiter = ';', value = {
+      "seattle; cv;                    0.007407723372648766;  0.4324104985762788; 0.4615147192106135",
+      "seattle; sem;                   0.0029031472943371675; 0.1865864759794404; 0.1979534198752964",
+      "seattle; iqr;                   0.39080802885816923;   10.500000000000002; 12.2",
+      "seattle; mad;                   0.1549569579509482;    5.0;                5.600000000000001",
+      "seattle; prop(temp_max > 15);   0.012925521488286984;  0.48528405201916497; 0.5359342915811088",
+      "seattle; std/mad(scale=normal); 0.02368308815051483;   0.8634213267744666; 0.975870408386748",
+      "skewed;  geomean;               0.18456758466784245;   1.8243043978458244; 2.544473293278121",
+      "skewed;  hmean;                 0.15683094227860042;   1.466947209276917;  2.0843406571795775",
+      "skewed;  mad(scale=normal);     0.22553064257222785;   0.8867581573458476; 1.815768666637358",
+      "skewed;  prop(x > 3);           0.06034243569491576;   0.2;                0.43333333333333335"})
+  void bootstrap_matchesScipyWithinMonteCarloError(String dataset, String spec, double se, double low, double high) {
+    final List<Statistic> stats = StatisticSpec.parse(spec, List.of(dataset.equals("seattle") ? "temp_max" : "x"));
+    final StatisticResult r = Bootstrap.run(Fixtures.dataset(dataset), stats, BootstrapOptions.builder().seed(1)
         .resamples(9999).intervals(List.of(IntervalMethod.PERCENTILE, IntervalMethod.BCA)).build()).statistics().get(0);
     assertThat(r.standardError()).isCloseTo(se, within(0.05 * se));
     assertThat(r.intervals().get(0).low()).isCloseTo(low, within(0.5 * se));

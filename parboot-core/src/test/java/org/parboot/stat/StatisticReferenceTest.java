@@ -30,6 +30,9 @@ import org.parboot.testing.Fixtures;
  * "trimmed_mean(0.1)": stats.trim_mean(x, 0.1)
  * "corr(temp_max,temp_min)": np.corrcoef(x, y)[0, 1]
  * "cov(temp_max,temp_min,ddof=1)": np.cov(x, y, ddof=1)[0, 1]
+ * "mad(scale=normal)": stats.median_abs_deviation(x, scale="normal")
+ * "geomean": stats.gmean(x)         "hmean": stats.hmean(x)      (positive columns only)
+ * "prop(x > 3)": np.mean(x > 3)
  * </pre>
  *
  * <p>Each fixture row is a {@link StatisticSpec} spelling, so the parser is exercised too; the
@@ -82,9 +85,15 @@ class StatisticReferenceTest {
   @Test
   void references_coverEveryKindOnEveryDataset() {
     final List<List<String>> rows = Fixtures.records("statistics.csv");
-    assertThat(rows).hasSize(5 * 21 + 5); // five columns (seattle has two), plus the paired statistics
+    // five columns (seattle has two) by 21 statistics, mad's two scales and a prop (tiny: two, one at a
+    // tie); geomean and hmean on the three positive columns; the paired statistics.
+    assertThat(rows).hasSize(5 * 21 + 5 * 3 + 1 + 3 * 2 + 5);
     for (MomentStatistic.Kind k : MomentStatistic.Kind.values()) {
       assertThat(rows).as(k.spelling()).anyMatch(r -> r.get(1).startsWith(k.spelling() + "("));
+      final long datasets = rows.stream().filter(r -> r.get(1).startsWith(k.spelling() + "(")).map(r -> r.get(0))
+          .distinct().count();
+      assertThat(datasets).as(k.spelling() + ": datasets").isGreaterThanOrEqualTo(
+          k == MomentStatistic.Kind.GEOMEAN || k == MomentStatistic.Kind.HMEAN ? 3 : k.arity() == 2 ? 1 : 4);
     }
     for (OrderStatistic.Kind k : OrderStatistic.Kind.values()) {
       assertThat(rows).as(k.spelling()).anyMatch(r -> r.get(1).startsWith(k.spelling() + "("));

@@ -115,6 +115,15 @@ class SparkInputsTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("median(x) (in std / median) is not a moment statistic")
         .hasMessageContaining("expressions of them (--method blb takes the others)");
+    for (String spec : List.of("geomean", "hmean", "prop(x > 0)", "2 * geomean")) {
+      assertThatThrownBy(() -> SparkBootstrap.check(StatisticSpec.parse(spec, List.of("x")), options(10)))
+          .isInstanceOf(InvalidInputException.class).hasMessageContaining("is not on the Spark engine yet");
+    }
+    for (String spec : List.of("mad", "hmean", "median / mad(scale=normal)")) {
+      assertThatThrownBy(() -> SparkBootstrap.checkBlb(StatisticSpec.parse(spec, List.of("x")),
+          BootstrapOptions.builder().intervals(List.of(IntervalMethod.PERCENTILE)).build()))
+          .isInstanceOf(InvalidInputException.class).hasMessageContaining("is not on the Spark engine yet");
+    }
     assertThatThrownBy(() -> SparkBootstrap.run(SparkInput.files(spark, List.of(csv.toString()), CsvOptions.defaults()),
         STATS, BootstrapOptions.builder().resamples(10).build()))
         .isInstanceOf(InvalidSettingException.class).hasMessageContaining("accepted: poisson");
