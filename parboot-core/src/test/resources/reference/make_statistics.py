@@ -58,8 +58,13 @@ DATASETS = {
     "hard": {"x": hard},
 }
 
+# A skewed pair with many ties, for the rank correlations (not in DATASETS: its columns get no
+# one-column rows).
+pair_rng = np.random.default_rng(20261129)
+PAIRS = {"x": np.round(skewed * 2) / 2, "y": np.round(skewed * pair_rng.lognormal(0.0, 0.6, size=60))}
+
 with open(os.path.join(HERE, "datasets.csv"), "w") as f:
-    for name, cols in DATASETS.items():
+    for name, cols in list(DATASETS.items()) + [("pairs", PAIRS)]:
         for col, v in cols.items():
             f.write(",".join([name, col] + [r(x) for x in v]) + "\n")
 
@@ -107,8 +112,8 @@ PROPS = {
     ("tiny", "x"): [("x == 1", lambda x: x == 1), ("x >= 3", lambda x: x >= 3)],
     ("hard", "x"): [("x < 1000000000", lambda x: x < 1e9)],
 }
-# (cv, sem and iqr were added on 2026-11-29 with numpy 2.4.6 / scipy 1.17.1, and mad, geomean, hmean
-# and prop later that day, likewise; their rows were appended
+# (cv, sem and iqr were added on 2026-11-29 with numpy 2.4.6 / scipy 1.17.1, and mad, geomean, hmean,
+# prop, spearman and kendall later that day, likewise; their rows were appended
 # to statistics.csv and the earlier rows kept: a rerun here moved corr and one skew replicate in the
 # last bits, an effect of the BLAS build, not of the formulas.)
 
@@ -156,9 +161,14 @@ with open(os.path.join(HERE, "statistics.csv"), "w") as f:
         "cov(temp_max,temp_min,ddof=0)": np.cov(x, y, ddof=0)[0, 1],
         "ratio(temp_max,temp_min)": np.mean(x) / np.mean(y),
         "mean_diff(temp_max,temp_min)": np.mean(x - y),
+        "spearman(temp_max,temp_min)": stats.spearmanr(x, y).statistic,
+        "kendall(temp_max,temp_min)": stats.kendalltau(x, y).statistic,  # tau-b
     }
     for spec, v in paired.items():
         f.write(f'seattle,"{spec}",{r(v)}\n')
+    px, py = PAIRS["x"], PAIRS["y"]
+    f.write(f'pairs,"spearman(x,y)",{r(stats.spearmanr(px, py).statistic)}\n')
+    f.write(f'pairs,"kendall(x,y)",{r(stats.kendalltau(px, py).statistic)}\n')
 
 
 # --- intervals: SciPy's own code on fixed replicates ----------------------------------------

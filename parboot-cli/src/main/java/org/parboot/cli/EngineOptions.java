@@ -20,7 +20,7 @@ final class EngineOptions {
   @Option(names = {"-s", "--stat"}, paramLabel = "SPEC",
       description = "Statistic, repeatable: mean, var(ddof=1), std(ddof=1), cv(ddof=1), sem(ddof=1), geomean, hmean, "
           + "prop(x > c), skew(bias=false), kurt(bias=false), median, quantile(p), iqr, mad(scale=1|normal), "
-          + "trimmed_mean(f), min, max; of two columns as rows: corr(x,y), "
+          + "trimmed_mean(f), min, max; of two columns as rows: corr(x,y), spearman(x,y), kendall(x,y), "
           + "cov(x,y,ddof=1), ratio(x,y), mean_diff(x,y); a column of its own: mean(x), quantile(x, 0.9); or an "
           + "expression of them with + - * / ^, parentheses, sqrt, log, exp, abs: 'std/mean'. Default: mean.")
   List<String> stats = new ArrayList<>();

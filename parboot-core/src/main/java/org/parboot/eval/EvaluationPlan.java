@@ -14,6 +14,7 @@ import org.parboot.stat.CustomStatistic;
 import org.parboot.stat.ExpressionStatistic;
 import org.parboot.stat.MomentStatistic;
 import org.parboot.stat.OrderStatistic;
+import org.parboot.stat.RankStatistic;
 import org.parboot.stat.Statistic;
 import org.parboot.stat.StatisticParts;
 
@@ -124,11 +125,15 @@ public final class EvaluationPlan {
   final boolean[] allFinite;
   // Custom statistics' columns.
   final double[][] customValues;
+  // Pairs of order columns a rank statistic reads.
+  final RankPair[] rankPairs;
+  final int maxYGroups;
 
   // Wiring: for statistic s, the moment column(s) / pair / order column / custom columns it reads.
   final int[] slotA;
   final int[] slotB;
   final int[] pairSlot;
+  final int[] rankSlot;
   final int[][] customSlots;
 
   /**
@@ -149,16 +154,19 @@ public final class EvaluationPlan {
     slotA = new int[k];
     slotB = new int[k];
     pairSlot = new int[k];
+    rankSlot = new int[k];
     customSlots = new int[k][];
     Arrays.fill(slotA, -1);
     Arrays.fill(slotB, -1);
     Arrays.fill(pairSlot, -1);
+    Arrays.fill(rankSlot, -1);
 
     final Map<MomentKey, Integer> momentIndex = new LinkedHashMap<>();
     final List<Integer> momentOrder = new ArrayList<>();
     final Map<List<Integer>, Integer> pairIndex = new LinkedHashMap<>();
     final Map<String, Integer> orderIndex = new LinkedHashMap<>();
     final Map<String, Integer> customIndex = new LinkedHashMap<>();
+    final Map<List<Integer>, Integer> rankIndex = new LinkedHashMap<>();
     for (int s = 0; s < k; s++) {
       switch (leaves.get(s)) {
         case MomentStatistic m -> {
@@ -174,6 +182,11 @@ public final class EvaluationPlan {
           }
         }
         case OrderStatistic o -> slotA[s] = orderIndex.computeIfAbsent(o.column(), key -> orderIndex.size());
+        case RankStatistic r -> {
+          slotA[s] = orderIndex.computeIfAbsent(r.x(), key -> orderIndex.size());
+          slotB[s] = orderIndex.computeIfAbsent(r.y(), key -> orderIndex.size());
+          rankSlot[s] = rankIndex.computeIfAbsent(List.of(slotA[s], slotB[s]), key -> rankIndex.size());
+        }
         case CustomStatistic c -> {
           final int[] slots = new int[c.columns().size()];
           for (int j = 0; j < slots.length; j++) {
@@ -256,6 +269,15 @@ public final class EvaluationPlan {
     for (Map.Entry<String, Integer> e : customIndex.entrySet()) {
       customValues[e.getValue()] = copies.computeIfAbsent(e.getKey(), data::column);
     }
+    rankPairs = new RankPair[rankIndex.size()];
+    int groups = 0;
+    for (Map.Entry<List<Integer>, Integer> e : rankIndex.entrySet()) {
+      final int a = e.getKey().get(0);
+      final int b = e.getKey().get(1);
+      rankPairs[e.getValue()] = new RankPair(sortedValues[a], rowOfRank[a], sortedValues[b], rowOfRank[b]);
+      groups = Math.max(groups, rankPairs[e.getValue()].yGroups());
+    }
+    maxYGroups = groups;
   }
 
   /**
@@ -362,7 +384,14 @@ public final class EvaluationPlan {
   public static long scratchBytes(List<? extends Statistic> statistics, long rows) {
     long b = 4L * rows; // indices
     b += 4L * rows; // row counts
-    b += columns(statistics, OrderStatistic.class) * rows * 4; // cumulative rank counts
+    b += orderColumns(statistics) * rows * 4; // cumulative rank counts
+    final List<Statistic> leaves = StatisticParts.leavesOf(statistics);
+    if (leaves.stream().anyMatch(s -> s instanceof RankStatistic r && r.kind() == RankStatistic.Kind.SPEARMAN)) {
+      b += rows * 8; // a resample's mid-ranks
+    }
+    if (leaves.stream().anyMatch(s -> s instanceof RankStatistic r && r.kind() == RankStatistic.Kind.KENDALL)) {
+      b += rows * 16; // the Fenwick tree and the tallies of y groups
+    }
     b += columns(statistics, CustomStatistic.class) * rows * 8;
     return b;
   }
@@ -376,7 +405,16 @@ public final class EvaluationPlan {
    */
   public static long planBytes(List<? extends Statistic> statistics, long rows) {
     return (momentColumns(statistics) + columns(statistics, CustomStatistic.class)) * rows * 8
-        + columns(statistics, OrderStatistic.class) * rows * 16;
+        + orderColumns(statistics) * rows * 16
+        + StatisticParts.leavesOf(statistics).stream().filter(s -> s instanceof RankStatistic)
+            .map(Statistic::columns).distinct().count() * rows * 16;
+  }
+
+  /** The columns read in rank order: by order statistics and by rank statistics. */
+  private static long orderColumns(List<? extends Statistic> statistics) {
+    return StatisticParts.leavesOf(statistics).stream()
+        .filter(s -> s instanceof OrderStatistic || s instanceof RankStatistic)
+        .flatMap(s -> s.columns().stream()).distinct().count();
   }
 
   /** The moment columns a plan holds: each column a moment statistic reads, once per way its values enter. */
@@ -470,6 +508,8 @@ public final class EvaluationPlan {
         case MomentStatistic m -> out[s] = Jackknife.moment(m, momentValues[slotA[s]], centres[slotA[s]],
             slotB[s] < 0 ? null : momentValues[slotB[s]], slotB[s] < 0 ? 0 : centres[slotB[s]]);
         case OrderStatistic o -> out[s] = Jackknife.order(o, sortedValues[slotA[s]], rankOfRow[slotA[s]]);
+        case RankStatistic r -> out[s] = r.kind() == RankStatistic.Kind.SPEARMAN ? rankPairs[rankSlot[s]].jackknifeSpearman()
+            : rankPairs[rankSlot[s]].jackknifeKendall();
         case CustomStatistic c -> out[s] = null;
         case ExpressionStatistic e -> throw new AssertionError("a leaf is not an expression: " + e.label());
       }

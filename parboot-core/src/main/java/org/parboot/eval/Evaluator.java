@@ -6,6 +6,7 @@ import org.parboot.stat.CustomStatistic;
 import org.parboot.stat.ExpressionStatistic;
 import org.parboot.stat.MomentStatistic;
 import org.parboot.stat.OrderStatistic;
+import org.parboot.stat.RankStatistic;
 
 /**
  * One worker's scratch and the evaluation of an {@link EvaluationPlan}'s statistics on a
@@ -33,6 +34,10 @@ public final class Evaluator {
   private final int[] block = new int[BLOCK];
   // The leaves' values when they are not the statistics themselves (an expression, a repeat).
   private final double[] leafValues;
+  // Rank statistics' scratch: a resample's mid-ranks (spearman), a Fenwick tree and tallies (kendall).
+  private final double[] midRanks;
+  private final long[] tree;
+  private final long[] tally;
   private double[][] customBuffers = new double[0][];
   private int size;
   private int position;
@@ -49,6 +54,10 @@ public final class Evaluator {
     this.columnSums = new double[plan.momentValues.length][4];
     this.pairSums = new double[plan.pairs.length][5];
     this.leafValues = plan.parts.isIdentity() ? null : new double[plan.leaves.size()];
+    final boolean ranks = plan.rankPairs.length > 0;
+    this.midRanks = ranks ? new double[plan.rows] : null;
+    this.tree = ranks ? new long[plan.maxYGroups + 1] : null;
+    this.tally = ranks ? new long[plan.maxYGroups] : null;
   }
 
   /** Starts a resample of {@code size} indices. */
@@ -123,6 +132,9 @@ public final class Evaluator {
         leaf[s] = switch (p.leaves.get(s)) {
           case MomentStatistic m -> momentValue(s, m);
           case OrderStatistic o -> o.evaluate(ranks[p.slotA[s]]);
+          case RankStatistic r -> r.kind() == RankStatistic.Kind.SPEARMAN
+              ? p.rankPairs[p.rankSlot[s]].spearman(counts, size, midRanks)
+              : p.rankPairs[p.rankSlot[s]].kendall(counts, size, tree, tally);
           case CustomStatistic c -> customValue(s, c);
           case ExpressionStatistic e -> throw new AssertionError("a leaf is not an expression: " + e.label());
         };

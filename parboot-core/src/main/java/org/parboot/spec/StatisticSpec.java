@@ -12,6 +12,7 @@ import org.parboot.stat.Expression;
 import org.parboot.stat.ExpressionStatistic;
 import org.parboot.stat.MomentStatistic;
 import org.parboot.stat.OrderStatistic;
+import org.parboot.stat.RankStatistic;
 import org.parboot.stat.Statistic;
 
 /**
@@ -25,7 +26,7 @@ import org.parboot.stat.Statistic;
  * skew(bias=false)  kurt(bias=false) bias true or false; positional: skew(true)
  * quantile(p)                       p in [0, 1]; also quantile(p=0.9)
  * trimmed_mean(f)                   f in [0, 0.5); also trimmed_mean(f=0.1)
- * corr(x,y)  cov(x,y,ddof=1)  ratio(x,y)  mean_diff(x,y)   two columns, as rows
+ * corr(x,y)  spearman(x,y)  kendall(x,y)  cov(x,y,ddof=1)  ratio(x,y)  mean_diff(x,y)   two columns, as rows
  * </pre>
  *
  * <p>A statistic of one column takes its column as a leading name or as {@code column=NAME}:
@@ -51,7 +52,7 @@ public final class StatisticSpec {
   /** Every accepted spelling, for messages and help. */
   public static final String ACCEPTED = "mean, var(ddof=1), std(ddof=1), cv(ddof=1), sem(ddof=1), skew(bias=false), "
       + "kurt(bias=false), geomean, hmean, prop(x > c), median, quantile(p), iqr, mad(scale=1), trimmed_mean(f), min, max, "
-      + "corr(x,y), cov(x,y,ddof=1), ratio(x,y), "
+      + "corr(x,y), spearman(x,y), kendall(x,y), cov(x,y,ddof=1), ratio(x,y), "
       + "mean_diff(x,y); or an expression of statistics and numbers with + - * / ^, parentheses and sqrt, log, exp, "
       + "abs, e.g. std/mean";
 
@@ -246,10 +247,12 @@ public final class StatisticSpec {
         }
         forEachColumn(a, defaultColumns, out, c -> OrderStatistic.trimmedMean(c, f));
       }
-      case "corr", "cov", "ratio", "mean_diff" -> {
+      case "corr", "cov", "ratio", "mean_diff", "spearman", "kendall" -> {
         final List<String> cols = a.pairColumns(defaultColumns);
         switch (lower) {
           case "corr" -> out.add(MomentStatistic.corr(cols.get(0), cols.get(1)));
+          case "spearman" -> out.add(RankStatistic.spearman(cols.get(0), cols.get(1)));
+          case "kendall" -> out.add(RankStatistic.kendall(cols.get(0), cols.get(1)));
           case "ratio" -> out.add(MomentStatistic.ratio(cols.get(0), cols.get(1)));
           case "mean_diff" -> out.add(MomentStatistic.meanDiff(cols.get(0), cols.get(1)));
           default -> out.add(MomentStatistic.cov(cols.get(0), cols.get(1), a.intArg(2, "ddof", 1)));

@@ -22,7 +22,8 @@ import java.util.function.ToDoubleFunction;
  *     Statistic.custom("range", "temp_max", x -> max(x) - min(x)));
  * }</pre>
  */
-public sealed interface Statistic permits MomentStatistic, OrderStatistic, CustomStatistic, ExpressionStatistic {
+public sealed interface Statistic permits MomentStatistic, OrderStatistic, RankStatistic, CustomStatistic,
+    ExpressionStatistic {
 
   /** The statistic's canonical spelling without its columns, e.g. {@code std(ddof=0)}. */
   String name();

@@ -12,6 +12,7 @@ import org.parboot.data.Dataset;
 import org.parboot.testing.Fixtures;
 import org.parboot.stat.Statistic;
 import org.parboot.stat.OrderStatistic;
+import org.parboot.stat.RankStatistic;
 import org.parboot.stat.MomentStatistic;
 
 /**
@@ -60,6 +61,9 @@ class JackknifeTest {
     s.add(OrderStatistic.iqr("x"));
     s.add(OrderStatistic.mad("x", 1));
     s.add(OrderStatistic.mad("x", OrderStatistic.NORMAL_SCALE));
+    s.add(RankStatistic.spearman("x", "y"));
+    s.add(RankStatistic.kendall("x", "y"));
+    s.add(RankStatistic.kendall("y", "x"));
     return s;
   }
 

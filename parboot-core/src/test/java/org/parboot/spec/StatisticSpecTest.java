@@ -13,6 +13,7 @@ import org.parboot.InvalidInputException;
 import org.parboot.stat.Statistic;
 import org.parboot.stat.OrderStatistic;
 import org.parboot.stat.MomentStatistic;
+import org.parboot.stat.RankStatistic;
 
 /** Every spelling {@link StatisticSpec#parse} accepts, and every way it refuses one. */
 class StatisticSpecTest {
@@ -88,6 +89,9 @@ class StatisticSpecTest {
         Arguments.of("prop(< 2)", TWO, List.of(
             MomentStatistic.prop("a", new MomentStatistic.Condition(MomentStatistic.Comparison.LT, 2)),
             MomentStatistic.prop("b", new MomentStatistic.Condition(MomentStatistic.Comparison.LT, 2)))),
+        Arguments.of("spearman(x,y)", ONE, List.of(RankStatistic.spearman("x", "y"))),
+        Arguments.of("spearman", TWO, List.of(RankStatistic.spearman("a", "b"))),
+        Arguments.of("KENDALL(y=q, x=p)", ONE, List.of(RankStatistic.kendall("p", "q"))),
         Arguments.of("prop(z != 1e-3)", ONE, List.of(MomentStatistic.prop("z",
             new MomentStatistic.Condition(MomentStatistic.Comparison.NE, 1e-3)))));
   }
@@ -177,7 +181,7 @@ class StatisticSpecTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"mean", "var", "std", "cv", "sem", "skew", "kurt", "median", "quantile", "iqr", "trimmed_mean", "min", "max", "geomean", "hmean", "mad", "prop",
+  @ValueSource(strings = {"mean", "var", "std", "cv", "sem", "skew", "kurt", "median", "quantile", "iqr", "trimmed_mean", "min", "max", "geomean", "hmean", "mad", "prop", "spearman", "kendall",
       "corr", "cov", "ratio", "mean_diff"})
   void accepted_listsEveryName(String name) {
     assertThat(StatisticSpec.ACCEPTED).containsPattern("(^|, )" + name + "(\\(|,|$)");

@@ -16,7 +16,8 @@ import org.parboot.testing.Fixtures;
 /**
  * The bootstrap of the statistics beyond the first fourteen against {@code scipy.stats.bootstrap}
  * with the same function, on Seattle's temp_max (n = 1461; recorded to a tenth of a degree, so
- * many ties and a lumpy distribution for iqr and mad) and on the skewed lognormal sample (n = 60).
+ * many ties and a lumpy distribution for iqr and mad) and on the skewed lognormal sample (n = 60),
+ * and for the rank correlations on a skewed pair with 13 distinct values in each column (n = 60).
  * The SciPy side (scipy 1.17.1, numpy 2.4.6):
  * <pre>
  * x = Seattle's temp_max from weather.csv, or the skewed sample of datasets.csv
@@ -30,6 +31,10 @@ import org.parboot.testing.Fixtures;
  *                           / stats.median_abs_deviation(a, axis=axis, scale='normal')]:
  *     r = stats.bootstrap((x,), f, n_resamples=9999, rng=np.random.default_rng(1), method='percentile')
  *     print(r.standard_error, r.confidence_interval)
+ * # the rank correlations, on seattle's (temp_max, temp_min) and the tied, skewed pairs of datasets.csv:
+ * for f in [lambda a, b: stats.spearmanr(a, b).statistic, lambda a, b: stats.kendalltau(a, b).statistic]:
+ *     r = stats.bootstrap((x, y), f, n_resamples=9999, paired=True, vectorized=False,
+ *                         rng=np.random.default_rng(1), method='percentile')
  * </pre>
  * Tolerance: a bootstrap standard error from B = 9,999 replicates has a relative Monte Carlo sd of
  * about 1/sqrt(2B) = 0.7% (normal replicates), so two independent runs differ by about 1%: 5% is
@@ -49,7 +54,11 @@ class DispersionStatisticsBootstrapTest {
       "skewed;  geomean;               0.18456758466784245;   1.8243043978458244; 2.544473293278121",
       "skewed;  hmean;                 0.15683094227860042;   1.466947209276917;  2.0843406571795775",
       "skewed;  mad(scale=normal);     0.22553064257222785;   0.8867581573458476; 1.815768666637358",
-      "skewed;  prop(x > 3);           0.06034243569491576;   0.2;                0.43333333333333335"})
+      "skewed;  prop(x > 3);           0.06034243569491576;   0.2;                0.43333333333333335",
+      "seattle; spearman(temp_max,temp_min); 0.005562873332656263; 0.8748436351865785; 0.8965069518050448",
+      "seattle; kendall(temp_max,temp_min);  0.007372024525192223; 0.7027167820757089; 0.7318621143164064",
+      "pairs;   spearman(x,y);         0.08394471869390005;   0.47522571639201605; 0.7989871654473639",
+      "pairs;   kendall(x,y);          0.07563691595276742;   0.3859263645921114; 0.6799757435638534"})
   void bootstrap_matchesScipyWithinMonteCarloError(String dataset, String spec, double se, double low, double high) {
     final List<Statistic> stats = StatisticSpec.parse(spec, List.of(dataset.equals("seattle") ? "temp_max" : "x"));
     final StatisticResult r = Bootstrap.run(Fixtures.dataset(dataset), stats, BootstrapOptions.builder().seed(1)

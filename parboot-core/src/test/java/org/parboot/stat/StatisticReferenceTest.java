@@ -33,6 +33,7 @@ import org.parboot.testing.Fixtures;
  * "mad(scale=normal)": stats.median_abs_deviation(x, scale="normal")
  * "geomean": stats.gmean(x)         "hmean": stats.hmean(x)      (positive columns only)
  * "prop(x > 3)": np.mean(x > 3)
+ * "spearman(x,y)": stats.spearmanr(x, y).statistic    "kendall(x,y)": stats.kendalltau(x, y).statistic
  * </pre>
  *
  * <p>Each fixture row is a {@link StatisticSpec} spelling, so the parser is exercised too; the
@@ -87,7 +88,12 @@ class StatisticReferenceTest {
     final List<List<String>> rows = Fixtures.records("statistics.csv");
     // five columns (seattle has two) by 21 statistics, mad's two scales and a prop (tiny: two, one at a
     // tie); geomean and hmean on the three positive columns; the paired statistics.
-    assertThat(rows).hasSize(5 * 21 + 5 * 3 + 1 + 3 * 2 + 5);
+    // The pairs: five of seattle's, spearman and kendall on seattle and on the tied, skewed pairs.
+    assertThat(rows).hasSize(5 * 21 + 5 * 3 + 1 + 3 * 2 + 5 + 2 + 2);
+    for (RankStatistic.Kind k : RankStatistic.Kind.values()) {
+      assertThat(rows.stream().filter(r -> r.get(1).startsWith(k.spelling() + "(")).map(r -> r.get(0)))
+          .as(k.spelling()).containsExactlyInAnyOrder("seattle", "pairs");
+    }
     for (MomentStatistic.Kind k : MomentStatistic.Kind.values()) {
       assertThat(rows).as(k.spelling()).anyMatch(r -> r.get(1).startsWith(k.spelling() + "("));
       final long datasets = rows.stream().filter(r -> r.get(1).startsWith(k.spelling() + "(")).map(r -> r.get(0))
