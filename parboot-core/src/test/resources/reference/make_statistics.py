@@ -63,8 +63,15 @@ DATASETS = {
 pair_rng = np.random.default_rng(20261129)
 PAIRS = {"x": np.round(skewed * 2) / 2, "y": np.round(skewed * pair_rng.lognormal(0.0, 0.6, size=60))}
 
+# A regression with two correlated terms and skewed errors (not in DATASETS either).
+reg_rng = np.random.default_rng(20261130)
+reg_x1 = np.round(reg_rng.normal(10, 3, size=80), 1)
+reg_x2 = np.round(0.5 * reg_x1 + reg_rng.gamma(2.0, 1.5, size=80), 1)
+REGRESSION = {"x1": reg_x1, "x2": reg_x2,
+              "y": np.round(1.5 + 0.8 * reg_x1 - 1.2 * reg_x2 + reg_rng.gamma(1.5, 2.0, size=80), 2)}
+
 with open(os.path.join(HERE, "datasets.csv"), "w") as f:
-    for name, cols in list(DATASETS.items()) + [("pairs", PAIRS)]:
+    for name, cols in list(DATASETS.items()) + [("pairs", PAIRS), ("regression", REGRESSION)]:
         for col, v in cols.items():
             f.write(",".join([name, col] + [r(x) for x in v]) + "\n")
 
@@ -113,7 +120,7 @@ PROPS = {
     ("hard", "x"): [("x < 1000000000", lambda x: x < 1e9)],
 }
 # (cv, sem and iqr were added on 2026-11-29 with numpy 2.4.6 / scipy 1.17.1, and mad, geomean, hmean,
-# prop, spearman and kendall later that day, likewise; their rows were appended
+# prop, spearman, kendall and ols later that day, likewise; their rows were appended
 # to statistics.csv and the earlier rows kept: a rerun here moved corr and one skew replicate in the
 # last bits, an effect of the BLAS build, not of the formulas.)
 
@@ -169,6 +176,17 @@ with open(os.path.join(HERE, "statistics.csv"), "w") as f:
     px, py = PAIRS["x"], PAIRS["y"]
     f.write(f'pairs,"spearman(x,y)",{r(stats.spearmanr(px, py).statistic)}\n')
     f.write(f'pairs,"kendall(x,y)",{r(stats.kendalltau(px, py).statistic)}\n')
+    # ols: numpy.linalg.lstsq with an intercept column; r2 = 1 - RSS / TSS.
+    for data, resp, terms in [("seattle", "temp_max", ["temp_min"]), ("regression", "y", ["x1", "x2"])]:
+        cols = DATASETS[data] if data in DATASETS else REGRESSION
+        X = np.column_stack([np.ones(len(cols[resp]))] + [cols[t] for t in terms])
+        yv = cols[resp]
+        coef = np.linalg.lstsq(X, yv, rcond=None)[0]
+        rss = np.sum((yv - X @ coef) ** 2)
+        r2v = 1 - rss / np.sum((yv - yv.mean()) ** 2)
+        model = f"ols({resp} ~ {' + '.join(terms)})"
+        for out, v in zip(["intercept"] + terms + ["r2"], list(coef) + [r2v]):
+            f.write(f'{data},"{model}[{out}]",{r(v)}\n')
 
 
 # --- intervals: SciPy's own code on fixed replicates ----------------------------------------

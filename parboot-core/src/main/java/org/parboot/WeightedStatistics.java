@@ -30,6 +30,10 @@ public final class WeightedStatistics {
    */
   public WeightedStatistics(Dataset data, List<? extends Statistic> statistics) {
     for (Statistic s : org.parboot.stat.StatisticParts.leavesOf(statistics)) {
+      if (s instanceof org.parboot.stat.OlsStatistic o && o.resampling() == org.parboot.stat.OlsStatistic.Resampling.RESIDUALS) {
+        throw new InvalidInputException(s.label() + " resamples residuals in draw order; weighted samples take "
+            + "moment, order, rank and case-resampled regression statistics");
+      }
       if (s instanceof CustomStatistic) {
         throw new InvalidInputException(s.label() + " is a custom statistic, which reads resamples in draw order; "
             + "weighted samples take moment and order statistics");

@@ -109,6 +109,15 @@ public final class Engine {
         return null;
       });
     }
+    if (options.scheme() instanceof org.parboot.scheme.Scheme.Poisson) {
+      for (Statistic leaf : org.parboot.stat.StatisticParts.leavesOf(statistics)) {
+        if (leaf instanceof org.parboot.stat.OlsStatistic o && o.resampling() == org.parboot.stat.OlsStatistic.Resampling.RESIDUALS) {
+          throw new org.parboot.InvalidSettingException("scheme", "poisson", "draws a varying number of rows, and "
+              + o.model() + " pairs one drawn residual with each row of its fixed design",
+              "iid, balanced, a block scheme or stationary (or resample=cases)");
+        }
+      }
+    }
     MemoryBudget.check(samples, statistics, b, strategy.threads(), wantJackknife, wantSe);
     final boolean simd = Simd.use(options.execution().simd(), draws(samples, statistics, options));
 

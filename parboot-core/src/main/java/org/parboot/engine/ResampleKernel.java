@@ -57,7 +57,7 @@ sealed interface ResampleKernel {
     if (standardErrors == null && resampler instanceof IidResampler iid) {
       return new Streamed(plan, iid, simd);
     }
-    if (standardErrors == null && resampler instanceof PoissonResampler poisson && plan.customPlan() == null) {
+    if (standardErrors == null && resampler instanceof PoissonResampler poisson && !plan.readsDraws()) {
       return new Counted(plan, poisson, simd);
     }
     return new Buffered(plan, resampler, standardErrors, simd);

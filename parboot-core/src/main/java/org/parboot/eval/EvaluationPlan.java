@@ -13,6 +13,7 @@ import org.parboot.data.Dataset;
 import org.parboot.stat.CustomStatistic;
 import org.parboot.stat.ExpressionStatistic;
 import org.parboot.stat.MomentStatistic;
+import org.parboot.stat.OlsStatistic;
 import org.parboot.stat.OrderStatistic;
 import org.parboot.stat.RankStatistic;
 import org.parboot.stat.Statistic;
@@ -127,6 +128,8 @@ public final class EvaluationPlan {
   final double[][] customValues;
   // Pairs of order columns a rank statistic reads.
   final RankPair[] rankPairs;
+  // Regression models: each fitted once per resample, its outputs read by the leaves.
+  final OlsModel[] olsModels;
   final int maxYGroups;
 
   // Wiring: for statistic s, the moment column(s) / pair / order column / custom columns it reads.
@@ -134,6 +137,8 @@ public final class EvaluationPlan {
   final int[] slotB;
   final int[] pairSlot;
   final int[] rankSlot;
+  final int[] olsSlot;
+  final int[] olsOutput;
   final int[][] customSlots;
 
   /**
@@ -155,11 +160,14 @@ public final class EvaluationPlan {
     slotB = new int[k];
     pairSlot = new int[k];
     rankSlot = new int[k];
+    olsSlot = new int[k];
+    olsOutput = new int[k];
     customSlots = new int[k][];
     Arrays.fill(slotA, -1);
     Arrays.fill(slotB, -1);
     Arrays.fill(pairSlot, -1);
     Arrays.fill(rankSlot, -1);
+    Arrays.fill(olsSlot, -1);
 
     final Map<MomentKey, Integer> momentIndex = new LinkedHashMap<>();
     final List<Integer> momentOrder = new ArrayList<>();
@@ -167,6 +175,7 @@ public final class EvaluationPlan {
     final Map<String, Integer> orderIndex = new LinkedHashMap<>();
     final Map<String, Integer> customIndex = new LinkedHashMap<>();
     final Map<List<Integer>, Integer> rankIndex = new LinkedHashMap<>();
+    final Map<String, OlsModel> models = new LinkedHashMap<>();
     for (int s = 0; s < k; s++) {
       switch (leaves.get(s)) {
         case MomentStatistic m -> {
@@ -186,6 +195,25 @@ public final class EvaluationPlan {
           slotA[s] = orderIndex.computeIfAbsent(r.x(), key -> orderIndex.size());
           slotB[s] = orderIndex.computeIfAbsent(r.y(), key -> orderIndex.size());
           rankSlot[s] = rankIndex.computeIfAbsent(List.of(slotA[s], slotB[s]), key -> rankIndex.size());
+        }
+        case OlsStatistic o -> {
+          final OlsModel model = models.computeIfAbsent(o.model(), key -> {
+            final List<String> columns = new ArrayList<>(o.terms());
+            columns.add(o.response());
+            final int[] slots = new int[columns.size()];
+            for (int j = 0; j < slots.length; j++) {
+              slots[j] = momentSlot(momentIndex, momentOrder, MomentKey.raw(columns.get(j)), 2);
+            }
+            final int[][] pairSlots = new int[slots.length][slots.length];
+            for (int a = 0; a < slots.length; a++) {
+              for (int b = a + 1; b < slots.length; b++) {
+                pairSlots[a][b] = pairIndex.computeIfAbsent(List.of(slots[a], slots[b]), x -> pairIndex.size());
+              }
+            }
+            return new OlsModel(o.resampling(), slots, pairSlots);
+          });
+          olsSlot[s] = new ArrayList<>(models.keySet()).indexOf(o.model());
+          olsOutput[s] = o.outputIndex();
         }
         case CustomStatistic c -> {
           final int[] slots = new int[c.columns().size()];
@@ -265,9 +293,21 @@ public final class EvaluationPlan {
       rowOfRank[e.getValue()] = row;
       allFinite[e.getValue()] = Arrays.stream(sorted).allMatch(Double::isFinite);
     }
-    customValues = new double[customIndex.size()][];
+    olsModels = models.values().toArray(OlsModel[]::new);
+    final List<double[]> residuals = new ArrayList<>();
+    for (OlsModel m : olsModels) {
+      final double[] r = m.prepare(momentValues, centres);
+      if (r != null) {
+        m.residualColumn = customIndex.size() + residuals.size();
+        residuals.add(r);
+      }
+    }
+    customValues = new double[customIndex.size() + residuals.size()][];
     for (Map.Entry<String, Integer> e : customIndex.entrySet()) {
       customValues[e.getValue()] = copies.computeIfAbsent(e.getKey(), data::column);
+    }
+    for (int r = 0; r < residuals.size(); r++) {
+      customValues[customIndex.size() + r] = residuals.get(r); // gathered in draw order, as custom columns are
     }
     rankPairs = new RankPair[rankIndex.size()];
     int groups = 0;
@@ -392,7 +432,7 @@ public final class EvaluationPlan {
     if (leaves.stream().anyMatch(s -> s instanceof RankStatistic r && r.kind() == RankStatistic.Kind.KENDALL)) {
       b += rows * 16; // the Fenwick tree and the tallies of y groups
     }
-    b += columns(statistics, CustomStatistic.class) * rows * 8;
+    b += (columns(statistics, CustomStatistic.class) + residualModels(statistics).size()) * rows * 8;
     return b;
   }
 
@@ -404,7 +444,9 @@ public final class EvaluationPlan {
    * column (the count of ranks given out).
    */
   public static long planBytes(List<? extends Statistic> statistics, long rows) {
-    return (momentColumns(statistics) + columns(statistics, CustomStatistic.class)) * rows * 8
+    // A model resampling residuals keeps its residuals, fitted values and S^-1 Xc' (p rows).
+    final long residuals = residualModels(statistics).stream().mapToLong(p -> p + 2).sum();
+    return (momentColumns(statistics) + columns(statistics, CustomStatistic.class) + residuals) * rows * 8
         + orderColumns(statistics) * rows * 16
         + StatisticParts.leavesOf(statistics).stream().filter(s -> s instanceof RankStatistic)
             .map(Statistic::columns).distinct().count() * rows * 16;
@@ -419,10 +461,22 @@ public final class EvaluationPlan {
 
   /** The moment columns a plan holds: each column a moment statistic reads, once per way its values enter. */
   private static long momentColumns(List<? extends Statistic> statistics) {
-    return StatisticParts.leavesOf(statistics).stream().filter(s -> s instanceof MomentStatistic)
-        .map(MomentStatistic.class::cast)
-        .flatMap(m -> m.kind().arity() == 2 ? m.columns().stream().map(MomentKey::raw) : java.util.stream.Stream.of(MomentKey.of(m)))
+    return StatisticParts.leavesOf(statistics).stream()
+        .flatMap(s -> switch (s) {
+          case MomentStatistic m -> m.kind().arity() == 2 ? m.columns().stream().map(MomentKey::raw)
+              : java.util.stream.Stream.of(MomentKey.of(m));
+          case OlsStatistic o -> o.columns().stream().map(MomentKey::raw);
+          default -> java.util.stream.Stream.<MomentKey>empty();
+        })
         .distinct().count();
+  }
+
+  /** The regression models resampling residuals, each once: their terms' count, by model. */
+  private static List<Integer> residualModels(List<? extends Statistic> statistics) {
+    return StatisticParts.leavesOf(statistics).stream()
+        .filter(s -> s instanceof OlsStatistic o && o.resampling() == OlsStatistic.Resampling.RESIDUALS)
+        .map(s -> (OlsStatistic) s).collect(java.util.stream.Collectors.toMap(OlsStatistic::model,
+            o -> o.terms().size(), (a, b) -> a, LinkedHashMap::new)).values().stream().toList();
   }
 
   private static long columns(List<? extends Statistic> statistics, Class<? extends Statistic> kind) {
@@ -503,6 +557,7 @@ public final class EvaluationPlan {
   public double[][] builtInJackknife() {
     final int k = leaves.size();
     final double[][] out = new double[k][];
+    final double[][][] olsJackknife = new double[olsModels.length][][];
     for (int s = 0; s < k; s++) {
       switch (leaves.get(s)) {
         case MomentStatistic m -> out[s] = Jackknife.moment(m, momentValues[slotA[s]], centres[slotA[s]],
@@ -510,6 +565,13 @@ public final class EvaluationPlan {
         case OrderStatistic o -> out[s] = Jackknife.order(o, sortedValues[slotA[s]], rankOfRow[slotA[s]]);
         case RankStatistic r -> out[s] = r.kind() == RankStatistic.Kind.SPEARMAN ? rankPairs[rankSlot[s]].jackknifeSpearman()
             : rankPairs[rankSlot[s]].jackknifeKendall();
+        case OlsStatistic o -> {
+          final int model = olsSlot[s];
+          if (olsJackknife[model] == null) {
+            olsJackknife[model] = olsModels[model].jackknife(momentValues, centres);
+          }
+          out[s] = olsJackknife[model][olsOutput[s]];
+        }
         case CustomStatistic c -> out[s] = null;
         case ExpressionStatistic e -> throw new AssertionError("a leaf is not an expression: " + e.label());
       }
@@ -536,6 +598,14 @@ public final class EvaluationPlan {
   public EvaluationPlan customPlan() {
     final List<Statistic> custom = leaves.stream().filter(s -> s instanceof CustomStatistic).toList();
     return custom.isEmpty() ? null : new EvaluationPlan(data, custom);
+  }
+
+  /**
+   * Whether a resample must reach the plan as its draws, in order, not only as row counts: a custom
+   * statistic, or a regression resampling its residuals.
+   */
+  public boolean readsDraws() {
+    return customValues.length > 0;
   }
 
   /** The positions of the custom leaves among this plan's leaves, in order. */

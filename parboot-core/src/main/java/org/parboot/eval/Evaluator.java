@@ -5,6 +5,7 @@ import org.parboot.rng.ResampleStreams;
 import org.parboot.stat.CustomStatistic;
 import org.parboot.stat.ExpressionStatistic;
 import org.parboot.stat.MomentStatistic;
+import org.parboot.stat.OlsStatistic;
 import org.parboot.stat.OrderStatistic;
 import org.parboot.stat.RankStatistic;
 
@@ -38,6 +39,7 @@ public final class Evaluator {
   private final double[] midRanks;
   private final long[] tree;
   private final long[] tally;
+  private final OlsModel.Scratch[] fits;
   private double[][] customBuffers = new double[0][];
   private int size;
   private int position;
@@ -58,6 +60,10 @@ public final class Evaluator {
     this.midRanks = ranks ? new double[plan.rows] : null;
     this.tree = ranks ? new long[plan.maxYGroups + 1] : null;
     this.tally = ranks ? new long[plan.maxYGroups] : null;
+    this.fits = new OlsModel.Scratch[plan.olsModels.length];
+    for (int m = 0; m < fits.length; m++) {
+      fits[m] = plan.olsModels[m].newScratch();
+    }
   }
 
   /** Starts a resample of {@code size} indices. */
@@ -127,6 +133,17 @@ public final class Evaluator {
       for (RankCounts r : ranks) {
         r.of(counts, size);
       }
+      for (int m = 0; m < fits.length; m++) {
+        final OlsModel model = p.olsModels[m];
+        if (model.residualColumn < 0) {
+          model.fromSums(size, p.centres, columnSums, pairSums, fits[m]);
+        } else if (size == p.rows) {
+          model.fromResiduals(customBuffers[model.residualColumn], fits[m]);
+        } else {
+          throw new IllegalStateException("a residual resample pairs one draw with each of the " + p.rows
+              + " rows; this one has " + size);
+        }
+      }
       final double[] leaf = leafValues == null ? out : leafValues;
       for (int s = 0; s < p.leaves.size(); s++) {
         leaf[s] = switch (p.leaves.get(s)) {
@@ -135,6 +152,7 @@ public final class Evaluator {
           case RankStatistic r -> r.kind() == RankStatistic.Kind.SPEARMAN
               ? p.rankPairs[p.rankSlot[s]].spearman(counts, size, midRanks)
               : p.rankPairs[p.rankSlot[s]].kendall(counts, size, tree, tally);
+          case OlsStatistic o -> fits[p.olsSlot[s]].out[p.olsOutput[s]];
           case CustomStatistic c -> customValue(s, c);
           case ExpressionStatistic e -> throw new AssertionError("a leaf is not an expression: " + e.label());
         };
@@ -157,8 +175,9 @@ public final class Evaluator {
    * @throws IllegalStateException the plan has a custom statistic
    */
   public void evaluateCounts(int[] counts, int size, double[] out) {
-    if (plan.customValues.length > 0) {
-      throw new IllegalStateException("custom statistics need the draws, not counts: " + plan.statistics);
+    if (plan.readsDraws()) {
+      throw new IllegalStateException("custom statistics and residual resampling need the draws, not counts: "
+          + plan.statistics);
     }
     begin(size);
     System.arraycopy(counts, 0, this.counts, 0, plan.rows);

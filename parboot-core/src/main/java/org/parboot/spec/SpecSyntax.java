@@ -16,7 +16,7 @@ import org.parboot.stat.Expression;
  * power   := primary ('^' unary)?            right-associative: 2^3^2 = 2^(3^2); -x^2 = -(x^2)
  * primary := number | '(' expr ')' | function '(' expr ')' | statistic
  * function := sqrt | log | exp | abs          log is natural
- * statistic := name ('(' args ')')?           args: anything but parentheses, quotes kept whole
+ * statistic := name ('(' args ')')? ('[' output ']')?   args: anything but parentheses, quotes kept whole
  * </pre>
  *
  * A syntax error names the character it found (1-based, in the spec as given) and what was
@@ -33,20 +33,28 @@ final class SpecSyntax {
   }
 
   /**
-   * A statistic as written: {@code name}, and {@code args} (null without parentheses), starting
-   * at character {@code at} (1-based).
+   * A statistic as written: {@code name}, {@code args} (null without parentheses) and the output
+   * {@code select}ed with {@code [name]} (null without), starting at character {@code at} (1-based).
    */
-  record Leaf(String name, String args, int at) implements Node {
-    /** {@code name(arg, arg)} with spacing normalised: no space around {@code =}, one after a comma. */
+  record Leaf(String name, String args, String select, int at) implements Node {
+    /**
+     * {@code name(arg, arg)[select]} with spacing normalised: no space around {@code =}, one after a
+     * comma, one around a model's {@code ~} and {@code +}.
+     */
     String text() {
+      final String tail = select == null ? "" : "[" + select + "]";
       if (args == null || args.isBlank()) {
-        return name;
+        return name + tail;
       }
       final List<String> parts = new ArrayList<>();
       for (String a : splitArgs(args)) {
-        parts.add(a.strip().replaceAll("\\s+", " ").replaceFirst("^([A-Za-z_]\\w*) ?= ?(?!=)", "$1="));
+        String t = a.strip().replaceAll("\\s+", " ");
+        if (t.contains("~")) {
+          t = t.replaceAll(" ?~ ?", " ~ ").replaceAll(" ?\\+ ?", " + ");
+        }
+        parts.add(t.replaceFirst("^([A-Za-z_]\\w*) ?= ?(?!=)", "$1="));
       }
-      return name + "(" + String.join(", ", parts) + ")";
+      return name + "(" + String.join(", ", parts) + ")" + tail;
     }
 
     @Override
@@ -235,7 +243,7 @@ final class SpecSyntax {
         if (f != null) {
           throw error(name + " is a function: write " + f.spelling() + "(...)");
         }
-        return new Leaf(name, null, start + 1);
+        return new Leaf(name, null, select(), start + 1);
       }
       final int open = pos;
       pos++;
@@ -246,9 +254,31 @@ final class SpecSyntax {
         depth--;
         return new Call(f, arg);
       }
-      return new Leaf(name, arguments(open), start + 1);
+      final String args = arguments(open);
+      return new Leaf(name, args, select(), start + 1);
     }
     throw error("unexpected " + found() + "; expected a statistic, a number or '('");
+  }
+
+  /** An output selected with {@code [name]} right after a statistic, or null. */
+  private String select() {
+    final int before = pos;
+    skipSpace();
+    if (!peek('[')) {
+      pos = before;
+      return null;
+    }
+    final int open = pos;
+    final int close = text.indexOf(']', open);
+    if (close < 0) {
+      throw new SyntaxError("missing ']' to close the '[' at character " + (open + 1), text.length() + 1);
+    }
+    final String name = text.substring(open + 1, close).strip();
+    if (name.isEmpty() || name.indexOf('[') >= 0) {
+      throw error("'[...]' names one output, as in ols(y ~ x)[x]");
+    }
+    pos = close + 1;
+    return name;
   }
 
   /** The raw arguments after the '(' at {@code open}, up to its ')'. */

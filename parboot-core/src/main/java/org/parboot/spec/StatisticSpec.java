@@ -11,6 +11,7 @@ import org.parboot.Messages;
 import org.parboot.stat.Expression;
 import org.parboot.stat.ExpressionStatistic;
 import org.parboot.stat.MomentStatistic;
+import org.parboot.stat.OlsStatistic;
 import org.parboot.stat.OrderStatistic;
 import org.parboot.stat.RankStatistic;
 import org.parboot.stat.Statistic;
@@ -52,7 +53,7 @@ public final class StatisticSpec {
   /** Every accepted spelling, for messages and help. */
   public static final String ACCEPTED = "mean, var(ddof=1), std(ddof=1), cv(ddof=1), sem(ddof=1), skew(bias=false), "
       + "kurt(bias=false), geomean, hmean, prop(x > c), median, quantile(p), iqr, mad(scale=1), trimmed_mean(f), min, max, "
-      + "corr(x,y), spearman(x,y), kendall(x,y), cov(x,y,ddof=1), ratio(x,y), "
+      + "corr(x,y), spearman(x,y), kendall(x,y), cov(x,y,ddof=1), ratio(x,y), ols(y ~ x1 + x2)[output], "
       + "mean_diff(x,y); or an expression of statistics and numbers with + - * / ^, parentheses and sqrt, log, exp, "
       + "abs, e.g. std/mean";
 
@@ -127,7 +128,14 @@ public final class StatisticSpec {
   private static void collect(SpecSyntax.Node n, Map<SpecSyntax.Leaf, List<Statistic>> out, String spec,
       List<String> defaults) {
     switch (n) {
-      case SpecSyntax.Leaf l -> out.put(l, statistic(new Where(spec, l, true), l, defaults));
+      case SpecSyntax.Leaf l -> {
+        final List<Statistic> s = statistic(new Where(spec, l, true), l, defaults);
+        if (s.get(0) instanceof OlsStatistic && s.size() > 1) {
+          throw bad(spec, "at character " + l.at() + ", in " + l.text() + ": a regression has several outputs; "
+              + "an expression takes one, as in " + l.text() + "[" + ((OlsStatistic) s.get(1)).output() + "]");
+        }
+        out.put(l, s);
+      }
       case SpecSyntax.Number x -> { }
       case SpecSyntax.Group g -> collect(g.inner(), out, spec, defaults);
       case SpecSyntax.Negate g -> collect(g.operand(), out, spec, defaults);
@@ -190,6 +198,9 @@ public final class StatisticSpec {
         && !isLiteral(positional.get(0))) {
       named.put("column", positional.remove(0)); // mean(x), quantile(x, 0.9): a leading name is the column
     }
+    if (leaf.select() != null && !lower.equals("ols")) {
+      throw bad(where, "[" + leaf.select() + "] selects an output, and " + name + " has one; only ols has several");
+    }
     final Args a = new Args(where, positional, named);
     final List<Statistic> out = new ArrayList<>();
     switch (lower) {
@@ -233,6 +244,7 @@ public final class StatisticSpec {
         forEachColumn(a, defaultColumns, out, c -> OrderStatistic.mad(c, divisor));
       }
       case "prop" -> prop(where, a, positional, defaultColumns, out);
+      case "ols" -> ols(where, a, positional, leaf.select(), out);
       case "quantile" -> {
         final double p = a.doubleArg(0, "p", Double.NaN, "p");
         if (!(p >= 0 && p <= 1)) {
@@ -300,6 +312,51 @@ public final class StatisticSpec {
       return;
     }
     forEachColumn(a, defaults, out, c -> MomentStatistic.prop(c, condition));
+  }
+
+  /** {@code ols(y ~ x1 + x2, resample=cases|residuals)[output]}: every output, or the one selected. */
+  private static void ols(Where where, Args a, List<String> positional, String select, List<Statistic> out) {
+    if (positional.size() != 1) {
+      throw bad(where, "ols takes one model, as in ols(y ~ x) or ols(y ~ x1 + x2)");
+    }
+    a.positionalUsed = 1;
+    final String model = positional.get(0);
+    final int tilde = model.indexOf('~');
+    if (tilde < 0 || model.indexOf('~', tilde + 1) >= 0) {
+      throw bad(where, "the model '" + model + "' needs one '~' between the response and the terms, as in y ~ x1 + x2");
+    }
+    final String response = model.substring(0, tilde).strip();
+    final List<String> terms = new ArrayList<>();
+    for (String t : model.substring(tilde + 1).split("\\+", -1)) {
+      terms.add(t.strip());
+    }
+    if (response.isEmpty() || terms.stream().anyMatch(String::isEmpty)) {
+      throw bad(where, "the model '" + model + "' has an empty column name; accepted: y ~ x1 + x2");
+    }
+    final String how = a.raw(-1, "resample");
+    final OlsStatistic.Resampling resampling;
+    if (how == null || how.equalsIgnoreCase("cases")) {
+      resampling = OlsStatistic.Resampling.CASES;
+    } else if (how.equalsIgnoreCase("residuals")) {
+      resampling = OlsStatistic.Resampling.RESIDUALS;
+    } else {
+      throw bad(where, "resample must be cases or residuals, got '" + how + "'");
+    }
+    final List<OlsStatistic> outputs;
+    try {
+      outputs = OlsStatistic.outputs(response, terms, resampling);
+    } catch (IllegalArgumentException e) {
+      throw bad(where, e.getMessage());
+    }
+    if (select == null) {
+      out.addAll(outputs);
+      return;
+    }
+    final List<String> names = OlsStatistic.outputNames(terms);
+    if (!names.contains(select)) {
+      throw bad(where, "no output '" + select + "'; its outputs: " + String.join(", ", names));
+    }
+    out.add(outputs.get(names.indexOf(select)));
   }
 
   private interface ColumnStat {

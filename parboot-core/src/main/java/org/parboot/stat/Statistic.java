@@ -22,7 +22,7 @@ import java.util.function.ToDoubleFunction;
  *     Statistic.custom("range", "temp_max", x -> max(x) - min(x)));
  * }</pre>
  */
-public sealed interface Statistic permits MomentStatistic, OrderStatistic, RankStatistic, CustomStatistic,
+public sealed interface Statistic permits MomentStatistic, OrderStatistic, RankStatistic, OlsStatistic, CustomStatistic,
     ExpressionStatistic {
 
   /** The statistic's canonical spelling without its columns, e.g. {@code std(ddof=0)}. */

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.parboot.data.Dataset;
 import org.parboot.testing.Fixtures;
 import org.parboot.stat.Statistic;
+import org.parboot.stat.OlsStatistic;
 import org.parboot.stat.OrderStatistic;
 import org.parboot.stat.RankStatistic;
 import org.parboot.stat.MomentStatistic;
@@ -64,6 +65,7 @@ class JackknifeTest {
     s.add(RankStatistic.spearman("x", "y"));
     s.add(RankStatistic.kendall("x", "y"));
     s.add(RankStatistic.kendall("y", "x"));
+    s.addAll(OlsStatistic.outputs("y", List.of("x"), OlsStatistic.Resampling.CASES));
     return s;
   }
 

@@ -135,6 +135,16 @@ class ExpressionSpecTest {
   }
 
   @Test
+  void parse_regressionOutputInAnExpression_oneOutputSelected() {
+    final ExpressionStatistic e = expression("ols(y~x1+x2)[x1] / ols(y ~ x1 + x2)[x2]", ONE);
+    assertThat(e.label()).isEqualTo("ols(y ~ x1 + x2)[x1] / ols(y ~ x1 + x2)[x2]");
+    assertThat(e.parts()).extracting(Statistic::label).containsExactly("ols(y ~ x1 + x2)[x1]", "ols(y ~ x1 + x2)[x2]");
+    assertThatThrownBy(() -> StatisticSpec.parse("2 * ols(y ~ x)", ONE)).isInstanceOf(InvalidSettingException.class)
+        .hasMessageContaining("at character 5, in ols(y ~ x): a regression has several outputs; an expression takes one, "
+            + "as in ols(y ~ x)[x]");
+  }
+
+  @Test
   void parse_unknownPart_namesItAndTheCharacter() {
     assertThatThrownBy(() -> StatisticSpec.parse("std / stdev", ONE)).isInstanceOf(InvalidSettingException.class)
         .hasMessageContaining("names an unknown statistic 'stdev' at character 7");

@@ -13,6 +13,7 @@ import org.parboot.InvalidInputException;
 import org.parboot.stat.Statistic;
 import org.parboot.stat.OrderStatistic;
 import org.parboot.stat.MomentStatistic;
+import org.parboot.stat.OlsStatistic;
 import org.parboot.stat.RankStatistic;
 
 /** Every spelling {@link StatisticSpec#parse} accepts, and every way it refuses one. */
@@ -90,6 +91,13 @@ class StatisticSpecTest {
             MomentStatistic.prop("a", new MomentStatistic.Condition(MomentStatistic.Comparison.LT, 2)),
             MomentStatistic.prop("b", new MomentStatistic.Condition(MomentStatistic.Comparison.LT, 2)))),
         Arguments.of("spearman(x,y)", ONE, List.of(RankStatistic.spearman("x", "y"))),
+        Arguments.of("ols(y ~ x)", ONE, OlsStatistic.outputs("y", List.of("x"), OlsStatistic.Resampling.CASES)),
+        Arguments.of("OLS( y~x1+x2 , resample = residuals )", ONE,
+            OlsStatistic.outputs("y", List.of("x1", "x2"), OlsStatistic.Resampling.RESIDUALS)),
+        Arguments.of("ols(y ~ x1 + x2)[x2]", ONE,
+            List.of(new OlsStatistic("y", List.of("x1", "x2"), "x2", OlsStatistic.Resampling.CASES))),
+        Arguments.of("ols(y ~ x, resample=cases) [r2]", ONE,
+            List.of(new OlsStatistic("y", List.of("x"), "r2", OlsStatistic.Resampling.CASES))),
         Arguments.of("spearman", TWO, List.of(RankStatistic.spearman("a", "b"))),
         Arguments.of("KENDALL(y=q, x=p)", ONE, List.of(RankStatistic.kendall("p", "q"))),
         Arguments.of("prop(z != 1e-3)", ONE, List.of(MomentStatistic.prop("z",
@@ -146,6 +154,15 @@ class StatisticSpecTest {
         Arguments.of("prop(x)", "needs a comparison: one of < <= > >= == !="),
         Arguments.of("prop(x > big)", "compares with 'big', which is not a number"),
         Arguments.of("prop(x > Infinity)", "accepted: a finite number"),
+        Arguments.of("ols", "ols takes one model"),
+        Arguments.of("ols(y)", "needs one '~' between the response and the terms"),
+        Arguments.of("ols(y ~ x ~ z)", "needs one '~'"),
+        Arguments.of("ols(y ~ x +)", "has an empty column name"),
+        Arguments.of("ols(y ~ x + y)", "column 'y' is in the model twice"),
+        Arguments.of("ols(y ~ x, resample=rows)", "resample must be cases or residuals, got 'rows'"),
+        Arguments.of("ols(y ~ x)[z]", "no output 'z'; its outputs: intercept, x, r2"),
+        Arguments.of("mean[x]", "[x] selects an output, and mean has one"),
+        Arguments.of("ols(y ~ x)[x", "missing ']'"),
         Arguments.of("prop(location == 'Seattle')", "the share of a text value ('Seattle') is not supported yet"));
   }
 
@@ -170,7 +187,7 @@ class StatisticSpecTest {
     // A statistic's name, with its column added, is itself an accepted spelling of that statistic.
     for (Statistic s : expected) {
       final String name = s.name();
-      final String withColumn = s.name().startsWith("prop(") ? s.label() // the column is in the condition
+      final String withColumn = s.name().startsWith("prop(") || s instanceof OlsStatistic ? s.label() // columns inside
           : s.columns().size() == 2
           ? name.replaceFirst("^(\\w+)(\\((.*)\\))?$", "$1(" + String.join(",", s.columns()) + ",$3)")
               .replace(",)", ")")
@@ -181,7 +198,7 @@ class StatisticSpecTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"mean", "var", "std", "cv", "sem", "skew", "kurt", "median", "quantile", "iqr", "trimmed_mean", "min", "max", "geomean", "hmean", "mad", "prop", "spearman", "kendall",
+  @ValueSource(strings = {"mean", "var", "std", "cv", "sem", "skew", "kurt", "median", "quantile", "iqr", "trimmed_mean", "min", "max", "geomean", "hmean", "mad", "prop", "spearman", "kendall", "ols",
       "corr", "cov", "ratio", "mean_diff"})
   void accepted_listsEveryName(String name) {
     assertThat(StatisticSpec.ACCEPTED).containsPattern("(^|, )" + name + "(\\(|,|$)");

@@ -34,6 +34,7 @@ import org.parboot.testing.Fixtures;
  * "geomean": stats.gmean(x)         "hmean": stats.hmean(x)      (positive columns only)
  * "prop(x > 3)": np.mean(x > 3)
  * "spearman(x,y)": stats.spearmanr(x, y).statistic    "kendall(x,y)": stats.kendalltau(x, y).statistic
+ * "ols(y ~ x1 + x2)[x1]": np.linalg.lstsq(np.column_stack([ones, x1, x2]), y)[0][1]   (r2 = 1 - RSS/TSS)
  * </pre>
  *
  * <p>Each fixture row is a {@link StatisticSpec} spelling, so the parser is exercised too; the
@@ -89,7 +90,10 @@ class StatisticReferenceTest {
     // five columns (seattle has two) by 21 statistics, mad's two scales and a prop (tiny: two, one at a
     // tie); geomean and hmean on the three positive columns; the paired statistics.
     // The pairs: five of seattle's, spearman and kendall on seattle and on the tied, skewed pairs.
-    assertThat(rows).hasSize(5 * 21 + 5 * 3 + 1 + 3 * 2 + 5 + 2 + 2);
+    // ols: seattle's temp_max ~ temp_min and the two-term regression, every output.
+    assertThat(rows).hasSize(5 * 21 + 5 * 3 + 1 + 3 * 2 + 5 + 2 + 2 + 3 + 4);
+    assertThat(rows.stream().filter(r -> r.get(1).startsWith("ols(")).map(r -> r.get(0)).distinct())
+        .containsExactlyInAnyOrder("seattle", "regression");
     for (RankStatistic.Kind k : RankStatistic.Kind.values()) {
       assertThat(rows.stream().filter(r -> r.get(1).startsWith(k.spelling() + "(")).map(r -> r.get(0)))
           .as(k.spelling()).containsExactlyInAnyOrder("seattle", "pairs");

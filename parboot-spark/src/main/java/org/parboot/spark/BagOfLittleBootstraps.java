@@ -76,7 +76,7 @@ final class BagOfLittleBootstraps {
     for (Statistic s : StatisticParts.leavesOf(statistics)) {
       if (s instanceof org.parboot.stat.MomentStatistic m && m.values() != org.parboot.stat.MomentStatistic.Values.RAW
           || s instanceof org.parboot.stat.OrderStatistic o && !o.readsFixedPositions()
-          || s instanceof org.parboot.stat.RankStatistic) {
+          || s instanceof org.parboot.stat.RankStatistic || s instanceof org.parboot.stat.OlsStatistic) {
         throw new InvalidInputException(s.label() + " is not on the Spark engine yet (its exact full-data value needs "
             + "a pass the engine does not make); --method blb takes mean, var, std, cv, sem, skew, kurt, cov, corr, "
             + "ratio, mean_diff, median, quantile, iqr, trimmed_mean, min and max, and expressions of them");

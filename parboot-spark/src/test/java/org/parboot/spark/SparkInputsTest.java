@@ -119,7 +119,7 @@ class SparkInputsTest {
       assertThatThrownBy(() -> SparkBootstrap.check(StatisticSpec.parse(spec, List.of("x")), options(10)))
           .isInstanceOf(InvalidInputException.class).hasMessageContaining("is not on the Spark engine yet");
     }
-    for (String spec : List.of("mad", "hmean", "median / mad(scale=normal)")) {
+    for (String spec : List.of("mad", "hmean", "median / mad(scale=normal)", "spearman(x,y)", "ols(y ~ x)")) {
       assertThatThrownBy(() -> SparkBootstrap.checkBlb(StatisticSpec.parse(spec, List.of("x")),
           BootstrapOptions.builder().intervals(List.of(IntervalMethod.PERCENTILE)).build()))
           .isInstanceOf(InvalidInputException.class).hasMessageContaining("is not on the Spark engine yet");
