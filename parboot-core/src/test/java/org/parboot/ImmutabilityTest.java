@@ -121,10 +121,16 @@ class ImmutabilityTest {
   private static Map<Class<?>, Object> instances() {
     final BootstrapResult r = run();
     final IntervalInputs in = IntervalInputs.ofJackknife(new double[] {1, 2, 4}).withStandardErrors(new double[] {1}, 1);
-    return Map.of(StatisticResult.class, r.statistics().get(0), BootstrapResult.class, r, Dataset.class, DATA,
-        IntervalInputs.class, in,
-        Distribution.class, new Distribution(new double[] {1, 2}, 1), String.class, "x", int.class, 0, long.class, 0L,
-        WeightedStatistics.class, new WeightedStatistics(DATA, r.statistics().stream().map(StatisticResult::statistic).toList()));
+    return Map.ofEntries(Map.entry(StatisticResult.class, r.statistics().get(0)), Map.entry(BootstrapResult.class, r),
+        Map.entry(Dataset.class, DATA), Map.entry(IntervalInputs.class, in),
+        Map.entry(Distribution.class, new Distribution(new double[] {1, 2}, 1)), Map.entry(String.class, "x"),
+        Map.entry(int.class, 0), Map.entry(long.class, 0L),
+        Map.entry(WeightedStatistics.class,
+            new WeightedStatistics(DATA, r.statistics().stream().map(StatisticResult::statistic).toList())),
+        // A user's vector function, as the API's example writes one: a new array per call.
+        Map.entry(org.parboot.stat.CustomStatistic.VectorFunction.class,
+            (org.parboot.stat.CustomStatistic.VectorFunction) c -> new double[] {c.length}),
+        Map.entry(double[][].class, new double[][] {{1}}));
   }
 
   @Test

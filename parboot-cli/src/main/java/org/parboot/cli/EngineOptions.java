@@ -25,6 +25,21 @@ final class EngineOptions {
           + "expression of them with + - * / ^, parentheses, sqrt, log, exp, abs: 'std/mean'. Default: mean.")
   List<String> stats = new ArrayList<>();
 
+  @Option(names = "--stat-class", paramLabel = "CLASS",
+      description = "A statistic written in Java, repeatable: a public class (on --classpath) implementing "
+          + "ToDoubleFunction<double[]> (computed on each --column) or org.parboot.stat.CustomStatistic.SampleFunction "
+          + "(the --columns as rows), with a public no-argument constructor.")
+  List<String> statClasses = new ArrayList<>();
+
+  @Option(names = "--stat-source", paramLabel = "FILE",
+      description = "A statistic as a Java source file, compiled at run time (needs a JDK), repeatable; as --stat-class.")
+  List<java.nio.file.Path> statSources = new ArrayList<>();
+
+  @Option(names = "--classpath", paramLabel = "PATH",
+      description = "Where --stat-class finds its class: jar files and class directories, separated by the platform's "
+          + "path separator.")
+  String classpath;
+
   @Option(names = {"-B", "--resamples"}, paramLabel = "B", defaultValue = "9999",
       description = "Number of bootstrap resamples. Default: ${DEFAULT-VALUE}")
   long resamples;
@@ -58,12 +73,14 @@ final class EngineOptions {
   int chunk;
 
   /** The statistics the specs stand for, one-column ones applied to each default column. */
-  List<Statistic> statistics(List<String> defaultColumns) {
-    final List<String> specs = stats.isEmpty() ? List.of("mean") : stats;
+  List<Statistic> statistics(List<String> defaultColumns) throws java.io.IOException {
+    final boolean user = !statClasses.isEmpty() || !statSources.isEmpty();
+    final List<String> specs = stats.isEmpty() && !user ? List.of("mean") : stats;
     final List<Statistic> out = new ArrayList<>();
     for (String spec : specs) {
       out.addAll(StatisticSpec.parse(spec, defaultColumns));
     }
+    out.addAll(UserStatistics.load(statClasses, statSources, classpath, defaultColumns));
     return out;
   }
 

@@ -40,6 +40,8 @@ public final class Evaluator {
   private final long[] tree;
   private final long[] tally;
   private final OlsModel.Scratch[] fits;
+  // The vectors of vector statistics computed for this resample, by function.
+  private final java.util.IdentityHashMap<CustomStatistic.VectorFunction, double[]> vectors = new java.util.IdentityHashMap<>();
   private double[][] customBuffers = new double[0][];
   private int size;
   private int position;
@@ -163,6 +165,7 @@ public final class Evaluator {
     } finally {
       Arrays.fill(counts, 0);
       dirty = false;
+      vectors.clear();
     }
   }
 
@@ -234,6 +237,16 @@ public final class Evaluator {
     final double[][] args = new double[slots.length][];
     for (int j = 0; j < slots.length; j++) {
       args[j] = customBuffers[slots[j]];
+    }
+    if (c.function() instanceof CustomStatistic.Output o) {
+      // One call of a vector function per resample serves all its outputs.
+      double[] v = vectors.get(o.function());
+      if (v == null) {
+        v = o.function().apply(args);
+        o.check(v);
+        vectors.put(o.function(), v);
+      }
+      return v[o.index()];
     }
     return c.function().apply(args);
   }

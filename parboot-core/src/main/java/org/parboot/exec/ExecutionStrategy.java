@@ -96,7 +96,9 @@ public final class ExecutionStrategy {
           t.setName("parboot-forkjoin-" + ids.getAndIncrement());
           t.setDaemon(true);
           return owned.track(t);
-        }, null, false);
+          // At most `threads` workers: a worker waiting in a join is not compensated with a spare
+          // thread (the default allows 256 more), so a run keeps to the threads it was given.
+        }, null, false, 0, threads, 1, p -> true, 60, java.util.concurrent.TimeUnit.SECONDS);
         // A fork/join pool starts a worker when a task finds none idle; one empty task per worker
         // starts them all now, as the other kinds do, instead of one by one as the first phase
         // forks (each start costs about 0.1 ms here, while the first worker already works alone).

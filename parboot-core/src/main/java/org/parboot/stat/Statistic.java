@@ -20,6 +20,9 @@ import java.util.function.ToDoubleFunction;
  *     MomentStatistic.std("temp_max", 0),
  *     OrderStatistic.quantile("temp_max", 0.9),
  *     Statistic.custom("range", "temp_max", x -> max(x) - min(x)));
+ * // or naming the column once, with any command-line spelling:
+ * List<Statistic> same = Statistic.on("temp_max").spec("mean", "std(ddof=0)", "quantile(0.9)")
+ *     .with(Statistic.of("range", x -> max(x) - min(x))).list();
  * }</pre>
  */
 public sealed interface Statistic permits MomentStatistic, OrderStatistic, RankStatistic, OlsStatistic, CustomStatistic,
@@ -50,5 +53,40 @@ public sealed interface Statistic permits MomentStatistic, OrderStatistic, RankS
   /** A statistic computed by a function of several columns, resampled as rows (see {@link #custom(String, String, ToDoubleFunction)}). */
   static Statistic custom(String name, List<String> columns, CustomStatistic.SampleFunction function) {
     return new CustomStatistic(name, columns, function);
+  }
+
+  /**
+   * A statistic of one column's values, not yet bound to a column: {@code Statistic.of("trimean",
+   * fn).on("x")}, or in {@link #on(String...)}'s list, which binds it to each of its columns.
+   */
+  static ColumnFunction of(String name, ToDoubleFunction<double[]> function) {
+    return new ColumnFunction(name, function);
+  }
+
+  /**
+   * Several statistics computed by one function of the columns resampled as rows, one per output,
+   * each labelled {@code name(columns)[output]}: the function runs once per resample for all of
+   * them (and n times in all for BCa's jackknife), and must return as many values as outputs.
+   */
+  static List<Statistic> vector(String name, List<String> columns, List<String> outputs,
+      CustomStatistic.VectorFunction function) {
+    Objects.requireNonNull(function, "function");
+    if (outputs.isEmpty() || outputs.stream().distinct().count() != outputs.size()) {
+      throw new IllegalArgumentException("a vector statistic needs distinct output names, got " + outputs);
+    }
+    final List<Statistic> out = new java.util.ArrayList<>();
+    for (int i = 0; i < outputs.size(); i++) {
+      out.add(new CustomStatistic(name, columns, new CustomStatistic.Output(function, outputs.get(i), i, outputs.size())));
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * A list of statistics on these columns, naming them once: {@code Statistic.on("x").spec("mean",
+   * "std/mean", "quantile(0.9)").with(Statistic.of("trimean", fn)).list()} computes each one-column
+   * statistic on every column given, as the command line's {@code --column} does.
+   */
+  static StatisticList on(String... columns) {
+    return new StatisticList(List.of(columns));
   }
 }
