@@ -37,9 +37,12 @@ import org.parboot.scheme.Scheme;
  * @param execution where the resamples run
  * @param intervals which intervals are computed, and how
  * @param nanPolicy what the summaries do with NaN or infinite replicates (default {@link NanPolicy#OMIT})
+ * @param weights the column of the rows' weights, or null for none (default): non-negative
+ *     frequency or survey weights, which every statistic reads as frequencies (its sample size is
+ *     their sum); the rows are resampled as without weights, each carrying its weight
  */
 public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Scheme scheme, Execution execution,
-    Intervals intervals, NanPolicy nanPolicy) {
+    Intervals intervals, NanPolicy nanPolicy, String weights) {
 
   /** The default number of inner resamples of the studentized interval's nested bootstrap. */
   public static final int DEFAULT_INNER_RESAMPLES = 50;
@@ -116,6 +119,7 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Sche
     b.level = intervals.level();
     b.innerResamples = intervals.innerResamples();
     b.nanPolicy = nanPolicy;
+    b.weights = weights;
     return b;
   }
 
@@ -133,6 +137,7 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Sche
     private double level = 0.95;
     private long innerResamples = DEFAULT_INNER_RESAMPLES;
     private NanPolicy nanPolicy = NanPolicy.DEFAULT;
+    private String weights;
 
     private Builder() {}
 
@@ -211,6 +216,18 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Sche
     }
 
     /**
+     * Weights every row by the column {@code column} (null: no weights): see
+     * {@link BootstrapOptions#weights()}. The column is checked when a run plans its data.
+     */
+    public Builder weights(String column) {
+      if (column != null && column.isBlank()) {
+        throw new InvalidSettingException("weights", Messages.quote(column), "is not a column name", "a column name");
+      }
+      this.weights = column;
+      return this;
+    }
+
+    /**
      * The options.
      *
      * @throws InvalidSettingException naming the setting and the accepted values
@@ -240,7 +257,7 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Sche
       final long s = seed != null ? seed : Seeds.drawn();
       final int workers = executor == ExecutorKind.SERIAL ? 1 : threads;
       return new BootstrapOptions((int) resamples, s, seedGiven, scheme, new Execution(executor, workers, chunk, simd),
-          new Intervals(List.copyOf(intervals), level, (int) innerResamples), nanPolicy);
+          new Intervals(List.copyOf(intervals), level, (int) innerResamples), nanPolicy, weights);
     }
   }
 }

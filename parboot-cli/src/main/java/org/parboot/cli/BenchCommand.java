@@ -97,7 +97,7 @@ final class BenchCommand implements Callable<Integer> {
     try (Outputs outputs = new Outputs(scope, console)) {
       outputs.file("--output", output).folder("--report", report, ReportWriter::writesFileNamed)
           .notInputs(data.inputFiles());
-      final Dataset dataset = data.loadWithLabels(EngineOptions.columnsOf(statistics), resampling.labelColumns());
+      final Dataset dataset = data.loadWithLabels(engine.columnsToRead(statistics), resampling.labelColumns());
       scope.check();
       data.noteInput(console);
       final TimingPlan plan = new TimingPlan(dataset, statistics, options, TimingConfig.grid(kinds(), threadCounts()),

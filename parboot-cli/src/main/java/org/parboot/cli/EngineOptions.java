@@ -40,6 +40,12 @@ final class EngineOptions {
           + "path separator.")
   String classpath;
 
+  @Option(names = "--weights", paramLabel = "COLUMN",
+      description = "Weight each row by this column (non-negative frequency or survey weights, read as frequencies: "
+          + "a statistic's sample size is their sum); for the moment statistics, median, quantile, iqr, min, max and "
+          + "ols. Quantiles follow numpy.quantile(weights=..., method='inverted_cdf').")
+  String weights;
+
   @Option(names = {"-B", "--resamples"}, paramLabel = "B", defaultValue = "9999",
       description = "Number of bootstrap resamples. Default: ${DEFAULT-VALUE}")
   long resamples;
@@ -91,6 +97,15 @@ final class EngineOptions {
     return List.copyOf(cols);
   }
 
+  /** Every column a run reads: the statistics' and the weights. */
+  List<String> columnsToRead(List<Statistic> statistics) {
+    final Set<String> cols = new LinkedHashSet<>(columnsOf(statistics));
+    if (weights != null) {
+      cols.add(weights);
+    }
+    return List.copyOf(cols);
+  }
+
   /** The options builder filled from the flags (validated when built); executor and threads are the caller's. */
   BootstrapOptions.Builder builder() {
     final BootstrapOptions.Builder b = BootstrapOptions.builder()
@@ -99,7 +114,8 @@ final class EngineOptions {
         .level(level)
         .nanPolicy(NanPolicy.parse(nanPolicy))
         .chunk(chunk)
-        .innerResamples(innerResamples);
+        .innerResamples(innerResamples)
+        .weights(weights);
     if (seed != null) {
       b.seed(seed);
     }

@@ -25,6 +25,7 @@ final class Flags {
       Map.entry("blockLength", "--block-length"),
       Map.entry("strata", "--strata"),
       Map.entry("statistic", "--stat"),
+      Map.entry("weights", "--weights"),
       Map.entry("blbSubsets", "--blb-subsets"),
       Map.entry("blbGamma", "--blb-gamma"),
       Map.entry("blbResamples", "--blb-resamples"));

@@ -111,6 +111,10 @@ final class RunCommand implements Callable<Integer> {
     final DistributedOptions.Choice choice = distribution.check();
     final boolean distributed = choice.distributed();
     if (distributed) {
+      if (engine.weights != null) {
+        throw new InvalidInputException("--engine " + choice.engine() + " cannot be combined with --weights yet; "
+            + "accepted: --weights with --engine local");
+      }
       if (!resampling.labelColumns().isEmpty()) {
         throw new InvalidInputException("--engine " + choice.engine() + " cannot be combined with --strata; accepted: "
             + "--engine " + choice.engine() + " with --scheme poisson");
@@ -160,7 +164,7 @@ final class RunCommand implements Callable<Integer> {
   private void single(OutputFormat fmt, CsvFormulaGuard guard, List<Statistic> statistics, BootstrapOptions options, Console console,
       Outputs outputs) throws Exception {
     final CommandScope scope = CommandScope.current();
-    final Dataset dataset = data.loadWithLabels(EngineOptions.columnsOf(statistics), resampling.labelColumns());
+    final Dataset dataset = data.loadWithLabels(engine.columnsToRead(statistics), resampling.labelColumns());
     scope.check();
     noteStart(options, console);
     noteSimd(options, dataset.rows(), statistics, console);
@@ -312,7 +316,7 @@ final class RunCommand implements Callable<Integer> {
   private void batch(OutputFormat fmt, CsvFormulaGuard guard, List<Path> inputs, List<Statistic> statistics, BootstrapOptions options,
       Console console, Outputs outputs) throws Exception {
     final CommandScope scope = CommandScope.current();
-    final List<GroupJob> jobs = BatchInputs.read(inputs, groupBy, data.uniqueColumns(EngineOptions.columnsOf(statistics)),
+    final List<GroupJob> jobs = BatchInputs.read(inputs, groupBy, data.uniqueColumns(engine.columnsToRead(statistics)),
         data.csvOptions());
     scope.check();
     noteStart(options, console);
@@ -329,7 +333,7 @@ final class RunCommand implements Callable<Integer> {
     final CommandScope scope = CommandScope.current();
     final String[] c = comparison();
     final String column = c[0];
-    final List<GroupJob> jobs = BatchInputs.read(inputs, column, data.uniqueColumns(EngineOptions.columnsOf(statistics)),
+    final List<GroupJob> jobs = BatchInputs.read(inputs, column, data.uniqueColumns(engine.columnsToRead(statistics)),
         data.csvOptions());
     scope.check();
     final GroupJob first = pick(jobs, column, c[1]);

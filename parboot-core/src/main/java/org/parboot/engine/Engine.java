@@ -105,7 +105,7 @@ public final class Engine {
         options.execution().threads());
     for (Sample s : samples) {
       named(s, samples, () -> {
-        EvaluationPlan.check(s.data(), statistics);
+        EvaluationPlan.check(s.data(), statistics, options.weights());
         return null;
       });
     }
@@ -118,7 +118,7 @@ public final class Engine {
         }
       }
     }
-    MemoryBudget.check(samples, statistics, b, strategy.threads(), wantJackknife, wantSe);
+    MemoryBudget.check(samples, statistics, b, strategy.threads(), wantJackknife, wantSe, options.weights() != null);
     final boolean simd = Simd.use(options.execution().simd(), draws(samples, statistics, options));
 
     // The threads start now, while the samples are planned (copies, sorts) on this one.
@@ -270,7 +270,7 @@ public final class Engine {
 
     static SampleRun of(Sample s, List<? extends Statistic> statistics, BootstrapOptions options, boolean wantSe,
         boolean simd) {
-      final EvaluationPlan plan = new EvaluationPlan(s.data(), statistics);
+      final EvaluationPlan plan = new EvaluationPlan(s.data(), statistics, options.weights());
       final double[] observed;
       try {
         observed = plan.observed();

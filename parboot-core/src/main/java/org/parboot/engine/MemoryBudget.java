@@ -40,6 +40,12 @@ final class MemoryBudget {
   /** The memory a run of these samples and statistics allocates. */
   static Need need(List<Sample> samples, List<? extends Statistic> statistics, int resamples, int threads,
       boolean jackknife, boolean standardErrors) {
+    return need(samples, statistics, resamples, threads, jackknife, standardErrors, false);
+  }
+
+  /** The memory a run allocates, with a weights column copied per sample when {@code weighted}. */
+  static Need need(List<Sample> samples, List<? extends Statistic> statistics, int resamples, int threads,
+      boolean jackknife, boolean standardErrors, boolean weighted) {
     final long k = statistics.size();
     final long b = resamples;
     final long forResamples = k * b * 8L * (standardErrors ? 2 : 1) + 2 * b * 8L + (standardErrors ? b * 8L : 0);
@@ -51,7 +57,8 @@ final class MemoryBudget {
       final int n = s.data().rows();
       rows += n;
       perThread += EvaluationPlan.scratchBytes(statistics, n) + (standardErrors ? 8L * n : 0);
-      forData += EvaluationPlan.planBytes(statistics, n) + (jackknife ? jackknifeArrays * n * 8L : 0);
+      forData += EvaluationPlan.planBytes(statistics, n) + (jackknife ? jackknifeArrays * n * 8L : 0)
+          + (weighted ? 8L * n : 0);
     }
     return new Need(forResamples, perThread, threads * perThread, forData, rows);
   }
@@ -62,8 +69,8 @@ final class MemoryBudget {
    * @throws InvalidInputException naming the part that dominates, the need and the free heap
    */
   static void check(List<Sample> samples, List<? extends Statistic> statistics, int resamples, int threads,
-      boolean jackknife, boolean standardErrors) {
-    final Need n = need(samples, statistics, resamples, threads, jackknife, standardErrors);
+      boolean jackknife, boolean standardErrors, boolean weighted) {
+    final Need n = need(samples, statistics, resamples, threads, jackknife, standardErrors, weighted);
     final long need = n.total();
     long available = freeHeap();
     if (need > available * 0.9) {

@@ -101,6 +101,9 @@ public final class EvaluationPlan {
 
   final Dataset data;
   final List<Statistic> statistics;
+  // The rows' weights (null: unweighted) and the column they came from.
+  final double[] weights;
+  final String weightsColumn;
   // What is evaluated: the statistics' leaves (StatisticParts), which the wiring below indexes;
   // the statistics follow from their values (identity unless an expression or a repeat).
   final StatisticParts parts;
@@ -148,10 +151,23 @@ public final class EvaluationPlan {
    *     repeats, or the data has fewer rows than a statistic needs
    */
   public EvaluationPlan(Dataset data, List<? extends Statistic> statistics) {
+    this(data, statistics, null);
+  }
+
+  /**
+   * Plans the statistics over the data with each row weighted by the column {@code weights}
+   * (null: unweighted): the weights enter every formula as frequencies (the sample size becomes
+   * their sum), quantiles follow NumPy's rule for weights, a regression is weighted least squares.
+   *
+   * @throws InvalidInputException as {@link #check(Dataset, List, String)}
+   */
+  public EvaluationPlan(Dataset data, List<? extends Statistic> statistics, String weights) {
     this.data = data;
     this.statistics = List.copyOf(statistics);
     this.rows = data.rows();
-    check(data, this.statistics);
+    check(data, this.statistics, weights);
+    this.weightsColumn = weights;
+    this.weights = weights == null ? null : data.column(weights);
     this.parts = StatisticParts.of(this.statistics);
     this.leaves = parts.leaves();
 
@@ -329,7 +345,52 @@ public final class EvaluationPlan {
    *     available ones), a label repeats, or the data has fewer rows than a statistic needs
    */
   public static void check(Dataset data, List<? extends Statistic> statistics) {
+    check(data, statistics, null);
+  }
+
+  /**
+   * Checks the statistics as {@link #check(Dataset, List)} does, and a weighted run's weights: the
+   * column exists, its values are finite and non-negative with a positive sum, and every statistic
+   * takes weights (moment statistics and expressions of them, median, quantile, iqr, min, max, and
+   * ols resampling cases).
+   *
+   * @throws InvalidInputException naming the statistic, or the weight and its row
+   */
+  public static void check(Dataset data, List<? extends Statistic> statistics, String weights) {
     final int rows = data.rows();
+    if (weights != null) {
+      if (!data.hasColumn(weights)) {
+        throw new InvalidInputException("unknown weights column " + org.parboot.Messages.quote(weights) + " in "
+            + org.parboot.Messages.escape(data.source()) + "; available: " + org.parboot.Messages.list(data.columnNames()));
+      }
+      final double[] w = data.column(weights);
+      double sum = 0;
+      for (int i = 0; i < w.length; i++) {
+        if (!(w[i] >= 0) || !Double.isFinite(w[i])) {
+          throw new InvalidInputException("weights column " + org.parboot.Messages.quote(weights) + " has " + w[i]
+              + " in its row " + (i + 1) + " of " + rows + " in " + org.parboot.Messages.escape(data.source())
+              + " (counted after --where and dropped missing values); accepted: finite weights >= 0");
+        }
+        sum += w[i];
+      }
+      if (rows > 0 && !(sum > 0)) {
+        throw new InvalidInputException("weights column " + org.parboot.Messages.quote(weights) + " sums to 0 in "
+            + org.parboot.Messages.escape(data.source()) + "; accepted: weights with a positive sum");
+      }
+      for (Statistic leaf : StatisticParts.leavesOf(statistics)) {
+        final boolean takes = switch (leaf) {
+          case MomentStatistic m -> true;
+          case OrderStatistic o -> o.takesWeights();
+          case OlsStatistic o -> o.resampling() == OlsStatistic.Resampling.CASES;
+          default -> false;
+        };
+        if (!takes) {
+          throw new InvalidInputException(leaf.label() + " takes no weights; accepted with weights: the moment "
+              + "statistics (mean, var, std, cv, sem, geomean, hmean, prop, skew, kurt, cov, corr, ratio, mean_diff), "
+              + "median, quantile, iqr, min, max, ols (resampling cases), and expressions of them");
+        }
+      }
+    }
     if (statistics.isEmpty()) {
       throw new InvalidInputException("no statistic to compute: give at least one statistic");
     }
@@ -560,15 +621,19 @@ public final class EvaluationPlan {
     final double[][][] olsJackknife = new double[olsModels.length][][];
     for (int s = 0; s < k; s++) {
       switch (leaves.get(s)) {
-        case MomentStatistic m -> out[s] = Jackknife.moment(m, momentValues[slotA[s]], centres[slotA[s]],
-            slotB[s] < 0 ? null : momentValues[slotB[s]], slotB[s] < 0 ? 0 : centres[slotB[s]]);
-        case OrderStatistic o -> out[s] = Jackknife.order(o, sortedValues[slotA[s]], rankOfRow[slotA[s]]);
+        case MomentStatistic m -> out[s] = weights == null
+            ? Jackknife.moment(m, momentValues[slotA[s]], centres[slotA[s]],
+                slotB[s] < 0 ? null : momentValues[slotB[s]], slotB[s] < 0 ? 0 : centres[slotB[s]])
+            : Jackknife.moment(m, momentValues[slotA[s]], centres[slotA[s]],
+                slotB[s] < 0 ? null : momentValues[slotB[s]], slotB[s] < 0 ? 0 : centres[slotB[s]], weights);
+        case OrderStatistic o -> out[s] = weights == null ? Jackknife.order(o, sortedValues[slotA[s]], rankOfRow[slotA[s]])
+            : Jackknife.order(o, sortedValues[slotA[s]], rowOfRank[slotA[s]], rankOfRow[slotA[s]], weights);
         case RankStatistic r -> out[s] = r.kind() == RankStatistic.Kind.SPEARMAN ? rankPairs[rankSlot[s]].jackknifeSpearman()
             : rankPairs[rankSlot[s]].jackknifeKendall();
         case OlsStatistic o -> {
           final int model = olsSlot[s];
           if (olsJackknife[model] == null) {
-            olsJackknife[model] = olsModels[model].jackknife(momentValues, centres);
+            olsJackknife[model] = olsModels[model].jackknife(momentValues, centres, weights);
           }
           out[s] = olsJackknife[model][olsOutput[s]];
         }

@@ -40,6 +40,10 @@ public final class Evaluator {
   private final long[] tree;
   private final long[] tally;
   private final OlsModel.Scratch[] fits;
+  // A weighted plan's order columns, read by cumulative weight; null when unweighted.
+  private final WeightedRanks[] weighted;
+  // The resample's size, or with weights the sum of count times weight: every formula's m.
+  private double weight;
   // The vectors of vector statistics computed for this resample, by function.
   private final java.util.IdentityHashMap<CustomStatistic.VectorFunction, double[]> vectors = new java.util.IdentityHashMap<>();
   private double[][] customBuffers = new double[0][];
@@ -62,6 +66,14 @@ public final class Evaluator {
     this.midRanks = ranks ? new double[plan.rows] : null;
     this.tree = ranks ? new long[plan.maxYGroups + 1] : null;
     this.tally = ranks ? new long[plan.maxYGroups] : null;
+    if (plan.weights == null) {
+      this.weighted = null;
+    } else {
+      this.weighted = new WeightedRanks[plan.sortedValues.length];
+      for (int c = 0; c < weighted.length; c++) {
+        weighted[c] = new WeightedRanks(plan.sortedValues[c], plan.rowOfRank[c], plan.weights);
+      }
+    }
     this.fits = new OlsModel.Scratch[plan.olsModels.length];
     for (int m = 0; m < fits.length; m++) {
       fits[m] = plan.olsModels[m].newScratch();
@@ -115,30 +127,24 @@ public final class Evaluator {
         return;
       }
       final EvaluationPlan p = plan;
-      for (int c = 0; c < p.momentValues.length; c++) {
-        if (!p.columnFused[c]) {
-          sums.powers(p.orders[c], counts, p.momentValues[c], p.momentFinite[c], columnSums[c]);
-        }
+      if (p.weights != null) {
+        weightedSums();
+      } else {
+        sums();
       }
-      for (int q = 0; q < p.pairs.length; q++) {
-        final int a = p.pairs[q][0];
-        final int b = p.pairs[q][1];
-        final boolean finite = p.momentFinite[a] && p.momentFinite[b];
-        if (p.pairFused[q]) {
-          sums.pair(counts, p.momentValues[a], p.momentValues[b], finite, pairSums[q]);
-          System.arraycopy(pairSums[q], 0, columnSums[a], 0, 2);
-          System.arraycopy(pairSums[q], 2, columnSums[b], 0, 2);
-        } else {
-          pairSums[q][4] = sums.cross(counts, p.momentValues[a], p.momentValues[b], finite);
+      if (weighted == null) {
+        for (RankCounts r : ranks) {
+          r.of(counts, size);
         }
-      }
-      for (RankCounts r : ranks) {
-        r.of(counts, size);
+      } else {
+        for (WeightedRanks r : weighted) {
+          r.of(counts);
+        }
       }
       for (int m = 0; m < fits.length; m++) {
         final OlsModel model = p.olsModels[m];
         if (model.residualColumn < 0) {
-          model.fromSums(size, p.centres, columnSums, pairSums, fits[m]);
+          model.fromSums(weight, p.centres, columnSums, pairSums, fits[m]);
         } else if (size == p.rows) {
           model.fromResiduals(customBuffers[model.residualColumn], fits[m]);
         } else {
@@ -150,7 +156,7 @@ public final class Evaluator {
       for (int s = 0; s < p.leaves.size(); s++) {
         leaf[s] = switch (p.leaves.get(s)) {
           case MomentStatistic m -> momentValue(s, m);
-          case OrderStatistic o -> o.evaluate(ranks[p.slotA[s]]);
+          case OrderStatistic o -> weighted == null ? o.evaluate(ranks[p.slotA[s]]) : o.evaluate(weighted[p.slotA[s]]);
           case RankStatistic r -> r.kind() == RankStatistic.Kind.SPEARMAN
               ? p.rankPairs[p.rankSlot[s]].spearman(counts, size, midRanks)
               : p.rankPairs[p.rankSlot[s]].kendall(counts, size, tree, tally);
@@ -218,6 +224,41 @@ public final class Evaluator {
     finish(out);
   }
 
+  /** The moment sums of the resample from its counts, in the layout; its size as its weight. */
+  private void sums() {
+    final EvaluationPlan p = plan;
+    weight = size;
+    for (int c = 0; c < p.momentValues.length; c++) {
+      if (!p.columnFused[c]) {
+        sums.powers(p.orders[c], counts, p.momentValues[c], p.momentFinite[c], columnSums[c]);
+      }
+    }
+    for (int q = 0; q < p.pairs.length; q++) {
+      final int a = p.pairs[q][0];
+      final int b = p.pairs[q][1];
+      final boolean finite = p.momentFinite[a] && p.momentFinite[b];
+      if (p.pairFused[q]) {
+        sums.pair(counts, p.momentValues[a], p.momentValues[b], finite, pairSums[q]);
+        System.arraycopy(pairSums[q], 0, columnSums[a], 0, 2);
+        System.arraycopy(pairSums[q], 2, columnSums[b], 0, 2);
+      } else {
+        pairSums[q][4] = sums.cross(counts, p.momentValues[a], p.momentValues[b], finite);
+      }
+    }
+  }
+
+  /** The weighted moment sums of the resample ({@link WeightedSums}); its weight, the sum of count times weight. */
+  private void weightedSums() {
+    final EvaluationPlan p = plan;
+    weight = WeightedSums.total(counts, p.weights);
+    for (int c = 0; c < p.momentValues.length; c++) {
+      WeightedSums.powers(p.orders[c], counts, p.weights, p.momentValues[c], columnSums[c]);
+    }
+    for (int q = 0; q < p.pairs.length; q++) {
+      pairSums[q][4] = WeightedSums.cross(counts, p.weights, p.momentValues[p.pairs[q][0]], p.momentValues[p.pairs[q][1]]);
+    }
+  }
+
   private double momentValue(int s, MomentStatistic m) {
     final EvaluationPlan p = plan;
     final double[] sa = columnSums[p.slotA[s]];
@@ -225,11 +266,11 @@ public final class Evaluator {
     final int b = p.slotB[s];
     if (b < 0) {
       final int order = p.orders[p.slotA[s]];
-      return m.fromSums(size, ca, sa[0], order > 1 ? sa[1] : 0, order > 2 ? sa[2] : 0, order > 3 ? sa[3] : 0);
+      return m.fromSums(weight, ca, sa[0], order > 1 ? sa[1] : 0, order > 2 ? sa[2] : 0, order > 3 ? sa[3] : 0);
     }
     final double[] sb = columnSums[b];
     final double sxy = p.pairSlot[s] < 0 ? 0 : pairSums[p.pairSlot[s]][4];
-    return m.fromPairSums(size, ca, sa[0], sa[1], p.centres[b], sb[0], sb[1], sxy);
+    return m.fromPairSums(weight, ca, sa[0], sa[1], p.centres[b], sb[0], sb[1], sxy);
   }
 
   private double customValue(int s, CustomStatistic c) {

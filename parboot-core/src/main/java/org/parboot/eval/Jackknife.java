@@ -43,6 +43,113 @@ final class Jackknife {
     return out;
   }
 
+  /**
+   * Leave-one-out values of a moment statistic of a weighted run: the sums weight each row,
+   * {@code sum w d^k}, row i's terms {@code w_i d_i^k} come off, and the size is the weight left,
+   * {@code W - w_i}.
+   */
+  static double[] moment(MomentStatistic m, double[] x, double cx, double[] y, double cy, double[] w) {
+    final int n = x.length;
+    final double[] out = new double[n];
+    double total = 0;
+    final double[] sx = new double[4];
+    final double[] sy = new double[2];
+    double sxy = 0;
+    for (int i = 0; i < n; i++) {
+      total += w[i];
+      double t = w[i];
+      for (int k = 0; k < 4; k++) {
+        t *= x[i];
+        sx[k] += t;
+      }
+      if (y != null) {
+        sy[0] += w[i] * y[i];
+        sy[1] += w[i] * y[i] * y[i];
+        sxy += w[i] * x[i] * y[i];
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      final double wi = w[i];
+      final double d = x[i];
+      if (y == null) {
+        out[i] = m.fromSums(total - wi, cx, sx[0] - wi * d, sx[1] - wi * d * d, sx[2] - wi * d * d * d,
+            sx[3] - wi * d * d * d * d);
+      } else {
+        final double e = y[i];
+        out[i] = m.fromPairSums(total - wi, cx, sx[0] - wi * d, sx[1] - wi * d * d, cy, sy[0] - wi * e,
+            sy[1] - wi * e * e, sxy - wi * d * e);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Leave-one-out values of a weighted order statistic (the data sorted as {@code sorted}, rank r
+   * holding row {@code rowOfRank[r]}): each quantile found by bisection on the cumulative weights
+   * without row i's, O(log n) per row.
+   */
+  static double[] order(OrderStatistic o, double[] sorted, int[] rowOfRank, int[] rankOfRow, double[] w) {
+    final int n = sorted.length;
+    final double[] cum = new double[n]; // weight of ranks 0..r
+    double run = 0;
+    for (int r = 0; r < n; r++) {
+      run += w[rowOfRank[r]];
+      cum[r] = run;
+    }
+    final double[] out = new double[n];
+    for (int i = 0; i < n; i++) {
+      final int left = rankOfRow[i];
+      final double wi = w[i];
+      final double total = cum[n - 1] - wi;
+      out[i] = o.evaluate(new org.parboot.stat.WeightedSample() {
+        @Override
+        public double quantile(double p) {
+          if (!(total > 0)) {
+            return Double.NaN;
+          }
+          // The first rank other than `left` whose cumulative weight without row i reaches p.
+          int lo = 0;
+          int hi = n - 1;
+          while (lo < hi) {
+            final int mid = (lo + hi) >>> 1;
+            final double c = mid >= left ? cum[mid] - wi : cum[mid];
+            if (c / total >= p) {
+              hi = mid;
+            } else {
+              lo = mid + 1;
+            }
+          }
+          int r = lo == left ? lo + 1 : lo;
+          if (r >= n) {
+            r = left == n - 1 ? n - 2 : n - 1;
+          }
+          return sorted[r];
+        }
+
+        @Override
+        public double min() {
+          for (int r = 0; r < n; r++) {
+            if (r != left && w[rowOfRank[r]] > 0) {
+              return sorted[r];
+            }
+          }
+          return Double.NaN;
+        }
+
+        @Override
+        public double max() {
+          for (int r = n - 1; r >= 0; r--) {
+            if (r != left && w[rowOfRank[r]] > 0) {
+              return sorted[r];
+            }
+          }
+          return Double.NaN;
+        }
+      });
+    }
+    return out;
+  }
+
   /** The power sums of centred values, in row order. */
   private static double[] plainSums(double[] x) {
     double s1 = 0;

@@ -60,7 +60,7 @@ final class OlsModel {
    * @param columnSums each slot's sums (s1, s2, ...)
    * @param pairSums each pair's sums ([4] the cross sum)
    */
-  void fromSums(long m, double[] centres, double[][] columnSums, double[][] pairSums, Scratch sc) {
+  void fromSums(double m, double[] centres, double[][] columnSums, double[][] pairSums, Scratch sc) {
     final double[][] s = sc.s;
     for (int j = 0; j <= p; j++) {
       final double dj = columnSums[slots[j]][0] / m;
@@ -75,7 +75,7 @@ final class OlsModel {
   }
 
   /** Solves the centred normal equations in {@code s} (terms, then the response) into {@code sc.out}. */
-  private void fit(double[][] s, Scratch sc, long m, double[] centres, double[][] columnSums) {
+  private void fit(double[][] s, Scratch sc, double m, double[] centres, double[][] columnSums) {
     final double[] out = sc.out;
     if (!solve(s, p, sc.b)) {
       java.util.Arrays.fill(out, Double.NaN);
@@ -148,7 +148,7 @@ final class OlsModel {
     if (resampling != OlsStatistic.Resampling.RESIDUALS) {
       return null;
     }
-    final Full f = full(centred, centres);
+    final Full f = full(centred, centres, null);
     if (f == null) {
       throw new org.parboot.InvalidInputException("the terms of this regression are collinear on the full data, "
           + "so resample=residuals has no fit to start from");
@@ -234,18 +234,22 @@ final class OlsModel {
 
   private Full full;
 
-  /** The full data's fit, or null when its terms are collinear. */
-  private Full full(double[][] centred, double[] centres) {
+  /**
+   * The full data's fit, weighted least squares when {@code w} is not null (the columns centred on
+   * their weighted means, every sum weighted), or null when its terms are collinear.
+   */
+  private Full full(double[][] centred, double[] centres, double[] w) {
     final int n = centred[slots[0]].length;
+    final double total = w == null ? n : java.util.Arrays.stream(w).sum();
     final double[][] x = new double[p + 1][n];
     final double[] mean = new double[p + 1];
     for (int j = 0; j <= p; j++) {
       final double[] d = centred[slots[j]];
       double dm = 0;
       for (int i = 0; i < n; i++) {
-        dm += d[i];
+        dm += w == null ? d[i] : w[i] * d[i];
       }
-      dm /= n;
+      dm /= total;
       for (int i = 0; i < n; i++) {
         x[j][i] = d[i] - dm;
       }
@@ -256,7 +260,7 @@ final class OlsModel {
       for (int k = j; k <= p; k++) {
         double v = 0;
         for (int i = 0; i < n; i++) {
-          v += x[j][i] * x[k][i];
+          v += (w == null ? 1 : w[i]) * x[j][i] * x[k][i];
         }
         s[j][k] = v;
         s[k][j] = v;
@@ -291,7 +295,8 @@ final class OlsModel {
         }
       }
       residual[i] = x[p][i] - fit;
-      leverage[i] = 1.0 / n + h;
+      final double wi = w == null ? 1 : w[i];
+      leverage[i] = wi / total + wi * h;
     }
     return new Full(x, mean, s, inverse, b, residual, leverage);
   }
@@ -305,45 +310,49 @@ final class OlsModel {
    *
    * @return per output, the n leave-one-out values
    */
-  double[][] jackknife(double[][] centred, double[] centres) {
+  double[][] jackknife(double[][] centred, double[] centres, double[] weights) {
     final int n = centred[slots[0]].length;
     final double[][] out = new double[p + 2][n];
-    final Full f = full(centred, centres);
+    final Full f = full(centred, centres, weights);
     if (f == null) {
       for (double[] o : out) {
         java.util.Arrays.fill(o, Double.NaN);
       }
       return out;
     }
+    double total = 0;
     double rss = 0;
     double tss = 0;
     for (int i = 0; i < n; i++) {
-      rss += f.residual[i] * f.residual[i];
-      tss += f.x[p][i] * f.x[p][i];
+      final double w = weights == null ? 1 : weights[i];
+      total += w;
+      rss += w * f.residual[i] * f.residual[i];
+      tss += w * f.x[p][i] * f.x[p][i];
     }
     for (int i = 0; i < n; i++) {
+      final double w = weights == null ? 1 : weights[i];
       final double e = f.residual[i];
       final double keep = 1 - f.leverage[i];
-      if (!(keep > SINGULAR)) {
+      if (!(keep > SINGULAR) || !(total - w > 0)) {
         for (double[] o : out) {
           o[i] = Double.NaN;
         }
         continue;
       }
-      double intercept = f.mean[p] - e / (n * keep);
+      double intercept = f.mean[p] - w * e / (total * keep);
       for (int j = 0; j < p; j++) {
         double v = 0;
         for (int k = 0; k < p; k++) {
           v += f.inverse[j][k] * f.x[k][i];
         }
-        final double bj = f.coefficient[j] - v * e / keep;
+        final double bj = f.coefficient[j] - v * w * e / keep;
         out[j + 1][i] = bj;
         intercept -= bj * f.mean[j];
       }
       out[0][i] = intercept;
       final double dy = f.x[p][i];
-      final double total = tss - (double) n / (n - 1) * dy * dy;
-      out[p + 1][i] = total > 0 ? 1 - (rss - e * e / keep) / total : Double.NaN;
+      final double left = tss - w * dy * dy * total / (total - w);
+      out[p + 1][i] = left > 0 ? 1 - (rss - w * e * e / keep) / left : Double.NaN;
     }
     return out;
   }

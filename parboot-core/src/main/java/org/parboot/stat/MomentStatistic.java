@@ -319,14 +319,16 @@ public record MomentStatistic(Kind kind, List<String> columns, int ddof, boolean
   /**
    * The statistic of one column from its centred power sums.
    *
-   * @param m the sample size
+   * @param m the sample size: the number of rows, or with weights the sum of the weights (every
+   *     formula takes the weights as frequencies: integer weights give the statistic of the data
+   *     with each row repeated as often as its weight)
    * @param centre the centre c the sums were taken about
    * @param s1 sum of (x - c)
    * @param s2 sum of (x - c)^2
    * @param s3 sum of (x - c)^3 (may be 0 when the kind's order is below 3)
    * @param s4 sum of (x - c)^4 (may be 0 when the kind's order is below 4)
    */
-  public double fromSums(long m, double centre, double s1, double s2, double s3, double s4) {
+  public double fromSums(double m, double centre, double s1, double s2, double s3, double s4) {
     final double d = s1 / m;
     switch (kind) {
       case MEAN, PROP:
@@ -382,7 +384,7 @@ public record MomentStatistic(Kind kind, List<String> columns, int ddof, boolean
    * The statistic of a pair of columns from their centred sums (see {@link #fromSums}); {@code sxy}
    * is the sum of (x - cx)(y - cy). The squared sums are unused by ratio and mean_diff.
    */
-  public double fromPairSums(long m, double cx, double sx, double sxx, double cy, double sy, double syy, double sxy) {
+  public double fromPairSums(double m, double cx, double sx, double sxx, double cy, double sy, double syy, double sxy) {
     final double dx = sx / m;
     final double dy = sy / m;
     switch (kind) {

@@ -139,6 +139,29 @@ public record OrderStatistic(Kind kind, String column, double parameter) impleme
     return 2;
   }
 
+  /** Whether it has a weighted version ({@link #evaluate(WeightedSample)}): the quantiles and the extremes. */
+  public boolean takesWeights() {
+    return kind != Kind.TRIMMED_MEAN && kind != Kind.MAD;
+  }
+
+  /**
+   * The statistic of a weighted sample: quantiles (median, quantile, iqr) by NumPy's rule for
+   * weights, {@code numpy.quantile(x, p, weights=w, method="inverted_cdf")}; min and max of the
+   * values of positive weight.
+   *
+   * @throws IllegalStateException for trimmed_mean and mad ({@link #takesWeights})
+   */
+  public double evaluate(WeightedSample s) {
+    return switch (kind) {
+      case MEDIAN -> s.quantile(0.5);
+      case QUANTILE -> s.quantile(parameter);
+      case IQR -> s.quantile(0.75) - s.quantile(0.25);
+      case MIN -> s.min();
+      case MAX -> s.max();
+      default -> throw new IllegalStateException(label() + " takes no weights");
+    };
+  }
+
   /** The statistic of a sorted sample. */
   public double evaluate(SortedSample s) {
     final int m = s.size();

@@ -65,6 +65,9 @@ final class JsonReport {
     root.addProperty("threads_per_group", threadsPerGroup);
     root.add("level", number(options.intervals().level()));
     root.addProperty("nan_policy", options.nanPolicy().spelling());
+    if (options.weights() != null) {
+      root.addProperty("weights", options.weights());
+    }
     root.add("elapsed_seconds", number(elapsed.toNanos() / 1e9));
     final JsonArray w = new JsonArray();
     warnings.forEach(w::add);

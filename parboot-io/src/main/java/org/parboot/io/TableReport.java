@@ -72,14 +72,16 @@ final class TableReport {
 
   /**
    * {@code n = 1461 (dropped 0 missing) · resamples = 9999 · seed = 42 · executor = forkjoin × 2 threads · 0.21 s},
-   * with {@code · scheme = stationary(L=72.15, auto)} after the resamples when the scheme is not plain iid.
+   * with {@code · scheme = stationary(L=72.15, auto)} after the resamples when the scheme is not plain iid,
+   * and {@code · weights = w} in a weighted run.
    */
   static String headerLine(BootstrapResult result) {
     final BootstrapOptions o = result.options();
     final String executor = result.local() ? "executor = " + executor(o) : "engine = " + Messages.escape(result.engine());
     final String scheme = result.scheme().equals("iid") ? "" : " · scheme = " + Messages.escape(result.scheme());
+    final String weights = o.weights() == null ? "" : " · weights = " + Messages.escape(o.weights());
     return "n = " + result.n() + " (dropped " + result.droppedMissing() + " missing) · resamples = " + o.resamples()
-        + scheme + " · seed = " + o.seed() + " · " + executor + " · "
+        + scheme + weights + " · seed = " + o.seed() + " · " + executor + " · "
         + String.format(Locale.ROOT, "%.2f s", result.elapsed().toNanos() / 1e9);
   }
 

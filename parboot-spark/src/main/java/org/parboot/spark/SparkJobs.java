@@ -8,6 +8,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.apache.spark.sql.SparkSession;
 import org.parboot.ParbootException;
 import org.parboot.exec.RunControl;
@@ -26,20 +28,45 @@ final class SparkJobs implements AutoCloseable {
   private final String group = "parboot-" + UUID.randomUUID();
   private final Thread watcher;
   private final java.util.Set<Integer> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  // The stages of the run's jobs, and how many of their tasks are running: a cancelled job ends
+  // before its killed tasks have (they stop when they next look), and a session stopped under a
+  // task still running makes Spark print that task's failure.
+  private final java.util.Set<Integer> stages = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final java.util.concurrent.atomic.AtomicInteger tasks = new java.util.concurrent.atomic.AtomicInteger();
   private final SparkListener jobs = new SparkListener() {
     @Override
     public void onJobStart(SparkListenerJobStart e) {
       if (group.equals(e.properties().getProperty("spark.jobGroup.id"))) {
+        e.stageIds().foreach(id -> stages.add((Integer) id));
         running.add(e.jobId());
+      }
+    }
+
+    @Override
+    public void onTaskStart(SparkListenerTaskStart e) {
+      if (stages.contains(e.stageId())) {
+        tasks.incrementAndGet();
+      }
+    }
+
+    @Override
+    public void onTaskEnd(SparkListenerTaskEnd e) {
+      if (stages.contains(e.stageId())) {
+        tasks.decrementAndGet();
+        ended();
       }
     }
 
     @Override
     public void onJobEnd(SparkListenerJobEnd e) {
       if (running.remove(e.jobId())) {
-        synchronized (running) {
-          running.notifyAll();
-        }
+        ended();
+      }
+    }
+
+    private void ended() {
+      synchronized (running) {
+        running.notifyAll();
       }
     }
   };
@@ -120,8 +147,10 @@ final class SparkJobs implements AutoCloseable {
 
   /**
    * Ends the run's watch; after a cancel, first waits (up to {@link #DRAIN_MS}) until every job the
-   * run started has ended, so that a session stopped next finds nothing in flight (stopping it under
-   * a cancelled job's feet made Spark print stack traces of futures its pools rejected).
+   * run started has ended and every task of theirs has stopped, so that a session stopped next
+   * finds nothing in flight (stopping it under a cancelled job's feet made Spark print stack traces
+   * of futures its pools rejected; under a killed task still reading its broadcast, of that task's
+   * failure).
    */
   @Override
   public void close() {
@@ -133,7 +162,7 @@ final class SparkJobs implements AutoCloseable {
         context.cancelJobGroup(group);
         final long deadline = System.nanoTime() + DRAIN_MS * 1_000_000L;
         synchronized (running) {
-          while (!running.isEmpty() && System.nanoTime() < deadline) {
+          while ((!running.isEmpty() || tasks.get() > 0) && System.nanoTime() < deadline) {
             running.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000L));
           }
         }
