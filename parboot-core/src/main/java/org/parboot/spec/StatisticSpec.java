@@ -14,6 +14,7 @@ import org.parboot.stat.MomentStatistic;
 import org.parboot.stat.OlsStatistic;
 import org.parboot.stat.OrderStatistic;
 import org.parboot.stat.RankStatistic;
+import org.parboot.stat.TextCondition;
 import org.parboot.stat.Statistic;
 
 /**
@@ -293,8 +294,20 @@ public final class StatisticSpec {
     final String column = m.group(1);
     final String text = m.group(3);
     if (text.startsWith("'") || text.startsWith("\"")) {
-      throw bad(where, "prop compares a column with a number; the share of a text value ("
-          + text + ") is not supported yet: filter with --where, or code the column as 0/1");
+      final char q = text.charAt(0);
+      if (text.length() < 2 || text.charAt(text.length() - 1) != q || text.substring(1, text.length() - 1).indexOf('\'') >= 0
+          || text.substring(1, text.length() - 1).indexOf('"') >= 0) {
+        throw bad(where, "the text " + text + " needs one pair of quotes and none inside, as in prop(location == 'Seattle')");
+      }
+      final MomentStatistic.Comparison cmp = MomentStatistic.Comparison.of(m.group(2));
+      if (cmp != MomentStatistic.Comparison.EQ && cmp != MomentStatistic.Comparison.NE) {
+        throw bad(where, "text compares with == or !=, not " + m.group(2));
+      }
+      if (column.isEmpty()) {
+        throw bad(where, "a text condition names its column, as in prop(location == 'Seattle')");
+      }
+      out.add(MomentStatistic.prop(new TextCondition(column, cmp, text.substring(1, text.length() - 1))));
+      return;
     }
     final double value;
     try {

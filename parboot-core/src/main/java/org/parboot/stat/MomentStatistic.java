@@ -134,6 +134,9 @@ public record MomentStatistic(Kind kind, List<String> columns, int ddof, boolean
    * @param value the number compared with, finite
    */
   public record Condition(Comparison comparison, double value) implements java.io.Serializable {
+    /** {@code != 0}: the share of a 0/1 column's ones, as a {@link TextCondition}'s column is read. */
+    public static final Condition NONZERO = new Condition(Comparison.NE, 0);
+
     public Condition {
       Objects.requireNonNull(comparison, "comparison");
       if (!Double.isFinite(value)) {
@@ -217,6 +220,19 @@ public record MomentStatistic(Kind kind, List<String> columns, int ddof, boolean
     return new MomentStatistic(Kind.PROP, List.of(column), 0, false, condition);
   }
 
+  /**
+   * The share of rows whose text column meets {@code condition}: {@code prop(location ==
+   * 'Seattle')}, read from the 0/1 column {@link TextCondition#columnName()}.
+   */
+  public static MomentStatistic prop(TextCondition condition) {
+    return new MomentStatistic(Kind.PROP, List.of(condition.columnName()), 0, false, Condition.NONZERO);
+  }
+
+  /** The text condition this prop reads the 0/1 column of, or null. */
+  private TextCondition textCondition() {
+    return kind == Kind.PROP && Condition.NONZERO.equals(condition) ? TextCondition.parse(columns.get(0)) : null;
+  }
+
   /** How the column's values enter the sums. */
   public Values values() {
     return switch (kind) {
@@ -272,7 +288,7 @@ public record MomentStatistic(Kind kind, List<String> columns, int ddof, boolean
       case VAR, STD, CV, SEM -> kind.spelling + "(ddof=" + ddof + ")";
       case SKEW, KURT -> kind.spelling + "(bias=" + bias + ")";
       case COV -> "cov(ddof=" + ddof + ")";
-      case PROP -> "prop(" + condition.spelling("x").substring(2) + ")";
+      case PROP -> textCondition() != null ? label() : "prop(" + condition.spelling("x").substring(2) + ")";
       default -> kind.spelling;
     };
   }
@@ -283,7 +299,7 @@ public record MomentStatistic(Kind kind, List<String> columns, int ddof, boolean
       case VAR, STD, CV, SEM -> kind.spelling + "(" + columns.get(0) + ", ddof=" + ddof + ")";
       case SKEW, KURT -> kind.spelling + "(" + columns.get(0) + ", bias=" + bias + ")";
       case COV -> "cov(" + columns.get(0) + ", " + columns.get(1) + ", ddof=" + ddof + ")";
-      case PROP -> "prop(" + condition.spelling(columns.get(0)) + ")";
+      case PROP -> "prop(" + (textCondition() != null ? columns.get(0) : condition.spelling(columns.get(0))) + ")";
       default -> kind.spelling + "(" + String.join(", ", columns) + ")";
     };
   }

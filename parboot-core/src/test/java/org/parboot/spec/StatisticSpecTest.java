@@ -15,6 +15,7 @@ import org.parboot.stat.OrderStatistic;
 import org.parboot.stat.MomentStatistic;
 import org.parboot.stat.OlsStatistic;
 import org.parboot.stat.RankStatistic;
+import org.parboot.stat.TextCondition;
 
 /** Every spelling {@link StatisticSpec#parse} accepts, and every way it refuses one. */
 class StatisticSpecTest {
@@ -100,6 +101,10 @@ class StatisticSpecTest {
             List.of(new OlsStatistic("y", List.of("x"), "r2", OlsStatistic.Resampling.CASES))),
         Arguments.of("spearman", TWO, List.of(RankStatistic.spearman("a", "b"))),
         Arguments.of("KENDALL(y=q, x=p)", ONE, List.of(RankStatistic.kendall("p", "q"))),
+        Arguments.of("prop(location == 'Seattle')", ONE, List.of(MomentStatistic.prop(
+            new TextCondition("location", MomentStatistic.Comparison.EQ, "Seattle")))),
+        Arguments.of("prop(city != \"New York\")", ONE, List.of(MomentStatistic.prop(
+            new TextCondition("city", MomentStatistic.Comparison.NE, "New York")))),
         Arguments.of("prop(z != 1e-3)", ONE, List.of(MomentStatistic.prop("z",
             new MomentStatistic.Condition(MomentStatistic.Comparison.NE, 1e-3)))));
   }
@@ -163,7 +168,9 @@ class StatisticSpecTest {
         Arguments.of("ols(y ~ x)[z]", "no output 'z'; its outputs: intercept, x, r2"),
         Arguments.of("mean[x]", "[x] selects an output, and mean has one"),
         Arguments.of("ols(y ~ x)[x", "missing ']'"),
-        Arguments.of("prop(location == 'Seattle')", "the share of a text value ('Seattle') is not supported yet"));
+        Arguments.of("prop(location > 'Seattle')", "text compares with == or !=, not >"),
+        Arguments.of("prop(== 'Seattle')", "a text condition names its column"),
+        Arguments.of("prop(city == \"Sea'ttle\")", "needs one pair of quotes and none inside"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.parboot.InvalidInputException;
 import org.parboot.data.Dataset;
 import org.parboot.Messages;
+import org.parboot.stat.TextCondition;
 
 /**
  * Turns the records of one table, its column names first, into the requested columns: the one
@@ -166,7 +167,21 @@ final class ColumnLoader {
     headerLine = line;
     final List<Need> needs = new ArrayList<>();
     columnIndex = new int[columns.size()];
+    conditions = new TextCondition[columns.size()];
     for (int j = 0; j < columnIndex.length; j++) {
+      // A column the table lacks but whose name is a text condition (prop(location == 'Seattle')):
+      // the 0/1 indicator of that condition on the text column.
+      final TextCondition t = header.contains(columns.get(j)) ? null : TextCondition.parse(columns.get(j));
+      if (t != null && !header.contains(t.column())) {
+        throw new InvalidInputException(shown + ": unknown column " + Messages.quote(t.column()) + " (in the condition "
+            + Messages.quote(columns.get(j)) + "); available: " + Messages.list(header));
+      }
+      if (t != null) {
+        conditions[j] = t;
+        columnIndex[j] = indexOf(t.column(), "column");
+        needs.add(new Need(columnIndex[j], t.column(), "column", false));
+        continue;
+      }
       columnIndex[j] = indexOf(columns.get(j), "column");
       needs.add(new Need(columnIndex[j], columns.get(j), "column", true));
     }
@@ -186,6 +201,9 @@ final class ColumnLoader {
     }
     return needs;
   }
+
+  // Per requested column: the text condition it is the indicator of, or null for a plain column.
+  private TextCondition[] conditions = new TextCondition[0];
 
   private int indexOf(String name, String what) {
     int found = -1;
@@ -259,6 +277,10 @@ final class ColumnLoader {
     matched++;
     boolean missing = false;
     for (int j = 0; j < row.length; j++) {
+      if (conditions[j] != null) {
+        row[j] = conditions[j].test(r.text(columnIndex[j])) ? 1 : 0;
+        continue;
+      }
       row[j] = r.number(columnIndex[j], columns.get(j));
       if (Double.isNaN(row[j])) {
         if (options.missing() == MissingPolicy.ERROR) {
