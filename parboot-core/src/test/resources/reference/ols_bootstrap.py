@@ -38,3 +38,21 @@ for j, name in enumerate(names):
     res = stats.bootstrap((np.arange(n),), lambda i: fit(X[i], y[i])[j], n_resamples=9999, vectorized=False,
                           rng=np.random.default_rng(1), method='percentile')
     print(f'"ols(y ~ x1 + x2)[{name}]; {res.standard_error!r}; {res.confidence_interval.low!r}; {res.confidence_interval.high!r}",')
+
+# The same two ways on Seattle's temp_max ~ temp_min, the slope only.
+tmin, tmax = D[('seattle', 'temp_min')], D[('seattle', 'temp_max')]
+m = len(tmax)
+Xs = np.column_stack([np.ones(m), tmin])
+res = stats.bootstrap((np.arange(m),), lambda i: np.linalg.lstsq(Xs[i], tmax[i], rcond=None)[0][1], n_resamples=9999,
+                      vectorized=False, rng=np.random.default_rng(1), method='percentile')
+print(f'"ols(temp_max ~ temp_min)[temp_min]; {res.standard_error!r}; {res.confidence_interval.low!r}; '
+      f'{res.confidence_interval.high!r}",')
+bs = np.linalg.lstsq(Xs, tmax, rcond=None)[0]
+es = tmax - Xs @ bs
+hs = np.diag(Xs @ np.linalg.inv(Xs.T @ Xs) @ Xs.T)
+rs = es / np.sqrt(1 - hs)
+rs = rs - rs.mean()
+rng = np.random.default_rng(1)
+slopes = np.array([np.linalg.lstsq(Xs, Xs @ bs + rs[rng.integers(0, m, m)], rcond=None)[0][1] for _ in range(9999)])
+print(f'"ols(temp_max ~ temp_min, resample=residuals)[temp_min]; {slopes.std(ddof=1)!r}; '
+      f'{np.percentile(slopes, 2.5)!r}; {np.percentile(slopes, 97.5)!r}",')

@@ -143,7 +143,9 @@ final class CommandScope implements AutoCloseable {
       }
     }
     cancels.forEach(Runnable::run);
-    owner.interrupt();
+    if (!uninterrupted) {
+      owner.interrupt();
+    }
     if (mayHalt) {
       Thread.ofPlatform().daemon().name("parboot-watchdog").start(this::watch);
     }
@@ -170,6 +172,24 @@ final class CommandScope implements AutoCloseable {
       control.cancel();
     }
     return control;
+  }
+
+  // While true, a stop cancels the command's work but leaves its thread's interrupt alone.
+  private volatile boolean uninterrupted;
+
+  /**
+   * Runs {@code work}, during which a stop cancels the registered work (and the watchdog still
+   * halts a command that cannot stop in time) but does not interrupt this thread: for work that
+   * stops by its own cancellation and takes an interrupt for a failure of whatever it was doing
+   * (a Spark driver storing a broadcast logs the interrupted store as an error of its own).
+   */
+  <T> T withoutInterrupt(Callable<T> work) throws Exception {
+    uninterrupted = true;
+    try {
+      return work.call();
+    } finally {
+      uninterrupted = false;
+    }
   }
 
   /** Runs {@code work} with {@code cancel} registered: a stop calls it, which must end the work promptly. */

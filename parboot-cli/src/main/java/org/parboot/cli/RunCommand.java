@@ -213,20 +213,22 @@ final class RunCommand implements Callable<Integer> {
       final DistributedEngine.Request request = new DistributedEngine.Request(files, name, data.csvOptions(), statistics,
           options, choice.master(), choice.blb(), console::note);
       final Console.ProgressSource progress = Console.ProgressSource.of(control);
+      // A stop cancels the run's Spark jobs (its control); an interrupt of this thread, the driver's,
+      // would instead fail whatever Spark is doing on it, which Spark logs.
       if (groupBy != null) {
         final BatchResult result = console.withProgress(progress, "tasks", control::cancel,
-            () -> e.runGrouped(request, groupBy.strip(), control));
+            () -> scope.withoutInterrupt(() -> e.runGrouped(request, groupBy.strip(), control)));
         scope.check();
         emit(ResultFormatter.format(result, fmt, guard), fmt, ResultFormatter.warnings(result), console, outputs);
       } else if (compare != null) {
         final String[] c = comparison();
         final TwoSampleResult result = console.withProgress(progress, "tasks", control::cancel,
-            () -> e.compare(request, c[0], c[1], c[2], control));
+            () -> scope.withoutInterrupt(() -> e.compare(request, c[0], c[1], c[2], control)));
         scope.check();
         emit(ResultFormatter.format(result, fmt, guard), fmt, result.result().warnings(), console, outputs);
       } else {
         final BootstrapResult result = console.withProgress(progress, "tasks", control::cancel,
-            () -> e.run(request, control));
+            () -> scope.withoutInterrupt(() -> e.run(request, control)));
         deliver(result, fmt, guard, console, outputs);
       }
     } finally {

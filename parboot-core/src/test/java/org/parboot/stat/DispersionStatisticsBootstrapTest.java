@@ -16,8 +16,9 @@ import org.parboot.testing.Fixtures;
 /**
  * The bootstrap of the statistics beyond the first fourteen against {@code scipy.stats.bootstrap}
  * with the same function, on Seattle's temp_max (n = 1461; recorded to a tenth of a degree, so
- * many ties and a lumpy distribution for iqr and mad) and on the skewed lognormal sample (n = 60),
- * and for the rank correlations on a skewed pair with 13 distinct values in each column (n = 60).
+ * many ties and a lumpy distribution for iqr and mad), on the skewed lognormal sample (n = 60), and
+ * on a skewed pair with 13 distinct values in each column (n = 60, the {@code pairs} of
+ * datasets.csv): every statistic on two of them.
  * The SciPy side (scipy 1.17.1, numpy 2.4.6):
  * <pre>
  * x = Seattle's temp_max from weather.csv, or the skewed sample of datasets.csv
@@ -55,6 +56,12 @@ class DispersionStatisticsBootstrapTest {
       "skewed;  hmean;                 0.15683094227860042;   1.466947209276917;  2.0843406571795775",
       "skewed;  mad(scale=normal);     0.22553064257222785;   0.8867581573458476; 1.815768666637358",
       "skewed;  prop(x > 3);           0.06034243569491576;   0.2;                0.43333333333333335",
+      "skewed;  cv;                    0.07927742742532817;   0.5471955393683142; 0.8548605660585442",
+      "skewed;  sem;                   0.03891036184930178;   0.17025575913282262; 0.3197155260597199",
+      "skewed;  iqr;                   0.31795594037308333;   1.4478846551799545; 2.6261305503363226",
+      "pairs;   geomean;               0.19223233824355396;   1.8440048135662297; 2.595503710769979",
+      "pairs;   hmean;                 0.17595101037314434;   1.4248235938486993; 2.11434873961001",
+      "pairs;   std/mean;              0.076611652236871;     0.5428540009970334; 0.8389235235630041",
       "seattle; spearman(temp_max,temp_min); 0.005562873332656263; 0.8748436351865785; 0.8965069518050448",
       "seattle; kendall(temp_max,temp_min);  0.007372024525192223; 0.7027167820757089; 0.7318621143164064",
       "pairs;   spearman(x,y);         0.08394471869390005;   0.47522571639201605; 0.7989871654473639",

@@ -46,9 +46,13 @@ class RegressionBootstrapTest {
       "ols(y ~ x1 + x2)[intercept]; 1.137044087341164; 3.2798711921845674; 7.75334015181246",
       "ols(y ~ x1 + x2)[x1]; 0.09152975891129525; 0.6825964757345622; 1.0423781368303697",
       "ols(y ~ x1 + x2)[x2]; 0.1341223413752423; -1.6516919024920582; -1.1200362118248255",
-      "ols(y ~ x1 + x2)[r2]; 0.0713336212547515; 0.42384489528082697; 0.7013576706322329"})
+      "ols(y ~ x1 + x2)[r2]; 0.0713336212547515; 0.42384489528082697; 0.7013576706322329",
+      // Seattle's temp_max ~ temp_min (n = 1461, a tenth of a degree): the same two scripts' ways.
+      "ols(temp_max ~ temp_min)[temp_min]; 0.018353708494229598; 1.2464231497243192; 1.3178980853048514",
+      "ols(temp_max ~ temp_min, resample=residuals)[temp_min]; 0.018605287065981854; 1.2451362149889098; 1.3184857293845509"})
   void bootstrap_matchesIndependentReferencesWithinMonteCarloError(String spec, double se, double low, double high) {
-    final StatisticResult r = Bootstrap.run(Fixtures.dataset("regression"), StatisticSpec.parse(spec, List.of()),
+    final StatisticResult r = Bootstrap.run(Fixtures.dataset(spec.contains("temp") ? "seattle" : "regression"),
+        StatisticSpec.parse(spec, List.of()),
         BootstrapOptions.builder().seed(1).resamples(9999)
             .intervals(List.of(IntervalMethod.PERCENTILE, IntervalMethod.BCA)).build()).statistics().get(0);
     assertThat(r.standardError()).isCloseTo(se, within(0.05 * se));
