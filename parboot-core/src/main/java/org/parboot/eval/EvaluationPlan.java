@@ -192,6 +192,7 @@ public final class EvaluationPlan {
     final Map<String, Integer> customIndex = new LinkedHashMap<>();
     final Map<List<Integer>, Integer> rankIndex = new LinkedHashMap<>();
     final Map<String, OlsModel> models = new LinkedHashMap<>();
+    final Map<String, Integer> modelIndex = new HashMap<>();
     for (int s = 0; s < k; s++) {
       switch (leaves.get(s)) {
         case MomentStatistic m -> {
@@ -228,7 +229,7 @@ public final class EvaluationPlan {
             }
             return new OlsModel(o.resampling(), slots, pairSlots);
           });
-          olsSlot[s] = new ArrayList<>(models.keySet()).indexOf(o.model());
+          olsSlot[s] = modelIndex.computeIfAbsent(o.model(), key -> modelIndex.size());
           olsOutput[s] = o.outputIndex();
         }
         case CustomStatistic c -> {
