@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.parboot.ci.Alternative;
 import org.parboot.ci.IntervalMethod;
 import org.parboot.ci.NanPolicy;
 import org.parboot.exec.ExecutorKind;
@@ -75,10 +76,17 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Sche
    * @param innerResamples inner resamples per resample for the studentized interval's nested
    *     standard errors (default {@value #DEFAULT_INNER_RESAMPLES}; read only when
    *     {@link IntervalMethod#STUDENTIZED} is asked for and a statistic has no analytic standard error)
+   * @param alternative two-sided (default) or one-sided intervals ({@link Alternative}), for every method
    */
-  public record Intervals(List<IntervalMethod> methods, double level, int innerResamples) {
+  public record Intervals(List<IntervalMethod> methods, double level, int innerResamples, Alternative alternative) {
     public Intervals {
       methods = List.copyOf(methods);
+      Objects.requireNonNull(alternative, "alternative");
+    }
+
+    /** Two-sided intervals. */
+    public Intervals(List<IntervalMethod> methods, double level, int innerResamples) {
+      this(methods, level, innerResamples, Alternative.TWO_SIDED);
     }
 
     /** True if any method reads the jackknife (BCa). */
@@ -118,6 +126,7 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Sche
     b.intervals = new LinkedHashSet<>(intervals.methods());
     b.level = intervals.level();
     b.innerResamples = intervals.innerResamples();
+    b.alternative = intervals.alternative();
     b.nanPolicy = nanPolicy;
     b.weights = weights;
     return b;
@@ -138,6 +147,7 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Sche
     private long innerResamples = DEFAULT_INNER_RESAMPLES;
     private NanPolicy nanPolicy = NanPolicy.DEFAULT;
     private String weights;
+    private Alternative alternative = Alternative.DEFAULT;
 
     private Builder() {}
 
@@ -216,6 +226,15 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Sche
     }
 
     /**
+     * Two-sided (default) or one-sided intervals, for every method: see {@link Alternative}. A
+     * one-sided interval needs a level above 0.5.
+     */
+    public Builder alternative(Alternative alternative) {
+      this.alternative = Objects.requireNonNull(alternative, "alternative");
+      return this;
+    }
+
+    /**
      * Weights every row by the column {@code column} (null: no weights): see
      * {@link BootstrapOptions#weights()}. The column is checked when a run plans its data.
      */
@@ -244,6 +263,10 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Sche
         throw new InvalidSettingException("level", Double.toString(level), "is out of range",
             "a number strictly between 0 and 1, such as 0.95");
       }
+      if (alternative != Alternative.TWO_SIDED && !(level > 0.5)) {
+        throw new InvalidSettingException("level", Double.toString(level), "is too low for a one-sided interval (it "
+            + "keeps an endpoint of the two-sided interval at level 2 x level - 1)", "a level above 0.5, such as 0.95");
+      }
       if (intervals.isEmpty()) {
         throw new InvalidSettingException("intervals", "", "needs at least one method", IntervalMethod.accepted());
       }
@@ -257,7 +280,7 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Sche
       final long s = seed != null ? seed : Seeds.drawn();
       final int workers = executor == ExecutorKind.SERIAL ? 1 : threads;
       return new BootstrapOptions((int) resamples, s, seedGiven, scheme, new Execution(executor, workers, chunk, simd),
-          new Intervals(List.copyOf(intervals), level, (int) innerResamples), nanPolicy, weights);
+          new Intervals(List.copyOf(intervals), level, (int) innerResamples, alternative), nanPolicy, weights);
     }
   }
 }

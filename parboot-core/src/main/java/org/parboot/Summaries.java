@@ -2,6 +2,7 @@ package org.parboot;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.parboot.ci.Alternative;
 import org.parboot.ci.Distribution;
 import org.parboot.ci.Interval;
 import org.parboot.ci.IntervalInputs;
@@ -69,8 +70,10 @@ final class Summaries {
     final IntervalInputs in = inputs.apply(d);
     final List<Interval> intervals = new ArrayList<>();
     for (IntervalMethod m : options.intervals().methods()) {
-      intervals.add(propagate ? new Interval(m, options.intervals().level(), Double.NaN, Double.NaN)
-          : m.interval(d, options.intervals().level(), in, w));
+      final double level = options.intervals().level();
+      final Alternative side = options.intervals().alternative();
+      intervals.add(propagate ? new Interval(m, level, Double.NaN, Double.NaN, side)
+          : side.interval(m, d, level, in, w));
     }
     final List<String> prefixed = w.stream().map(msg -> stat.label() + ": " + msg).toList();
     return new Summary(StatisticResult.owning(stat, observed, propagate ? Double.NaN : d.bias(),

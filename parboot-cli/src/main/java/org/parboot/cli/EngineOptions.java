@@ -60,6 +60,11 @@ final class EngineOptions {
           + "Default: ${DEFAULT-VALUE}")
   String ci;
 
+  @Option(names = "--alternative", paramLabel = "SIDE", defaultValue = "two-sided",
+      description = "two-sided, less (-inf, high] or greater [low, inf), as SciPy's alternative: a one-sided interval "
+          + "keeps an endpoint of the two-sided interval at level 2 x L - 1, for every method. Default: ${DEFAULT-VALUE}")
+  String alternative;
+
   @Option(names = "--inner-resamples", paramLabel = "J", defaultValue = "50",
       description = "Inner resamples per resample for the studentized interval's nested standard errors "
           + "(statistics other than mean, mean_diff, var and std). Default: ${DEFAULT-VALUE}")
@@ -115,6 +120,7 @@ final class EngineOptions {
         .nanPolicy(NanPolicy.parse(nanPolicy))
         .chunk(chunk)
         .innerResamples(innerResamples)
+        .alternative(org.parboot.ci.Alternative.parse(alternative))
         .weights(weights);
     if (seed != null) {
       b.seed(seed);

@@ -26,6 +26,7 @@ final class Flags {
       Map.entry("strata", "--strata"),
       Map.entry("statistic", "--stat"),
       Map.entry("weights", "--weights"),
+      Map.entry("alternative", "--alternative"),
       Map.entry("blbSubsets", "--blb-subsets"),
       Map.entry("blbGamma", "--blb-gamma"),
       Map.entry("blbResamples", "--blb-resamples"));

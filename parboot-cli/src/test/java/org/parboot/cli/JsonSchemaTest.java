@@ -54,6 +54,15 @@ class JsonSchemaTest {
   }
 
   @Test
+  void oneSidedAndWeightedRun_json_matchesTheSchema() throws IOException {
+    final Path f = Files.writeString(dir.resolve("w.csv"), "x,w\n1,1\n2,3\n3,0.5\n4,2\n5,1\n");
+    final String json = run("run", f.toString(), "-c", "x", "--weights", "w", "--stat", "mean", "--ci", "percentile,bca",
+        "--alternative", "less", "--seed", "1", "-B", "200", "-q", "--format", "json");
+    assertValid(json);
+    assertThat(json).contains("\"alternative\": \"less\"").contains("\"low\": null").contains("\"weights\": \"w\"");
+  }
+
+  @Test
   void groupedRun_json_matchesTheSchema() {
     assertValid(run("run", "--group-by", "location", "--stat", "mean", "--seed", "1", "-B", "200", "-q", "--format", "json"));
   }

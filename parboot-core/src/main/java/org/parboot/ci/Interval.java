@@ -1,18 +1,44 @@
 package org.parboot.ci;
 
+import java.util.Objects;
+import java.util.function.DoubleFunction;
+
 /**
  * A confidence interval. An endpoint is NaN when the method is undefined for the data (for
- * example BCa when the jackknife values are all equal); the output writes it as null.
+ * example BCa when the jackknife values are all equal); the output writes it as null. A one-sided
+ * interval has an infinite endpoint ({@link Alternative}).
  *
  * @param method the method
  * @param level the confidence level, in (0, 1)
- * @param low the lower endpoint
- * @param high the upper endpoint
+ * @param low the lower endpoint ({@code -inf} for a {@code less} interval)
+ * @param high the upper endpoint ({@code inf} for a {@code greater} interval)
+ * @param alternative two-sided, or which side is open
  */
-public record Interval(IntervalMethod method, double level, double low, double high) {
+public record Interval(IntervalMethod method, double level, double low, double high, Alternative alternative) {
 
-  /** True if both endpoints are numbers. */
+  public Interval {
+    Objects.requireNonNull(alternative, "alternative");
+  }
+
+  /** A two-sided interval. */
+  public Interval(IntervalMethod method, double level, double low, double high) {
+    this(method, level, low, high, Alternative.TWO_SIDED);
+  }
+
+  /** True if both endpoints are numbers (an open side's infinity counts). */
   public boolean defined() {
     return !Double.isNaN(low) && !Double.isNaN(high);
+  }
+
+  /**
+   * How results write it, with {@code number} writing an endpoint: {@code [low, high]},
+   * {@code (-inf, high]}, {@code [low, inf)}, or {@code undefined}.
+   */
+  public String spelling(DoubleFunction<String> number) {
+    if (!defined()) {
+      return "undefined";
+    }
+    return (low == Double.NEGATIVE_INFINITY ? "(-inf" : "[" + number.apply(low)) + ", "
+        + (high == Double.POSITIVE_INFINITY ? "inf)" : number.apply(high) + "]");
   }
 }

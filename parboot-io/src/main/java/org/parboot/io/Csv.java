@@ -17,4 +17,9 @@ final class Csv {
   static String finite(double v) {
     return Double.isFinite(v) ? Double.toString(v) : "";
   }
+
+  /** An interval's endpoint: as {@link #finite}, and {@code -inf} or {@code inf} for a one-sided interval's open side. */
+  static String endpoint(double v) {
+    return Double.isNaN(v) ? "" : Double.isInfinite(v) ? (v < 0 ? "-inf" : "inf") : Double.toString(v);
+  }
 }

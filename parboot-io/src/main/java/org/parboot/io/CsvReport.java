@@ -27,7 +27,7 @@ final class CsvReport {
   static List<String> cells(StatisticResult s, Interval i, String suffix, CsvFormulaGuard guard) {
     return List.of(guard.cell(s.statistic().name() + suffix), guard.cell(String.join(";", s.statistic().columns())),
         Csv.finite(s.observed()), Csv.finite(s.bias()), Csv.finite(s.standardError()), guard.cell(i.method().spelling()),
-        Csv.finite(i.level()), Csv.finite(i.low()), Csv.finite(i.high()));
+        Csv.finite(i.level()), Csv.endpoint(i.low()), Csv.endpoint(i.high()));
   }
 
   /**

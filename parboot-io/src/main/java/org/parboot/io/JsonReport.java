@@ -118,6 +118,9 @@ final class JsonReport {
       io.add("level", number(i.level()));
       io.add("low", number(i.low()));
       io.add("high", number(i.high()));
+      if (i.alternative() != org.parboot.ci.Alternative.TWO_SIDED) {
+        io.addProperty("alternative", i.alternative().spelling()); // the open side's endpoint is null
+      }
       intervals.add(io);
     }
     o.add("intervals", intervals);

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.parboot.BootstrapOptions;
 import org.parboot.BootstrapResult;
 import org.parboot.StatisticResult;
+import org.parboot.ci.Alternative;
 import org.parboot.ci.Interval;
 import org.parboot.ci.IntervalMethod;
 import org.parboot.exec.ExecutorKind;
@@ -79,7 +80,9 @@ final class TableReport {
     final BootstrapOptions o = result.options();
     final String executor = result.local() ? "executor = " + executor(o) : "engine = " + Messages.escape(result.engine());
     final String scheme = result.scheme().equals("iid") ? "" : " · scheme = " + Messages.escape(result.scheme());
-    final String weights = o.weights() == null ? "" : " · weights = " + Messages.escape(o.weights());
+    final String weights = (o.weights() == null ? "" : " · weights = " + Messages.escape(o.weights()))
+        + (o.intervals().alternative() == Alternative.TWO_SIDED ? ""
+            : " · alternative = " + o.intervals().alternative().spelling());
     return "n = " + result.n() + " (dropped " + result.droppedMissing() + " missing) · resamples = " + o.resamples()
         + scheme + weights + " · seed = " + o.seed() + " · " + executor + " · "
         + String.format(Locale.ROOT, "%.2f s", result.elapsed().toNanos() / 1e9);
@@ -104,7 +107,7 @@ final class TableReport {
   }
 
   static String interval(Interval i) {
-    return i.defined() ? "[" + number(i.low()) + ", " + number(i.high()) + "]" : "undefined";
+    return i.spelling(TableReport::number);
   }
 
   /** 0.95 as {@code 95%}, 0.975 as {@code 97.5%}. */

@@ -110,8 +110,7 @@ final class HtmlReport {
       num(h, s.standardError());
       for (Interval ci : s.intervals()) {
         if (ci.defined()) {
-          h.append("<td class=\"num\">[").append(Charts.number(ci.low())).append(", ")
-              .append(Charts.number(ci.high())).append("]</td>");
+          h.append("<td class=\"num\">").append(ci.spelling(Charts::number)).append("</td>");
         } else {
           h.append("<td class=\"undefined\">undefined</td>");
         }

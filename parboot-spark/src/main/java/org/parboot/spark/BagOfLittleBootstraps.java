@@ -235,6 +235,8 @@ final class BagOfLittleBootstraps {
     final int s = subsets.size();
     final int r = blb.resamples();
     final double level = options.intervals().level();
+    // A one-sided interval keeps an endpoint of the averaged two-sided one at level 2L - 1, as the core's do.
+    final org.parboot.ci.Alternative side = options.intervals().alternative();
     final List<StatisticResult> results = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
     for (int k = 0; k < stats.size(); k++) {
@@ -258,14 +260,14 @@ final class BagOfLittleBootstraps {
         bias += d.bias() / s;
         se += d.standardError() / s;
         for (int m = 0; m < methods.size(); m++) {
-          final Interval in = methods.get(m).interval(d, level, IntervalInputs.none(), w);
+          final Interval in = methods.get(m).interval(d, side.twoSidedLevel(level), IntervalInputs.none(), w);
           low[m] += (in.low() - estimate) / s;
           high[m] += (in.high() - estimate) / s;
         }
       }
       final List<Interval> intervals = new ArrayList<>();
       for (int m = 0; m < methods.size(); m++) {
-        intervals.add(new Interval(methods.get(m), level, observed + low[m], observed + high[m]));
+        intervals.add(side.of(new Interval(methods.get(m), level, observed + low[m], observed + high[m]), level));
       }
       final String label = stats.get(k).label();
       new LinkedHashSet<>(w).forEach(msg -> warnings.add(label + ": " + msg + " (in a subset)"));
