@@ -85,6 +85,21 @@ public final class StatisticResult {
     return standardError;
   }
 
+  /**
+   * The Monte Carlo standard error of {@link #standardError()}: how much another seed would move
+   * it, {@code se sqrt((k + 2) / (4 B))} with k the replicates' excess kurtosis (Efron and
+   * Tibshirani 1993, section 19.3); NaN when the standard error is.
+   */
+  public double standardErrorMcError() {
+    return Double.isNaN(standardError) ? Double.NaN : new org.parboot.ci.Distribution(replicates, observed).standardErrorError();
+  }
+
+  /** The Monte Carlo standard error of {@link #bias()}, {@code se / sqrt(B)}; NaN when the bias is. */
+  public double biasMcError() {
+    return Double.isNaN(bias) || Double.isNaN(standardError) ? Double.NaN
+        : standardError / Math.sqrt(replicates.length - nonFinite);
+  }
+
   /** One interval per requested method, in the order asked (unmodifiable). */
   public List<Interval> intervals() {
     return intervals;

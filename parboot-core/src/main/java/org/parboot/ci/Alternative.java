@@ -52,8 +52,10 @@ public enum Alternative {
   public Interval of(Interval twoSided, double level) {
     return switch (this) {
       case TWO_SIDED -> twoSided;
-      case LESS -> new Interval(twoSided.method(), level, Double.NEGATIVE_INFINITY, twoSided.high(), this);
-      case GREATER -> new Interval(twoSided.method(), level, twoSided.low(), Double.POSITIVE_INFINITY, this);
+      case LESS -> new Interval(twoSided.method(), level, Double.NEGATIVE_INFINITY, twoSided.high(), this, Double.NaN,
+          twoSided.highError());
+      case GREATER -> new Interval(twoSided.method(), level, twoSided.low(), Double.POSITIVE_INFINITY, this,
+          twoSided.lowError(), Double.NaN);
     };
   }
 

@@ -187,6 +187,77 @@ public final class Distribution {
   }
 
   /**
+   * The Monte Carlo standard error of {@link #quantile quantile(q)}: the order statistic's
+   * {@code sqrt(q (1 - q) / B) / f(x_q)} (Efron and Tibshirani 1993, ch. 19; Davison and Hinkley
+   * 1997, section 2.5.2), with the density's reciprocal estimated by the difference quotient of
+   * the quantiles one binomial standard deviation either side, {@code (x_{q+h} - x_{q-h}) / (2h)},
+   * {@code h = sqrt(q (1 - q) / B)} (Siddiqui, Bloch and Gastwirth's sparsity estimate), the
+   * positions kept inside [0, 1]. 0 for a degenerate distribution; NaN with no replicates.
+   */
+  public double quantileError(double q) {
+    final int m = size();
+    if (m == 0 || Double.isNaN(q)) {
+      return Double.NaN;
+    }
+    final double p = Math.min(1, Math.max(0, q));
+    return sparsity(q) * Math.sqrt(Math.max(p * (1 - p), 1.0 / m) / m);
+  }
+
+  /**
+   * The reciprocal of the replicates' density at their q-quantile, {@code dx_q / dq}, by the
+   * difference quotient {@link #quantileError} describes; 0 for a degenerate distribution.
+   */
+  public double sparsity(double q) {
+    final int m = size();
+    if (m == 0 || Double.isNaN(q)) {
+      return Double.NaN;
+    }
+    if (degenerate()) {
+      return 0;
+    }
+    final double p = Math.min(1, Math.max(0, q));
+    final double sd = Math.sqrt(Math.max(p * (1 - p), 1.0 / m) / m);
+    final double lo = Math.max(0, p - sd);
+    final double hi = Math.min(1, p + sd);
+    return (quantile(hi) - quantile(lo)) / (hi - lo);
+  }
+
+  /**
+   * The Monte Carlo standard error of {@link #standardError}: {@code se sqrt((k + 2) / (4 B))}, k
+   * the replicates' excess kurtosis (Efron and Tibshirani 1993, section 19.3). NaN with fewer than
+   * four replicates.
+   */
+  public double standardErrorError() {
+    final int m = size();
+    if (m < 4) {
+      return Double.NaN;
+    }
+    if (degenerate()) {
+      return 0;
+    }
+    double m2 = 0;
+    double m4 = 0;
+    for (double v : replicates) {
+      if (!Double.isFinite(v)) {
+        continue;
+      }
+      final double d = v - mean;
+      final double d2 = d * d;
+      m2 += d2;
+      m4 += d2 * d2;
+    }
+    m2 /= m;
+    m4 /= m;
+    final double kurtosis = m4 / (m2 * m2) - 3;
+    return sd * Math.sqrt(Math.max(0, kurtosis + 2) / (4.0 * m));
+  }
+
+  /** The Monte Carlo standard error of {@link #bias}: {@code se / sqrt(B)}. */
+  public double biasError() {
+    return size() == 0 ? Double.NaN : sd / Math.sqrt(size());
+  }
+
+  /**
    * The share of finite replicates below {@code score}, ties counting half:
    * {@code ((reps < score - tol) + (reps <= score + tol)) / (2 B)} with
    * {@code tol = TIE_ULPS * ulp(max(|score|, middle-half magnitude))} (see {@link #TIE_ULPS}), so a

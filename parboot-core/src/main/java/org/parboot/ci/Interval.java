@@ -13,16 +13,31 @@ import java.util.function.DoubleFunction;
  * @param low the lower endpoint ({@code -inf} for a {@code less} interval)
  * @param high the upper endpoint ({@code inf} for a {@code greater} interval)
  * @param alternative two-sided, or which side is open
+ * @param lowError the Monte Carlo standard error of {@code low} (NaN when not known, or for an
+ *     open side): how much it would move with another seed
+ * @param highError the Monte Carlo standard error of {@code high}
  */
-public record Interval(IntervalMethod method, double level, double low, double high, Alternative alternative) {
+public record Interval(IntervalMethod method, double level, double low, double high, Alternative alternative,
+    double lowError, double highError) {
 
   public Interval {
     Objects.requireNonNull(alternative, "alternative");
   }
 
-  /** A two-sided interval. */
+  /** A two-sided interval, its Monte Carlo errors not known. */
   public Interval(IntervalMethod method, double level, double low, double high) {
-    this(method, level, low, high, Alternative.TWO_SIDED);
+    this(method, level, low, high, Alternative.TWO_SIDED, Double.NaN, Double.NaN);
+  }
+
+  /** An interval of an alternative, its Monte Carlo errors not known. */
+  public Interval(IntervalMethod method, double level, double low, double high, Alternative alternative) {
+    this(method, level, low, high, alternative, Double.NaN, Double.NaN);
+  }
+
+  /** A two-sided interval with its endpoints' Monte Carlo standard errors. */
+  public static Interval of(IntervalMethod method, double level, double low, double high, double lowError,
+      double highError) {
+    return new Interval(method, level, low, high, Alternative.TWO_SIDED, lowError, highError);
   }
 
   /** True if both endpoints are numbers (an open side's infinity counts). */

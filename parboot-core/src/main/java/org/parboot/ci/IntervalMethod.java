@@ -49,7 +49,8 @@ public enum IntervalMethod {
     @Override
     Interval compute(Distribution d, double level, IntervalInputs in, List<String> warnings) {
       final double alpha = (1 - level) / 2;
-      return new Interval(this, level, d.quantile(alpha), d.quantile(1 - alpha));
+      return Interval.of(this, level, d.quantile(alpha), d.quantile(1 - alpha), d.quantileError(alpha),
+          d.quantileError(1 - alpha));
     }
   },
   BASIC {
@@ -57,7 +58,8 @@ public enum IntervalMethod {
     Interval compute(Distribution d, double level, IntervalInputs in, List<String> warnings) {
       final double alpha = (1 - level) / 2;
       final double t = d.observed();
-      return new Interval(this, level, 2 * t - d.quantile(1 - alpha), 2 * t - d.quantile(alpha));
+      return Interval.of(this, level, 2 * t - d.quantile(1 - alpha), 2 * t - d.quantile(alpha),
+          d.quantileError(1 - alpha), d.quantileError(alpha));
     }
   },
   NORMAL {
@@ -66,7 +68,9 @@ public enum IntervalMethod {
       final double z = STANDARD_NORMAL.inverseCumulativeProbability((1 + level) / 2);
       final double centre = d.observed() - d.bias();
       final double half = d.standardError() * z;
-      return new Interval(this, level, centre - half, centre + half);
+      // The bias and the standard error move with the seed, nearly independently.
+      final double error = Math.hypot(d.biasError(), z * d.standardErrorError());
+      return Interval.of(this, level, centre - half, centre + half, error, error);
     }
   },
   BCA {
@@ -100,7 +104,9 @@ public enum IntervalMethod {
       final double n2 = z0 + zu;
       final double a1 = STANDARD_NORMAL.cumulativeProbability(z0 + n1 / (1 - a * n1));
       final double a2 = STANDARD_NORMAL.cumulativeProbability(z0 + n2 / (1 - a * n2));
-      return new Interval(this, level, d.quantile(a1), d.quantile(a2));
+      final double share = d.shareBelow(d.observed());
+      return Interval.of(this, level, d.quantile(a1), d.quantile(a2), bcaError(d, share, z0, n1, a, a1),
+          bcaError(d, share, z0, n2, a, a2));
     }
   },
   STUDENTIZED {
@@ -132,11 +138,31 @@ public enum IntervalMethod {
         warnings.add("studentized: the standard error is undefined; studentized endpoints are null");
         return new Interval(this, level, Double.NaN, Double.NaN);
       }
-      return new Interval(this, level, d.observed() - se0 * td.quantile(1 - alpha), d.observed() - se0 * td.quantile(alpha));
+      return Interval.of(this, level, d.observed() - se0 * td.quantile(1 - alpha), d.observed() - se0 * td.quantile(alpha),
+          se0 * td.quantileError(1 - alpha), se0 * td.quantileError(alpha));
     }
   };
 
   static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
+
+  /**
+   * The Monte Carlo standard error of a BCa endpoint, the quantile at the adjusted level
+   * {@code a = Phi(z0 + n / (1 - acc n))}, {@code n = z0 + z_alpha}: both the quantile and z0
+   * (through {@code p0}, the share of replicates below the observed value) are functions of the
+   * replicates' empirical distribution F, so by the delta method the endpoint moves by
+   * {@code (g' dF(theta) - dF(x_a)) / f(x_a)} with {@code g' = da / dp0}, whose variance is
+   * {@code s^2 / B (g'^2 p0 (1 - p0) + a (1 - a) - 2 g' (min(p0, a) - p0 a))}, s the sparsity at a.
+   */
+  private static double bcaError(Distribution d, double p0, double z0, double n, double acc, double a) {
+    final double denominator = 1 - acc * n;
+    final double slope = STANDARD_NORMAL.density(z0 + n / denominator) * (1 + 1 / (denominator * denominator))
+        / STANDARD_NORMAL.density(z0);
+    final double m = d.size();
+    final double s = d.sparsity(a);
+    final double variance = s * s / m * (slope * slope * p0 * (1 - p0) + Math.max(a * (1 - a), 1 / m)
+        - 2 * slope * (Math.min(p0, a) - p0 * a));
+    return Math.sqrt(Math.max(0, variance));
+  }
 
   /** The default method, as SciPy's. */
   public static final IntervalMethod DEFAULT = BCA;
@@ -180,7 +206,7 @@ public enum IntervalMethod {
     }
     if (d.degenerate()) {
       final double v = d.min();
-      return new Interval(this, level, v, v);
+      return Interval.of(this, level, v, v, 0, 0);
     }
     return compute(d, level, inputs, warnings);
   }

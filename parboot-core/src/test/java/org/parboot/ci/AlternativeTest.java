@@ -45,8 +45,10 @@ class AlternativeTest {
       final Interval t = two.statistics().get(s).intervals().get(m);
       final Interval l = less.statistics().get(s).intervals().get(m);
       final Interval g = greater.statistics().get(s).intervals().get(m);
-      assertThat(l).isEqualTo(new Interval(method, 0.95, Double.NEGATIVE_INFINITY, t.high(), Alternative.LESS));
-      assertThat(g).isEqualTo(new Interval(method, 0.95, t.low(), Double.POSITIVE_INFINITY, Alternative.GREATER));
+      assertThat(l).isEqualTo(new Interval(method, 0.95, Double.NEGATIVE_INFINITY, t.high(), Alternative.LESS,
+          Double.NaN, t.highError()));
+      assertThat(g).isEqualTo(new Interval(method, 0.95, t.low(), Double.POSITIVE_INFINITY, Alternative.GREATER,
+          t.lowError(), Double.NaN));
     }
   }
 

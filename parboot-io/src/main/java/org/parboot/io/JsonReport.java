@@ -110,6 +110,8 @@ final class JsonReport {
     o.add("observed", number(s.observed()));
     o.add("bias", number(s.bias()));
     o.add("std_error", number(s.standardError()));
+    o.add("std_error_mc", number(s.standardErrorMcError()));
+    o.add("bias_mc", number(s.biasMcError()));
     o.addProperty("non_finite_replicates", s.nonFinite());
     final JsonArray intervals = new JsonArray();
     for (Interval i : s.intervals()) {
@@ -118,6 +120,8 @@ final class JsonReport {
       io.add("level", number(i.level()));
       io.add("low", number(i.low()));
       io.add("high", number(i.high()));
+      io.add("low_mc", number(i.lowError()));
+      io.add("high_mc", number(i.highError()));
       if (i.alternative() != org.parboot.ci.Alternative.TWO_SIDED) {
         io.addProperty("alternative", i.alternative().spelling()); // the open side's endpoint is null
       }
