@@ -106,11 +106,16 @@ final class HtmlReport {
     for (StatisticResult s : r.statistics()) {
       h.append("<tr><td><code>").append(escape(s.label())).append("</code></td>");
       num(h, s.observed());
-      num(h, s.bias());
-      num(h, s.standardError());
+      num(h, s.bias(), s.biasMcError());
+      num(h, s.standardError(), s.standardErrorMcError());
       for (Interval ci : s.intervals()) {
         if (ci.defined()) {
-          h.append("<td class=\"num\">").append(ci.spelling(Charts::number)).append("</td>");
+          h.append("<td class=\"num\">").append(escape(ci.spelling(Charts::number)));
+          if (Double.isFinite(ci.lowError()) || Double.isFinite(ci.highError())) {
+            h.append(" <small class=\"mc\">").append(mc(ci.lowError())).append(" / ").append(mc(ci.highError()))
+                .append("</small>");
+          }
+          h.append("</td>");
         } else {
           h.append("<td class=\"undefined\">undefined</td>");
         }
@@ -120,11 +125,26 @@ final class HtmlReport {
       }
       h.append("</tr>\n");
     }
-    h.append("</table>\n");
+    h.append("</table>\n<p class=\"note\">± is the Monte Carlo standard error of the value before it (of an "
+        + "interval's low / high endpoint): how much another seed would move it at the same number of resamples.</p>\n");
   }
 
   private static void num(StringBuilder h, double v) {
     h.append("<td class=\"num\">").append(escape(Charts.number(v))).append("</td>");
+  }
+
+  /** A number with its Monte Carlo standard error. */
+  private static void num(StringBuilder h, double v, double error) {
+    h.append("<td class=\"num\">").append(escape(Charts.number(v)));
+    if (Double.isFinite(error)) {
+      h.append(" <small class=\"mc\">").append(mc(error)).append("</small>");
+    }
+    h.append("</td>");
+  }
+
+  /** {@code ±0.0014}, two significant digits; {@code –} when not known (an open side). */
+  private static String mc(double error) {
+    return Double.isFinite(error) ? "±" + escape(String.format(java.util.Locale.ROOT, "%.2g", error)) : "–";
   }
 
   private static void warnings(StringBuilder h, List<String> warnings) {

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.parboot.StatisticResult;
 import org.junit.jupiter.api.io.TempDir;
 import org.parboot.Bootstrap;
 import org.parboot.BootstrapResult;
@@ -80,6 +81,14 @@ class ReportWriterTest {
     assertThat(html).doesNotContain("http://", "https://", "<script", "@import", "url(");
     assertThat(html).contains("max&lt;&amp;&gt;&quot;&#39;(temp_max)").doesNotContain("max<&>");
     assertThat(html).contains("<h2>Timing</h2>", "forkjoin", "bca", "splitmix", "Seed");
+    // Monte Carlo errors: of the bias, the standard error and each endpoint, and what they mean.
+    final StatisticResult mean = timing.last().statistics().get(0);
+    assertThat(html).contains("<small class=\"mc\">±" + String.format(java.util.Locale.ROOT, "%.2g",
+        mean.standardErrorMcError()) + "</small>");
+    final var ci = mean.intervals().get(0);
+    assertThat(html).contains("<small class=\"mc\">±" + String.format(java.util.Locale.ROOT, "%.2g", ci.lowError())
+        + " / ±" + String.format(java.util.Locale.ROOT, "%.2g", ci.highError()) + "</small>");
+    assertThat(html).contains("is the Monte Carlo standard error");
   }
 
   @Test
