@@ -68,6 +68,15 @@ final class Summaries {
           + "); every interval is that single point");
     }
     final IntervalInputs in = inputs.apply(d);
+    final List<IntervalMethod> smooth = options.intervals().methods().stream()
+        .filter(m -> m == IntervalMethod.BCA || m == IntervalMethod.STUDENTIZED).toList();
+    if (!smooth.isEmpty() && org.parboot.stat.StatisticParts.leavesOf(List.of(stat)).stream()
+        .anyMatch(l -> l instanceof org.parboot.stat.OrderStatistic o
+            && (o.kind() == org.parboot.stat.OrderStatistic.Kind.MIN || o.kind() == org.parboot.stat.OrderStatistic.Kind.MAX))) {
+      w.add(String.join(" and ", smooth.stream().map(IntervalMethod::spelling).toList()) + " assume a smooth statistic, "
+          + "and an extreme (min, max) is not: its replicates take few values and these intervals can be far off; "
+          + "prefer percentile, and read it with caution");
+    }
     final List<Interval> intervals = new ArrayList<>();
     for (IntervalMethod m : options.intervals().methods()) {
       final double level = options.intervals().level();

@@ -49,6 +49,7 @@ public enum IntervalMethod {
     @Override
     Interval compute(Distribution d, double level, IntervalInputs in, List<String> warnings) {
       final double alpha = (1 - level) / 2;
+      tails(this, d.size(), alpha, 1 - alpha, warnings);
       return Interval.of(this, level, d.quantile(alpha), d.quantile(1 - alpha), d.quantileError(alpha),
           d.quantileError(1 - alpha));
     }
@@ -58,6 +59,7 @@ public enum IntervalMethod {
     Interval compute(Distribution d, double level, IntervalInputs in, List<String> warnings) {
       final double alpha = (1 - level) / 2;
       final double t = d.observed();
+      tails(this, d.size(), alpha, 1 - alpha, warnings);
       return Interval.of(this, level, 2 * t - d.quantile(1 - alpha), 2 * t - d.quantile(alpha),
           d.quantileError(1 - alpha), d.quantileError(alpha));
     }
@@ -105,6 +107,7 @@ public enum IntervalMethod {
       final double a1 = STANDARD_NORMAL.cumulativeProbability(z0 + n1 / (1 - a * n1));
       final double a2 = STANDARD_NORMAL.cumulativeProbability(z0 + n2 / (1 - a * n2));
       final double share = d.shareBelow(d.observed());
+      tails(this, d.size(), a1, a2, warnings);
       return Interval.of(this, level, d.quantile(a1), d.quantile(a2), bcaError(d, share, z0, n1, a, a1),
           bcaError(d, share, z0, n2, a, a2));
     }
@@ -138,12 +141,55 @@ public enum IntervalMethod {
         warnings.add("studentized: the standard error is undefined; studentized endpoints are null");
         return new Interval(this, level, Double.NaN, Double.NaN);
       }
+      tails(this, td.size(), alpha, 1 - alpha, warnings);
       return Interval.of(this, level, d.observed() - se0 * td.quantile(1 - alpha), d.observed() - se0 * td.quantile(alpha),
           se0 * td.quantileError(1 - alpha), se0 * td.quantileError(alpha));
     }
   };
 
   static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
+
+  /** Fewer replicates than this beyond an endpoint make it rough (Efron and Tibshirani 1993, ch. 19). */
+  static final int REPLICATES_BEYOND = 10;
+
+  /**
+   * The honest warnings about endpoints read as the quantiles {@code low} and {@code high} of
+   * {@code size} replicates: an extreme order statistic used as an endpoint (the position before
+   * the second or after the next-to-last: R's boot warns of the same), else fewer than
+   * {@value #REPLICATES_BEYOND} replicates beyond an endpoint, with the B that would give that many.
+   */
+  static void tails(IntervalMethod m, int size, double low, double high, List<String> warnings) {
+    if (size < 2 || Double.isNaN(low) || Double.isNaN(high)) {
+      return;
+    }
+    final double tail = Math.min(low, 1 - high);
+    if ((size - 1) * low < 1 || (size - 1) * high > size - 2) {
+      warnings.add(m.spelling() + TAIL_EXTREME + " (the quantile at "
+          + String.format(Locale.ROOT, "%.4g", tail < low ? high : low) + " of " + size
+          + " replicates): the endpoint is unstable; raise the number of resamples (B) to at least "
+          + enough(tail));
+    } else if (tail * size < REPLICATES_BEYOND) {
+      warnings.add(m.spelling() + ": only about " + String.format(Locale.ROOT, "%.1f", tail * size)
+          + TAIL_THIN + " (of " + size + "); below " + REPLICATES_BEYOND
+          + " the endpoint is rough: raise the number of resamples (B) to at least " + enough(tail));
+    }
+  }
+
+  /**
+   * Whether a warning is one of {@link #tails}' (a thin tail), which an engine averaging many small
+   * bootstraps (the Bag of Little Bootstraps) leaves out: its average is not that rough.
+   */
+  public static boolean isTailWarning(String warning) {
+    return warning.contains(TAIL_EXTREME) || warning.contains(TAIL_THIN);
+  }
+
+  private static final String TAIL_EXTREME = ": extreme order statistics used as endpoints";
+  private static final String TAIL_THIN = " replicates lie beyond an endpoint";
+
+  /** The B that puts {@value #REPLICATES_BEYOND} replicates beyond a tail of this share (rounding noise aside). */
+  private static long enough(double tail) {
+    return (long) Math.ceil(REPLICATES_BEYOND / Math.max(tail, 1e-300) * (1 - 1e-9));
+  }
 
   /**
    * The Monte Carlo standard error of a BCa endpoint, the quantile at the adjusted level

@@ -97,7 +97,9 @@ class IntervalReferenceTest {
         .isLessThanOrEqualTo(EXACT_TOLERANCE * scale);
     assertThat(Math.abs(ci.high() - high)).as("high: parboot %s, SciPy %s", ci.high(), high)
         .isLessThanOrEqualTo(EXACT_TOLERANCE * scale);
-    assertThat(warnings).isEmpty();
+    // Only the honest warnings about thin tails (BCa's adjusted levels reach far out on some cases).
+    assertThat(warnings).allMatch(w -> w.contains("replicates lie beyond an endpoint")
+        || w.contains("extreme order statistics used as endpoints"));
   }
 
   /** The methods SciPy has (studentized is checked against NumPy in StudentizedReferenceTest). */

@@ -270,7 +270,9 @@ final class BagOfLittleBootstraps {
         intervals.add(side.of(new Interval(methods.get(m), level, observed + low[m], observed + high[m]), level));
       }
       final String label = stats.get(k).label();
-      new LinkedHashSet<>(w).forEach(msg -> warnings.add(label + ": " + msg + " (in a subset)"));
+      // A subset's thin tails are not the result's: its endpoints are averages over the subsets.
+      new LinkedHashSet<>(w).stream().filter(msg -> !IntervalMethod.isTailWarning(msg))
+          .forEach(msg -> warnings.add(label + ": " + msg + " (in a subset)"));
       results.add(new StatisticResult(stats.get(k), observed, bias, se, intervals, nonFinite, all));
     }
     final String scheme = String.format(Locale.ROOT, "blb(s=%d, b=%d, r=%d, gamma=%s)", s, b, r, blb.gamma());
