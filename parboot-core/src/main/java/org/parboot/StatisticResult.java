@@ -20,6 +20,8 @@ public final class StatisticResult {
   private final List<Interval> intervals;
   private final int nonFinite;
   private final double[] replicates;
+  // standardErrorMcError(), once computed; not part of the value (equals, hashCode).
+  private volatile Double standardErrorMc;
 
   /**
    * A result with a copy of {@code replicates}.
@@ -91,7 +93,12 @@ public final class StatisticResult {
    * Tibshirani 1993, section 19.3); NaN when the standard error is.
    */
   public double standardErrorMcError() {
-    return Double.isNaN(standardError) ? Double.NaN : new org.parboot.ci.Distribution(replicates, observed).standardErrorError();
+    Double e = standardErrorMc;
+    if (e == null) { // computed once, when first asked (every output asks per interval row): the same value by any thread
+      e = Double.isNaN(standardError) ? Double.NaN : org.parboot.ci.Distribution.standardErrorError(replicates);
+      standardErrorMc = e;
+    }
+    return e;
   }
 
   /** The Monte Carlo standard error of {@link #bias()}, {@code se / sqrt(B)}; NaN when the bias is. */

@@ -95,16 +95,10 @@ final class EngineOptions {
     return out;
   }
 
-  /** Every column the statistics read. */
-  static List<String> columnsOf(List<Statistic> statistics) {
-    final Set<String> cols = new LinkedHashSet<>();
-    statistics.forEach(s -> cols.addAll(s.columns()));
-    return List.copyOf(cols);
-  }
-
   /** Every column a run reads: the statistics' and the weights. */
   List<String> columnsToRead(List<Statistic> statistics) {
-    final Set<String> cols = new LinkedHashSet<>(columnsOf(statistics));
+    final Set<String> cols = new LinkedHashSet<>();
+    statistics.forEach(s -> cols.addAll(s.columns()));
     if (weights != null) {
       cols.add(weights);
     }

@@ -199,8 +199,13 @@ public final class Distribution {
     if (m == 0 || Double.isNaN(q)) {
       return Double.NaN;
     }
+    return sparsity(q) * binomialSd(q, m);
+  }
+
+  /** The standard deviation of the share of m draws below the q-quantile, at least that of one draw in m. */
+  private static double binomialSd(double q, int m) {
     final double p = Math.min(1, Math.max(0, q));
-    return sparsity(q) * Math.sqrt(Math.max(p * (1 - p), 1.0 / m) / m);
+    return Math.sqrt(Math.max(p * (1 - p), 1.0 / m) / m);
   }
 
   /**
@@ -216,7 +221,7 @@ public final class Distribution {
       return 0;
     }
     final double p = Math.min(1, Math.max(0, q));
-    final double sd = Math.sqrt(Math.max(p * (1 - p), 1.0 / m) / m);
+    final double sd = binomialSd(p, m);
     final double lo = Math.max(0, p - sd);
     final double hi = Math.min(1, p + sd);
     return (quantile(hi) - quantile(lo)) / (hi - lo);
@@ -228,23 +233,43 @@ public final class Distribution {
    * four replicates.
    */
   public double standardErrorError() {
-    final int m = size();
+    return standardErrorError(replicates);
+  }
+
+  /**
+   * {@link #standardErrorError()} of these replicates (their finite ones), without making a
+   * distribution of them: one pass for the mean and standard deviation, as the distribution's, and
+   * one for the kurtosis.
+   */
+  public static double standardErrorError(double[] replicates) {
+    int m = 0;
+    for (double v : replicates) {
+      if (Double.isFinite(v)) {
+        m++;
+      }
+    }
     if (m < 4) {
       return Double.NaN;
     }
-    if (degenerate()) {
-      return 0;
+    final double[] finite = new double[m];
+    int i = 0;
+    for (double v : replicates) {
+      if (Double.isFinite(v)) {
+        finite[i++] = v;
+      }
     }
+    final double mean = mean(finite);
+    final double sd = sd(finite, mean);
     double m2 = 0;
     double m4 = 0;
-    for (double v : replicates) {
-      if (!Double.isFinite(v)) {
-        continue;
-      }
+    for (double v : finite) {
       final double d = v - mean;
       final double d2 = d * d;
       m2 += d2;
       m4 += d2 * d2;
+    }
+    if (m2 == 0) {
+      return 0; // every replicate equal
     }
     m2 /= m;
     m4 /= m;

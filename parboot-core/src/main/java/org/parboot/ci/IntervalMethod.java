@@ -88,7 +88,8 @@ public enum IntervalMethod {
         warnings.add("BCa: needs a finite observed value; BCa endpoints are null");
         return new Interval(this, level, Double.NaN, Double.NaN);
       }
-      final double z0 = STANDARD_NORMAL.inverseCumulativeProbability(d.shareBelow(d.observed()));
+      final double share = d.shareBelow(d.observed());
+      final double z0 = STANDARD_NORMAL.inverseCumulativeProbability(share);
       final double a = in.acceleration();
       if (Double.isNaN(a)) {
         warnings.add("BCa: the acceleration is undefined (the jackknife values are all equal or not finite); "
@@ -106,7 +107,6 @@ public enum IntervalMethod {
       final double n2 = z0 + zu;
       final double a1 = STANDARD_NORMAL.cumulativeProbability(z0 + n1 / (1 - a * n1));
       final double a2 = STANDARD_NORMAL.cumulativeProbability(z0 + n2 / (1 - a * n2));
-      final double share = d.shareBelow(d.observed());
       tails(this, d.size(), a1, a2, warnings);
       return Interval.of(this, level, d.quantile(a1), d.quantile(a2), bcaError(d, share, z0, n1, a, a1),
           bcaError(d, share, z0, n2, a, a2));

@@ -75,12 +75,43 @@ public final class Dataset {
    * @throws InvalidInputException naming the available columns if there is no such column
    */
   public double[] column(String name) {
-    final double[] v = columns.get(name);
-    if (v == null) {
+    requireColumn(name);
+    return columns.get(name).clone();
+  }
+
+  /**
+   * The first row whose value in {@code column} meets {@code test}, or -1: a check of a column's
+   * values without the copy {@link #column} makes.
+   *
+   * @throws InvalidInputException naming the available columns if there is no such column
+   */
+  public int firstRow(String column, java.util.function.DoublePredicate test) {
+    requireColumn(column);
+    final double[] v = columns.get(column);
+    for (int i = 0; i < v.length; i++) {
+      if (test.test(v[i])) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The value of {@code column} in row {@code row} (from 0).
+   *
+   * @throws InvalidInputException naming the available columns if there is no such column
+   * @throws IndexOutOfBoundsException for a row outside the dataset
+   */
+  public double value(String column, int row) {
+    requireColumn(column);
+    return columns.get(column)[row];
+  }
+
+  private void requireColumn(String name) {
+    if (!columns.containsKey(name)) {
       throw new InvalidInputException("unknown column " + org.parboot.Messages.quote(name) + " in "
           + org.parboot.Messages.escape(source) + "; available: " + org.parboot.Messages.list(columns.keySet()));
     }
-    return v.clone();
   }
 
   @Override

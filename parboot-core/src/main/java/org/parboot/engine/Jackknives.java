@@ -63,7 +63,7 @@ final class Jackknives {
     final double[][] out = plan.builtInJackknife();
     final EvaluationPlan custom = plan.customPlan();
     if (custom == null) {
-      return plan.combine(out);
+      return plan.combine(out, null);
     }
     final int n = plan.rows();
     final double[][] generic = new double[custom.statistics().size()][n];
@@ -85,10 +85,6 @@ final class Jackknives {
         }
       }
     }, n, Math.max(1, Math.min(64, n / (8 * threads) + 1)));
-    final int[] at = plan.customPositions();
-    for (int c = 0; c < at.length; c++) {
-      out[at[c]] = generic[c];
-    }
-    return plan.combine(out);
+    return plan.combine(out, generic);
   }
 }

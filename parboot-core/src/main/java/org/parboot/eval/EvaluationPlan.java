@@ -364,17 +364,14 @@ public final class EvaluationPlan {
         throw new InvalidInputException("unknown weights column " + org.parboot.Messages.quote(weights) + " in "
             + org.parboot.Messages.escape(data.source()) + "; available: " + org.parboot.Messages.list(data.columnNames()));
       }
-      final double[] w = data.column(weights);
-      double sum = 0;
-      for (int i = 0; i < w.length; i++) {
-        if (!(w[i] >= 0) || !Double.isFinite(w[i])) {
-          throw new InvalidInputException("weights column " + org.parboot.Messages.quote(weights) + " has " + w[i]
-              + " in its row " + (i + 1) + " of " + rows + " in " + org.parboot.Messages.escape(data.source())
-              + " (counted after --where and dropped missing values); accepted: finite weights >= 0");
-        }
-        sum += w[i];
+      final int bad = data.firstRow(weights, w -> !(w >= 0) || !Double.isFinite(w));
+      if (bad >= 0) {
+        throw new InvalidInputException("weights column " + org.parboot.Messages.quote(weights) + " has "
+            + data.value(weights, bad) + " in its row " + (bad + 1) + " of " + rows + " in "
+            + org.parboot.Messages.escape(data.source())
+            + " (counted after --where and dropped missing values); accepted: finite weights >= 0");
       }
-      if (rows > 0 && !(sum > 0)) {
+      if (rows > 0 && data.firstRow(weights, w -> w > 0) < 0) { // all finite and >= 0: a positive sum needs one > 0
         throw new InvalidInputException("weights column " + org.parboot.Messages.quote(weights) + " sums to 0 in "
             + org.parboot.Messages.escape(data.source()) + "; accepted: weights with a positive sum");
       }
@@ -409,11 +406,11 @@ public final class EvaluationPlan {
       }
       for (Statistic leaf : StatisticParts.leavesOf(List.of(s))) {
         if (leaf instanceof MomentStatistic m && m.values() != MomentStatistic.Values.RAW) {
-          final double[] v = data.column(m.columns().get(0));
-          final int bad = m.firstInvalid(v);
+          final String column = m.columns().get(0);
+          final int bad = data.firstRow(column, x -> !m.takes(x));
           if (bad >= 0) {
             throw new InvalidInputException(m.label() + " takes positive values only; column "
-                + org.parboot.Messages.quote(m.columns().get(0)) + " has " + v[bad] + " in its row " + (bad + 1) + " of "
+                + org.parboot.Messages.quote(column) + " has " + data.value(column, bad) + " in its row " + (bad + 1) + " of "
                 + rows + " in " + org.parboot.Messages.escape(data.source()) + " (counted after --where and dropped "
                 + "missing values)");
           }
@@ -598,17 +595,13 @@ public final class EvaluationPlan {
    * the statistics from their leaves ({@link #combine}).
    */
   public double[][] jackknife() {
-    final double[][] leaf = builtInJackknife();
     final EvaluationPlan custom = customPlan();
+    double[][] generic = null;
     if (custom != null) {
-      final double[][] generic = new double[custom.statistics().size()][rows];
+      generic = new double[custom.statistics().size()][rows];
       custom.jackknifeRows(0, rows, generic, custom.newEvaluator());
-      final int[] at = customPositions();
-      for (int c = 0; c < at.length; c++) {
-        leaf[at[c]] = generic[c];
-      }
     }
-    return combine(leaf);
+    return combine(builtInJackknife(), generic);
   }
 
   /**
@@ -646,20 +639,28 @@ public final class EvaluationPlan {
   }
 
   /**
-   * Per statistic, its values from its leaves' arrays (one per leaf, as {@link #builtInJackknife}
-   * gives them, the custom ones filled in): an expression's leave-one-out values are the
-   * expression of its parts' leave-one-out values.
+   * Per statistic, its leave-one-out values from its leaves': the built-in leaves' as
+   * {@link #builtInJackknife} gives them (its array is filled in), and the custom leaves' as
+   * {@link #jackknifeRows} of {@link #customPlan} gives them ({@code custom[c]} for custom leaf c;
+   * null when there are none). An expression's values are the expression of its parts'.
    */
-  public double[][] combine(double[][] leafArrays) {
+  public double[][] combine(double[][] builtIn, double[][] custom) {
+    if (custom != null) {
+      final int[] at = customPositions();
+      for (int c = 0; c < at.length; c++) {
+        builtIn[at[c]] = custom[c];
+      }
+    }
     final double[][] out = new double[statistics.size()][];
-    parts.combine(leafArrays, out);
+    parts.combine(builtIn, out);
     return out;
   }
+
 
   /**
    * A plan of this plan's custom leaves alone, in order, for their leave-one-out jackknife
    * (so that every custom statistic is evaluated exactly n times, and nothing else is); null when
-   * there are none. Its statistic c is this plan's leaf {@code customPositions()[c]}.
+   * there are none. Its statistic c is this plan's c-th custom leaf (see {@link #combine}).
    */
   public EvaluationPlan customPlan() {
     final List<Statistic> custom = leaves.stream().filter(s -> s instanceof CustomStatistic).toList();
@@ -675,7 +676,7 @@ public final class EvaluationPlan {
   }
 
   /** The positions of the custom leaves among this plan's leaves, in order. */
-  public int[] customPositions() {
+  private int[] customPositions() {
     return parts.positionsOf(CustomStatistic.class).stream().mapToInt(Integer::intValue).toArray();
   }
 

@@ -55,7 +55,8 @@ public final class Evaluator {
     this.plan = plan;
     this.sums = sums;
     this.counts = new int[plan.rows];
-    this.ranks = new RankCounts[plan.sortedValues.length];
+    // A weighted plan reads its order columns by cumulative weight instead (WeightedRanks).
+    this.ranks = new RankCounts[plan.weights == null ? plan.sortedValues.length : 0];
     for (int c = 0; c < ranks.length; c++) {
       ranks[c] = new RankCounts(plan.sortedValues[c], plan.rowOfRank[c], plan.allFinite[c]);
     }
@@ -171,7 +172,9 @@ public final class Evaluator {
     } finally {
       Arrays.fill(counts, 0);
       dirty = false;
-      vectors.clear();
+      if (!vectors.isEmpty()) {
+        vectors.clear(); // clear() walks the whole table, empty or not: not once per resample for nothing
+      }
     }
   }
 

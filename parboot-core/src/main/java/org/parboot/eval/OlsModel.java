@@ -40,14 +40,16 @@ final class OlsModel {
     return new Scratch(p);
   }
 
-  /** The matrices of one fit. */
+  /** The matrices of one fit: a worker's, so a resample's fit allocates nothing. */
   static final class Scratch {
     final double[][] s;
+    final double[][] l;
     final double[] b;
     final double[] out;
 
     Scratch(int p) {
       s = new double[p + 1][p + 1];
+      l = new double[p][p];
       b = new double[p];
       out = new double[p + 2];
     }
@@ -77,7 +79,7 @@ final class OlsModel {
   /** Solves the centred normal equations in {@code s} (terms, then the response) into {@code sc.out}. */
   private void fit(double[][] s, Scratch sc, double m, double[] centres, double[][] columnSums) {
     final double[] out = sc.out;
-    if (!solve(s, p, sc.b)) {
+    if (!solve(s, p, sc.l, sc.b)) {
       java.util.Arrays.fill(out, Double.NaN);
       return;
     }
@@ -95,11 +97,10 @@ final class OlsModel {
 
   /**
    * Solves {@code S_xx b = S_xy} (the top-left p x p block of {@code s} and its column p) by a
-   * Cholesky factorisation in place of the lower triangle; false for a pivot at or below
+   * Cholesky factorisation into {@code l} (p x p scratch, lower triangle); false for a pivot at or below
    * {@link #SINGULAR} of its diagonal (collinear terms, or a constant one).
    */
-  static boolean solve(double[][] s, int p, double[] b) {
-    final double[][] l = new double[p][p];
+  static boolean solve(double[][] s, int p, double[][] l, double[] b) {
     for (int j = 0; j < p; j++) {
       double d = s[j][j];
       for (int k = 0; k < j; k++) {
@@ -267,7 +268,8 @@ final class OlsModel {
       }
     }
     final double[] b = new double[p];
-    if (!solve(s, p, b)) {
+    final double[][] l = new double[p][p];
+    if (!solve(s, p, l, b)) {
       return null;
     }
     final double[][] inverse = new double[p][p];
@@ -278,7 +280,7 @@ final class OlsModel {
         System.arraycopy(s[i], 0, rhs[i], 0, p);
         rhs[i][p] = i == k ? 1 : 0;
       }
-      solve(rhs, p, unit);
+      solve(rhs, p, l, unit);
       for (int i = 0; i < p; i++) {
         inverse[i][k] = unit[i];
       }

@@ -243,19 +243,9 @@ public record MomentStatistic(Kind kind, List<String> columns, int ddof, boolean
     };
   }
 
-  /**
-   * The position of the first value this statistic cannot take (geomean and hmean: one that is not
-   * positive), or -1.
-   */
-  public int firstInvalid(double[] data) {
-    if (kind == Kind.GEOMEAN || kind == Kind.HMEAN) {
-      for (int i = 0; i < data.length; i++) {
-        if (!(data[i] > 0)) {
-          return i;
-        }
-      }
-    }
-    return -1;
+  /** Whether it takes the value {@code x}: geomean and hmean take positive values only, the others any. */
+  public boolean takes(double x) {
+    return kind != Kind.GEOMEAN && kind != Kind.HMEAN || x > 0;
   }
 
   public static MomentStatistic skew(String column, boolean bias) {
