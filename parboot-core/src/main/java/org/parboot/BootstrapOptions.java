@@ -78,15 +78,26 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Sche
    *     {@link IntervalMethod#STUDENTIZED} is asked for and a statistic has no analytic standard error)
    * @param alternative two-sided (default) or one-sided intervals ({@link Alternative}), for every method
    */
-  public record Intervals(List<IntervalMethod> methods, double level, int innerResamples, Alternative alternative) {
+  public record Intervals(List<IntervalMethod> methods, double level, int innerResamples, Alternative alternative,
+      double nullValue) {
     public Intervals {
       methods = List.copyOf(methods);
       Objects.requireNonNull(alternative, "alternative");
     }
 
+    /** Intervals of an alternative, no null hypothesis. */
+    public Intervals(List<IntervalMethod> methods, double level, int innerResamples, Alternative alternative) {
+      this(methods, level, innerResamples, alternative, Double.NaN);
+    }
+
     /** Two-sided intervals. */
     public Intervals(List<IntervalMethod> methods, double level, int innerResamples) {
       this(methods, level, innerResamples, Alternative.TWO_SIDED);
+    }
+
+    /** Whether a null value was given: every interval then carries the p-value of {@code H0: theta = nullValue}. */
+    public boolean hasNull() {
+      return !Double.isNaN(nullValue);
     }
 
     /** True if any method reads the jackknife (BCa). */
@@ -127,6 +138,7 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Sche
     b.level = intervals.level();
     b.innerResamples = intervals.innerResamples();
     b.alternative = intervals.alternative();
+    b.nullValue = intervals.nullValue();
     b.nanPolicy = nanPolicy;
     b.weights = weights;
     return b;
@@ -148,6 +160,7 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Sche
     private NanPolicy nanPolicy = NanPolicy.DEFAULT;
     private String weights;
     private Alternative alternative = Alternative.DEFAULT;
+    private double nullValue = Double.NaN;
 
     private Builder() {}
 
@@ -235,6 +248,19 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Sche
     }
 
     /**
+     * The null value {@code theta0} of {@code H0: theta = theta0} (NaN: none): each interval then
+     * carries its p-value, the smallest alpha at which the method's level-(1 - alpha) interval of
+     * the alternative excludes {@code theta0} ({@link Alternative#pValue}).
+     */
+    public Builder nullValue(double theta0) {
+      if (Double.isInfinite(theta0)) {
+        throw new InvalidSettingException("nullValue", Double.toString(theta0), "is not finite", "a finite number");
+      }
+      this.nullValue = theta0;
+      return this;
+    }
+
+    /**
      * Weights every row by the column {@code column} (null: no weights): see
      * {@link BootstrapOptions#weights()}. The column is checked when a run plans its data.
      */
@@ -280,7 +306,7 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Sche
       final long s = seed != null ? seed : Seeds.drawn();
       final int workers = executor == ExecutorKind.SERIAL ? 1 : threads;
       return new BootstrapOptions((int) resamples, s, seedGiven, scheme, new Execution(executor, workers, chunk, simd),
-          new Intervals(List.copyOf(intervals), level, (int) innerResamples, alternative), nanPolicy, weights);
+          new Intervals(List.copyOf(intervals), level, (int) innerResamples, alternative, nullValue), nanPolicy, weights);
     }
   }
 }

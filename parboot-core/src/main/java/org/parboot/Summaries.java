@@ -81,8 +81,11 @@ final class Summaries {
     for (IntervalMethod m : options.intervals().methods()) {
       final double level = options.intervals().level();
       final Alternative side = options.intervals().alternative();
-      intervals.add(propagate ? new Interval(m, level, Double.NaN, Double.NaN, side)
-          : side.interval(m, d, level, in, w));
+      final Interval interval = propagate ? new Interval(m, level, Double.NaN, Double.NaN, side)
+          : side.interval(m, d, level, in, w);
+      final double theta0 = options.intervals().nullValue();
+      intervals.add(!options.intervals().hasNull() ? interval
+          : interval.withPValue(propagate ? Double.NaN : side.pValue(m, d, theta0, in)));
     }
     final List<String> prefixed = w.stream().map(msg -> stat.label() + ": " + msg).toList();
     return new Summary(StatisticResult.owning(stat, observed, propagate ? Double.NaN : d.bias(),

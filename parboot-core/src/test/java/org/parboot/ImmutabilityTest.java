@@ -130,7 +130,8 @@ class ImmutabilityTest {
         // A user's vector function, as the API's example writes one: a new array per call.
         Map.entry(org.parboot.stat.CustomStatistic.VectorFunction.class,
             (org.parboot.stat.CustomStatistic.VectorFunction) c -> new double[] {c.length}),
-        Map.entry(double[][].class, new double[][] {{1}}));
+        Map.entry(double[][].class, new double[][] {{1}}),
+        Map.entry(PermutationResult.Test.class, new PermutationResult.Test("x", 1, 0.5, 0.1, 2, new double[] {1, 2})));
   }
 
   @Test

@@ -27,6 +27,8 @@ final class Flags {
       Map.entry("statistic", "--stat"),
       Map.entry("weights", "--weights"),
       Map.entry("alternative", "--alternative"),
+      Map.entry("permutationType", "--permutation-type"),
+      Map.entry("nullValue", "--null"),
       Map.entry("blbSubsets", "--blb-subsets"),
       Map.entry("blbGamma", "--blb-gamma"),
       Map.entry("blbResamples", "--blb-resamples"));

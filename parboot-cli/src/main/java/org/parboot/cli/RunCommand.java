@@ -74,19 +74,8 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   DistributedOptions distribution = new DistributedOptions();
 
-  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
-      description = "Output format: table, json or csv. Default: ${DEFAULT-VALUE}")
-  String format;
-
-  @Option(names = "--csv-formula-guard", paramLabel = "on|off", defaultValue = "on",
-      description = "CSV output and --replicates: a text cell from the data that starts with = + - @, a tab or a carriage "
-          + "return (a file name, group value or column label) gets a leading ' so a spreadsheet does not run it as "
-          + "a formula; numbers are never changed. off writes every cell as it is. Default: ${DEFAULT-VALUE}")
-  String csvFormulaGuard;
-
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write the results to FILE (atomically) instead of standard output.")
-  Path output;
+  @Mixin
+  ResultOptions results = new ResultOptions();
 
   @Option(names = "--replicates", paramLabel = "FILE",
       description = "Also write the bootstrap distribution as CSV: one row per resample, one column per statistic.")
@@ -105,13 +94,13 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     limit.start();
-    final OutputFormat fmt = OutputFormat.parse(format);
-    final CsvFormulaGuard guard = CsvFormulaGuard.parse(csvFormulaGuard);
+    final OutputFormat fmt = results.format();
+    final CsvFormulaGuard guard = results.guard();
     final List<Statistic> statistics = engine.statistics(data.defaultColumns());
     final DistributedOptions.Choice choice = distribution.check();
     final boolean distributed = choice.distributed();
     if (distributed) {
-      if (engine.weights != null) {
+      if (engine.statistic.weights != null) {
         throw new InvalidInputException("--engine " + choice.engine() + " cannot be combined with --weights yet; "
             + "accepted: --weights with --engine local");
       }
@@ -123,7 +112,8 @@ final class RunCommand implements Callable<Integer> {
         throw new InvalidInputException("--group-by cannot be combined with --compare; accepted: one of them");
       }
       if (choice.blb() != null) {
-        refuseWithBlb(groupBy != null ? "--group-by" : compare != null ? "--compare" : given("--scheme") ? "--scheme" : null);
+        refuseWithBlb(groupBy != null ? "--group-by" : compare != null ? "--compare" : given("--scheme") ? "--scheme"
+            : given("--null") ? "--null" : null);
         if (!given("--ci")) {
           engine.ci = "percentile"; // the method's intervals are averaged percentile, basic and normal ones
         }
@@ -144,7 +134,7 @@ final class RunCommand implements Callable<Integer> {
     }
     final Console console = new Console(spec, quiet);
     try (Outputs outputs = new Outputs(CommandScope.current(), console)) {
-      outputs.file("--output", output).file("--replicates", replicates)
+      outputs.file("--output", results.output).file("--replicates", replicates)
           .folder("--report", report, ReportWriter::writesFileNamed)
           .notInputs(distributed ? localFiles(data.files) : data.inputFiles());
       if (distributed) {
@@ -219,13 +209,13 @@ final class RunCommand implements Callable<Integer> {
         final BatchResult result = console.withProgress(progress, "tasks", control::cancel,
             () -> scope.withoutInterrupt(() -> e.runGrouped(request, groupBy.strip(), control)));
         scope.check();
-        emit(ResultFormatter.format(result, fmt, guard), fmt, ResultFormatter.warnings(result), console, outputs);
+        results.emit(ResultFormatter.format(result, fmt, guard), ResultFormatter.warnings(result), console, outputs);
       } else if (compare != null) {
-        final String[] c = comparison();
+        final Comparison c = Comparison.parse(compare);
         final TwoSampleResult result = console.withProgress(progress, "tasks", control::cancel,
-            () -> scope.withoutInterrupt(() -> e.compare(request, c[0], c[1], c[2], control)));
+            () -> scope.withoutInterrupt(() -> e.compare(request, c.column(), c.first(), c.second(), control)));
         scope.check();
-        emit(ResultFormatter.format(result, fmt, guard), fmt, result.result().warnings(), console, outputs);
+        results.emit(ResultFormatter.format(result, fmt, guard), result.result().warnings(), console, outputs);
       } else {
         final BootstrapResult result = console.withProgress(progress, "tasks", control::cancel,
             () -> scope.withoutInterrupt(() -> e.run(request, control)));
@@ -266,7 +256,7 @@ final class RunCommand implements Callable<Integer> {
       throws Exception {
     final CommandScope scope = CommandScope.current();
     scope.check();
-    emit(ResultFormatter.format(result, fmt, guard), fmt, result.warnings(), console, outputs);
+    results.emit(ResultFormatter.format(result, fmt, guard), result.warnings(), console, outputs);
     if (replicates != null) {
       ReplicatesCsv.write(outputs.staged(), replicates, result, guard);
       outputs.written(replicates);
@@ -307,14 +297,6 @@ final class RunCommand implements Callable<Integer> {
     console.noteSeed(options);
   }
 
-  /** Stages the text for --output or standard output; warnings go to stderr unless they are in a table on stdout. */
-  private void emit(String text, OutputFormat fmt, List<String> warnings, Console console, Outputs outputs) {
-    outputs.text(output, text);
-    if (output != null || fmt != OutputFormat.TABLE) {
-      warnings.forEach(console::warn);
-    }
-  }
-
   private void batch(OutputFormat fmt, CsvFormulaGuard guard, List<Path> inputs, List<Statistic> statistics, BootstrapOptions options,
       Console console, Outputs outputs) throws Exception {
     final CommandScope scope = CommandScope.current();
@@ -327,42 +309,24 @@ final class RunCommand implements Callable<Integer> {
     final BatchResult result = console.withProgress(Console.ProgressSource.of(batch::finishedGroups, batch::groups),
         "groups", control::cancel, () -> batch.run(control));
     scope.check();
-    emit(ResultFormatter.format(result, fmt, guard), fmt, ResultFormatter.warnings(result), console, outputs);
+    results.emit(ResultFormatter.format(result, fmt, guard), ResultFormatter.warnings(result), console, outputs);
   }
 
   private void compare(OutputFormat fmt, CsvFormulaGuard guard, List<Path> inputs, List<Statistic> statistics, BootstrapOptions options,
       Console console, Outputs outputs) throws Exception {
     final CommandScope scope = CommandScope.current();
-    final String[] c = comparison();
-    final String column = c[0];
-    final List<GroupJob> jobs = BatchInputs.read(inputs, column, data.uniqueColumns(engine.columnsToRead(statistics)),
+    final Comparison c = Comparison.parse(compare);
+    final List<GroupJob> jobs = BatchInputs.read(inputs, c.column(), data.uniqueColumns(engine.columnsToRead(statistics)),
         data.csvOptions());
     scope.check();
-    final GroupJob first = pick(jobs, column, c[1]);
-    final GroupJob second = pick(jobs, column, c[2]);
+    final GroupJob first = c.first(jobs);
+    final GroupJob second = c.second(jobs);
     noteStart(options, console);
     noteSimd(options, (long) first.data().rows() + second.data().rows(), statistics, console);
     final RunControl control = scope.control();
     final TwoSampleResult result = console.withProgress(control,
         () -> TwoSampleBootstrap.run(first, second, statistics, options, control));
     scope.check();
-    emit(ResultFormatter.format(result, fmt, guard), fmt, result.result().warnings(), console, outputs);
-  }
-
-  /** --compare COLUMN=A,B parsed: the column, A and B (stripped). */
-  private String[] comparison() {
-    final int eq = compare.indexOf('=');
-    final String[] groups = eq < 0 ? new String[0] : compare.substring(eq + 1).split(",", -1);
-    if (eq <= 0 || groups.length != 2 || groups[0].isBlank() || groups[1].isBlank()) {
-      throw new InvalidInputException("--compare " + Messages.quote(compare) + " is not accepted; accepted: COLUMN=A,B, "
-          + "e.g. --compare 'location=Seattle,New York'");
-    }
-    return new String[] {compare.substring(0, eq).strip(), groups[0].strip(), groups[1].strip()};
-  }
-
-  private static GroupJob pick(List<GroupJob> jobs, String column, String group) {
-    return jobs.stream().filter(j -> j.group().equals(group)).findFirst().orElseThrow(() -> new InvalidInputException(
-        "--compare: no rows with " + Messages.escape(column) + " = " + Messages.quote(group) + "; values of "
-            + Messages.quote(column) + ": " + Messages.list(jobs.stream().map(GroupJob::group).toList(), Messages::quote)));
+    results.emit(ResultFormatter.format(result, fmt, guard), result.result().warnings(), console, outputs);
   }
 }

@@ -28,7 +28,7 @@ class GroupsCommandTest {
         "--stat", "median", "--ci", "percentile", "--format", "csv", "-q");
     assertThat(grouped.code()).as(grouped.err()).isZero();
     assertThat(grouped.out().lines().findFirst().orElseThrow())
-        .isEqualTo("file,group,n,seed,stat,columns,observed,bias,std_error,method,level,low,high,low_mc,high_mc,std_error_mc");
+        .isEqualTo("file,group,n,seed,stat,columns,observed,bias,std_error,method,level,low,high,low_mc,high_mc,std_error_mc,p_value");
     final List<String[]> rows = csvRows(grouped.out());
     assertThat(rows).extracting(r -> r[1] + " " + r[4]).containsExactly("Seattle mean", "Seattle median",
         "New York mean", "New York median");
@@ -40,7 +40,7 @@ class GroupsCommandTest {
     final List<String[]> single = csvRows(alone.out());
     for (int s = 0; s < 2; s++) {
       // n, seed and every number: the single run's CSV row is the batch row without file and group
-      assertThat(Arrays.copyOfRange(rows.get(s), 2, 16)).isEqualTo(single.get(s));
+      assertThat(Arrays.copyOfRange(rows.get(s), 2, 17)).isEqualTo(single.get(s));
     }
   }
 

@@ -110,6 +110,21 @@ class JsonSchemaTest {
   }
 
   @Test
+  void permutationTest_json_matchesItsSchema() throws IOException {
+    final Schema test = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+        .getSchema(Files.readString(SCHEMA.resolveSibling("test.schema.json")), InputFormat.JSON);
+    for (String json : List.of(
+        run("test", "--compare", "location=Seattle,New York", "--stat", "mean", "--stat", "median", "-B", "99",
+            "--seed", "1", "-q", "--format", "json"),
+        run("test", Files.writeString(dir.resolve("d.csv"), "d\n1\n-2\n3\n").toString(), "--permutation-type",
+            "samples", "--stat", "mean(d)", "--alternative", "less", "-q", "--format", "json"))) {
+      assertThat(test.validate(json, InputFormat.JSON)).as(json).isEmpty();
+      assertThat(test.validate(json.replace("\"format_version\": 1,", "\"format_version\": 1, \"extra\": 0,"),
+          InputFormat.JSON)).isNotEmpty();
+    }
+  }
+
+  @Test
   void schema_documentWithoutFormatVersionOrWithAnUnknownMember_isRejected() {
     final String json = run("run", "--seed", "1", "-B", "100", "-q", "--format", "json");
     assertThat(schema.validate(json.replace("\"format_version\": 1,", ""), InputFormat.JSON)).isNotEmpty();

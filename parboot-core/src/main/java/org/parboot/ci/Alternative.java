@@ -64,4 +64,21 @@ public enum Alternative {
       java.util.List<String> warnings) {
     return of(method.interval(d, twoSidedLevel(level), in, warnings), level);
   }
+
+  /**
+   * The p-value of {@code H0: theta = theta0} against this alternative by inverting {@code method}'s
+   * intervals: the smallest alpha at which the interval at level 1 - alpha excludes
+   * {@code theta0}. With u the one-sided level at which the method's upper bound is
+   * {@code theta0} ({@link IntervalMethod#levelAt}): {@code less} (H1: theta &lt; theta0, rejected
+   * when the upper bound falls below theta0) gives {@code 1 - u}, {@code greater} gives {@code u},
+   * {@code two-sided} twice the smaller, at most 1. NaN where the method's interval is undefined.
+   */
+  public double pValue(IntervalMethod method, Distribution d, double theta0, IntervalInputs in) {
+    final double u = method.levelAt(d, theta0, in);
+    return switch (this) {
+      case LESS -> 1 - u;
+      case GREATER -> u;
+      case TWO_SIDED -> Math.min(1, 2 * Math.min(u, 1 - u));
+    };
+  }
 }

@@ -16,12 +16,25 @@ import java.util.function.DoubleFunction;
  * @param lowError the Monte Carlo standard error of {@code low} (NaN when not known, or for an
  *     open side): how much it would move with another seed
  * @param highError the Monte Carlo standard error of {@code high}
+ * @param pValue the p-value of {@code H0: theta = theta0} by inverting this method's interval of
+ *     this alternative ({@link Alternative#pValue}), when a null value was given; else NaN
  */
 public record Interval(IntervalMethod method, double level, double low, double high, Alternative alternative,
-    double lowError, double highError) {
+    double lowError, double highError, double pValue) {
 
   public Interval {
     Objects.requireNonNull(alternative, "alternative");
+  }
+
+  /** An interval without a p-value. */
+  public Interval(IntervalMethod method, double level, double low, double high, Alternative alternative,
+      double lowError, double highError) {
+    this(method, level, low, high, alternative, lowError, highError, Double.NaN);
+  }
+
+  /** This interval with the p-value of a null hypothesis. */
+  public Interval withPValue(double p) {
+    return new Interval(method, level, low, high, alternative, lowError, highError, p);
   }
 
   /** A two-sided interval, its Monte Carlo errors not known. */

@@ -53,6 +53,12 @@ public enum IntervalMethod {
       return Interval.of(this, level, d.quantile(alpha), d.quantile(1 - alpha), d.quantileError(alpha),
           d.quantileError(1 - alpha));
     }
+
+    /** The upper bound at level L is the L quantile: u is the share of replicates below theta0. */
+    @Override
+    double levelAt(Distribution d, double theta0, IntervalInputs in) {
+      return d.shareBelow(theta0);
+    }
   },
   BASIC {
     @Override
@@ -62,6 +68,12 @@ public enum IntervalMethod {
       tails(this, d.size(), alpha, 1 - alpha, warnings);
       return Interval.of(this, level, 2 * t - d.quantile(1 - alpha), 2 * t - d.quantile(alpha),
           d.quantileError(1 - alpha), d.quantileError(alpha));
+    }
+
+    /** The upper bound at level L is 2 t - q(1 - L): u is the share of replicates above 2 t - theta0. */
+    @Override
+    double levelAt(Distribution d, double theta0, IntervalInputs in) {
+      return 1 - d.shareBelow(2 * d.observed() - theta0);
     }
   },
   NORMAL {
@@ -73,6 +85,18 @@ public enum IntervalMethod {
       // The bias and the standard error move with the seed, nearly independently.
       final double error = Math.hypot(d.biasError(), z * d.standardErrorError());
       return Interval.of(this, level, centre - half, centre + half, error, error);
+    }
+
+    /** The upper bound at level L is t - bias + se z_L: u = Φ((theta0 - t + bias) / se). */
+    @Override
+    double levelAt(Distribution d, double theta0, IntervalInputs in) {
+      final double centre = d.observed() - d.bias();
+      final double se = d.standardError();
+      if (!(se > 0)) {
+        return Double.isNaN(se) || Double.isNaN(centre) ? Double.NaN
+            : theta0 > centre ? 1 : theta0 < centre ? 0 : 0.5;
+      }
+      return STANDARD_NORMAL.cumulativeProbability((theta0 - centre) / se);
     }
   },
   BCA {
@@ -111,6 +135,34 @@ public enum IntervalMethod {
       return Interval.of(this, level, d.quantile(a1), d.quantile(a2), bcaError(d, share, z0, n1, a, a1),
           bcaError(d, share, z0, n2, a, a2));
     }
+
+    /**
+     * The upper bound at level L is the quantile Φ(z0 + n/(1 - a n)) with n = z0 + z_L; it is theta0
+     * where that equals the share p0 of replicates below theta0: with w = Φ⁻¹(p0) - z0,
+     * n = w/(1 + a w) and u = Φ(n - z0). Where 1 + a w ≤ 0 no level reaches theta0 (BCa's map
+     * turns back at its pole), and u is 0 or 1.
+     */
+    @Override
+    double levelAt(Distribution d, double theta0, IntervalInputs in) {
+      if (!Double.isFinite(d.observed())) {
+        return Double.NaN;
+      }
+      final double z0 = STANDARD_NORMAL.inverseCumulativeProbability(d.shareBelow(d.observed()));
+      final double a = in.acceleration();
+      if (Double.isNaN(a) || !Double.isFinite(z0)) {
+        return Double.NaN;
+      }
+      final double w = STANDARD_NORMAL.inverseCumulativeProbability(d.shareBelow(theta0)) - z0;
+      if (a == 0) {
+        return STANDARD_NORMAL.cumulativeProbability(w);
+      }
+      final double den = Double.isInfinite(w) ? Math.signum(a * w) : 1 + a * w;
+      if (den <= 0) {
+        return w < 0 ? 0 : 1;
+      }
+      final double n = Double.isInfinite(w) ? 1 / a : w / den;
+      return STANDARD_NORMAL.cumulativeProbability(n - z0);
+    }
   },
   STUDENTIZED {
     @Override
@@ -144,6 +196,23 @@ public enum IntervalMethod {
       tails(this, td.size(), alpha, 1 - alpha, warnings);
       return Interval.of(this, level, d.observed() - se0 * td.quantile(1 - alpha), d.observed() - se0 * td.quantile(alpha),
           se0 * td.quantileError(1 - alpha), se0 * td.quantileError(alpha));
+    }
+
+    /** The upper bound at level L is t - se t*(1 - L): u is the share of t* above (t - theta0)/se. */
+    @Override
+    double levelAt(Distribution d, double theta0, IntervalInputs in) {
+      final double[] reps = d.replicates();
+      final double[] se = in.replicateSeValues();
+      final double se0 = in.observedSe();
+      if (se == null || reps == null || se.length != reps.length || !Double.isFinite(se0)) {
+        return Double.NaN;
+      }
+      final double[] t = new double[reps.length];
+      for (int b = 0; b < reps.length; b++) {
+        t[b] = (reps[b] - d.observed()) / se[b];
+      }
+      final Distribution td = new Distribution(t, 0);
+      return td.size() == 0 ? Double.NaN : 1 - td.shareBelow((d.observed() - theta0) / se0);
     }
   };
 
@@ -224,6 +293,13 @@ public enum IntervalMethod {
   }
 
   abstract Interval compute(Distribution d, double level, IntervalInputs in, List<String> warnings);
+
+  /**
+   * The one-sided level u at which this method's upper bound is {@code theta0} (its interval's
+   * inversion: the upper bound at level L is below theta0 exactly when L &lt; u); NaN where the
+   * method is undefined. {@link Alternative#pValue} makes the p-value of it.
+   */
+  abstract double levelAt(Distribution d, double theta0, IntervalInputs in);
 
   /** The name on the command line. */
   public String spelling() {

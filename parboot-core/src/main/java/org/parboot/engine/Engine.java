@@ -273,11 +273,16 @@ public final class Engine {
       final EvaluationPlan plan = new EvaluationPlan(s.data(), statistics, options.weights());
       final double[] observed;
       try {
-        observed = plan.observed();
+        if (s.observedRows() == null) {
+          observed = plan.observed();
+        } else {
+          observed = new double[statistics.size()];
+          plan.newEvaluator().evaluate(s.observedRows(), s.observedRows().length, observed);
+        }
       } catch (RuntimeException e) {
         throw new StatisticFailedException(labels(statistics), -1, e);
       }
-      final Resampler resampler = Resamplers.create(options.scheme(), s.data(),
+      final Resampler resampler = s.resampler() != null ? s.resampler() : Resamplers.create(options.scheme(), s.data(),
           statistics.stream().flatMap(st -> st.columns().stream()).distinct().toList(), s.seed(), options.resamples());
       final StandardErrorOutput se = wantSe
           ? new StandardErrorOutput(plan, s.seed(), options.intervals().innerResamples(), simd) : null;

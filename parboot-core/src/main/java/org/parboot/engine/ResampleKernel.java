@@ -4,6 +4,7 @@ import org.parboot.eval.EvaluationPlan;
 import org.parboot.eval.Evaluator;
 import org.parboot.resample.IidResampler;
 import org.parboot.resample.IndexBuffer;
+import org.parboot.resample.Permutations;
 import org.parboot.resample.PoissonResampler;
 import org.parboot.resample.Resampler;
 import org.parboot.rng.PoissonCounts;
@@ -26,6 +27,9 @@ import org.parboot.rng.ResampleStreams;
  *   <li>{@link Buffered}: the scheme fills a buffer of the resample's indices, then the statistics
  *       read it; every other scheme, and every run that also computes the studentized interval's
  *       nested standard errors (they draw inner resamples from the outer resample's indices).</li>
+ *   <li>{@link Repaired}: a permutation test's pairings ({@link Permutations.Shuffle}): the
+ *       permuted columns read in the permutation's order, the statistics planned on that data
+ *       anew. A pairing is not a multiset of rows, so no count of rows can stand for it.</li>
  * </ul>
  */
 sealed interface ResampleKernel {
@@ -54,6 +58,9 @@ sealed interface ResampleKernel {
    */
   static ResampleKernel choose(EvaluationPlan plan, Resampler resampler, StandardErrorOutput standardErrors,
       boolean simd) {
+    if (resampler instanceof Permutations.Shuffle shuffle) {
+      return new Repaired(plan, shuffle);
+    }
     if (standardErrors == null && resampler instanceof IidResampler iid) {
       return new Streamed(plan, iid, simd);
     }
@@ -128,6 +135,49 @@ sealed interface ResampleKernel {
         if (se != null) {
           standardErrors.compute(b, buffer.indices(), buffer.length(), evaluator, seScratch, se);
         }
+      };
+    }
+  }
+
+  /**
+   * The pairings of a permutation test: each permutation gathers the permuted columns in its
+   * order and plans the statistics on that data (copies, centres, ranks): a few passes over the
+   * rows per permutation, where a resample is one.
+   */
+  record Repaired(EvaluationPlan plan, Permutations.Shuffle resampler) implements ResampleKernel {
+    @Override
+    public String description() {
+      return resampler.name() + " (scalar), the statistics planned on each permutation's data";
+    }
+
+    @Override
+    public Worker newWorker() {
+      final org.parboot.data.Dataset data = plan.data();
+      final java.util.List<String> names = data.columnNames();
+      final double[][] columns = new double[names.size()][];
+      final boolean[] permuted = new boolean[names.size()];
+      for (int c = 0; c < columns.length; c++) {
+        columns[c] = data.column(names.get(c));
+        permuted[c] = resampler.columns().contains(names.get(c));
+      }
+      final int n = plan.rows();
+      final int[] order = new int[n];
+      final double[] gathered = new double[n];
+      return (b, values, se) -> {
+        resampler.fill(b, order);
+        final org.parboot.data.Dataset.Builder builder = org.parboot.data.Dataset.builder(data.source());
+        for (int c = 0; c < columns.length; c++) {
+          if (permuted[c]) {
+            for (int i = 0; i < n; i++) {
+              gathered[i] = columns[c][order[i]];
+            }
+            builder.column(names.get(c), gathered); // copied
+          } else {
+            builder.column(names.get(c), columns[c]);
+          }
+        }
+        final double[] v = new EvaluationPlan(builder.build(), plan.statistics(), plan.weightsColumn()).observed();
+        System.arraycopy(v, 0, values, 0, v.length);
       };
     }
   }

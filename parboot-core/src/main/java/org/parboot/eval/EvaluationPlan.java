@@ -459,6 +459,11 @@ public final class EvaluationPlan {
     return data;
   }
 
+  /** The weights column, or null for an unweighted plan. */
+  public String weightsColumn() {
+    return weightsColumn;
+  }
+
   /** The statistics, in output order. */
   public List<Statistic> statistics() {
     return statistics;

@@ -59,9 +59,7 @@ final class BatchReport {
       head.add("group");
     }
     head.addAll(List.of("n", "seed", "statistic", "observed", "bias", "std error"));
-    for (IntervalMethod m : o.intervals().methods()) {
-      head.add(m.spelling() + " " + TableReport.percent(o.intervals().level()) + " CI");
-    }
+    head.addAll(TableReport.intervalHeads(o));
     rows.add(head.toArray(String[]::new));
     for (GroupResult g : batch.groups()) {
       for (StatisticResult s : g.result().statistics()) {

@@ -13,7 +13,7 @@ import org.parboot.ci.Interval;
 final class CsvReport {
   /** The columns of one statistic and interval. */
   static final List<String> HEADER = List.of("stat", "columns", "observed", "bias", "std_error", "method", "level", "low",
-      "high", "low_mc", "high_mc", "std_error_mc");
+      "high", "low_mc", "high_mc", "std_error_mc", "p_value");
 
   private CsvReport() {}
 
@@ -28,7 +28,7 @@ final class CsvReport {
     return List.of(guard.cell(s.statistic().name() + suffix), guard.cell(String.join(";", s.statistic().columns())),
         Csv.finite(s.observed()), Csv.finite(s.bias()), Csv.finite(s.standardError()), guard.cell(i.method().spelling()),
         Csv.finite(i.level()), Csv.endpoint(i.low()), Csv.endpoint(i.high()), Csv.finite(i.lowError()),
-        Csv.finite(i.highError()), Csv.finite(s.standardErrorMcError()));
+        Csv.finite(i.highError()), Csv.finite(s.standardErrorMcError()), Csv.finite(i.pValue()));
   }
 
   /**

@@ -21,11 +21,12 @@ import org.parboot.ci.Interval;
  * {@code comparison} member. The document:
  *
  * <pre>{@code
- * {"format_version": 1, "resamples", "seed", "seed_given", "executor", "threads",
+ * {"format_version": 1, "resamples", "seed", "seed_given", "executor", "threads", "null" (with --null),
  *  "concurrent_groups", "threads_per_group", "level", "nan_policy", "elapsed_seconds", "warnings",
  *  "groups": [{"file", "group", "input", "n", "dropped_missing", "seed", "rng", "scheme",
  *              "statistics": [{"stat", "label", "columns", "observed", "bias", "std_error",
- *                              "non_finite_replicates", "intervals": [{"method", "level", "low", "high"}]}]}],
+ *                              "non_finite_replicates", "intervals": [{"method", "level", "low", "high",
+ *                              "low_mc", "high_mc", "p_value" (with a null value), "alternative" (one-sided)}]}]}],
  *  "comparison": {"file", "first", "second", "n_first", "n_second", "seed_first", "seed_second"}}
  * }</pre>
  *
@@ -64,6 +65,9 @@ final class JsonReport {
     root.addProperty("concurrent_groups", concurrentGroups);
     root.addProperty("threads_per_group", threadsPerGroup);
     root.add("level", number(options.intervals().level()));
+    if (options.intervals().hasNull()) {
+      root.add("null", number(options.intervals().nullValue()));
+    }
     root.addProperty("nan_policy", options.nanPolicy().spelling());
     if (options.weights() != null) {
       root.addProperty("weights", options.weights());
@@ -94,13 +98,14 @@ final class JsonReport {
     o.addProperty("engine", r.engine());
     final JsonArray statistics = new JsonArray();
     for (StatisticResult s : r.statistics()) {
-      statistics.add(statistic(s, suffix));
+      statistics.add(statistic(s, suffix, r.options().intervals().hasNull()));
     }
     o.add("statistics", statistics);
     return o;
   }
 
-  static JsonObject statistic(StatisticResult s, String suffix) {
+  /** One statistic; each interval with its {@code p_value} when the run had a null value. */
+  static JsonObject statistic(StatisticResult s, String suffix, boolean hasNull) {
     final JsonObject o = new JsonObject();
     o.addProperty("stat", s.statistic().name() + suffix);
     o.addProperty("label", s.label() + suffix);
@@ -122,6 +127,9 @@ final class JsonReport {
       io.add("high", number(i.high()));
       io.add("low_mc", number(i.lowError()));
       io.add("high_mc", number(i.highError()));
+      if (!Double.isNaN(i.pValue()) || hasNull) {
+        io.add("p_value", number(i.pValue()));
+      }
       if (i.alternative() != org.parboot.ci.Alternative.TWO_SIDED) {
         io.addProperty("alternative", i.alternative().spelling()); // the open side's endpoint is null
       }

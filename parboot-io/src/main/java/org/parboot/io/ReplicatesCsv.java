@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import org.parboot.BootstrapResult;
 import org.parboot.InvalidInputException;
+import org.parboot.PermutationResult;
 import org.parboot.StatisticResult;
 import org.parboot.Messages;
 
@@ -54,24 +55,47 @@ public final class ReplicatesCsv {
    * @throws InvalidInputException naming the file if it cannot be written
    */
   public static void write(OutputSink sink, Path file, BootstrapResult result, CsvFormulaGuard guard) {
-    Objects.requireNonNull(guard, "guard");
     final List<StatisticResult> stats = result.statistics();
+    write(sink, file, stats.stream().map(StatisticResult::label).toList(),
+        stats.isEmpty() ? 0 : stats.get(0).resamples(), (s, i) -> stats.get(s).replicate(i), guard, "replicates");
+  }
+
+  /**
+   * Writes a permutation test's null distributions as the replicates are written: a header of
+   * statistic labels, then one row per permutation in permutation order.
+   *
+   * @throws InvalidInputException naming the file if it cannot be written
+   */
+  public static void write(OutputSink sink, Path file, PermutationResult test, CsvFormulaGuard guard) {
+    final List<PermutationResult.Test> tests = test.tests();
+    write(sink, file, tests.stream().map(PermutationResult.Test::label).toList(), test.permutations(),
+        (s, i) -> tests.get(s).nullValue(i), guard, "null distribution");
+  }
+
+  /** Value {@code i} of column {@code s}. */
+  private interface Values {
+    double get(int s, int i);
+  }
+
+  private static void write(OutputSink sink, Path file, List<String> labels, int rows, Values values,
+      CsvFormulaGuard guard, String what) {
+    Objects.requireNonNull(guard, "guard");
     try {
       sink.write(file, w -> {
         final CsvWriter csv = Csv.writer(w);
-        csv.writeRecord(stats.stream().map(s -> guard.cell(s.label())).toList());
-        final int b = stats.isEmpty() ? 0 : stats.get(0).resamples();
-        final String[] row = new String[stats.size()];
-        for (int i = 0; i < b; i++) {
+        csv.writeRecord(labels.stream().map(guard::cell).toList());
+        final String[] row = new String[labels.size()];
+        for (int i = 0; i < rows; i++) {
           for (int s = 0; s < row.length; s++) {
-            row[s] = Double.toString(stats.get(s).replicate(i));
+            row[s] = Double.toString(values.get(s, i));
           }
           csv.writeRecord(row);
         }
         csv.flush();
       });
     } catch (IOException e) {
-      throw new InvalidInputException("cannot write the replicates to " + Messages.escape(file.toString()) + " (" + Messages.reason(e) + ")", e);
+      throw new InvalidInputException("cannot write the " + what + " to " + Messages.escape(file.toString()) + " ("
+          + Messages.reason(e) + ")", e);
     }
   }
 }

@@ -131,4 +131,16 @@ public final class ResultFormatter {
   public static java.util.List<String> warnings(BatchResult batch) {
     return BatchReport.warnings(batch);
   }
+
+  /**
+   * A permutation test ({@link org.parboot.PermutationTest}) in the given format: the table with
+   * each statistic's observed value, p-value and its Monte Carlo error; JSON described by
+   * {@code docs/test.schema.json}; CSV one row per statistic, text cells through {@code guard}
+   * (see {@code PermutationReport} for the members and columns).
+   */
+  public static String format(org.parboot.PermutationResult test, OutputFormat format, CsvFormulaGuard guard) {
+    Objects.requireNonNull(test, "test");
+    Objects.requireNonNull(guard, "guard");
+    return PermutationReport.format(test, format, guard);
+  }
 }

@@ -38,9 +38,7 @@ final class TableReport {
 
     final List<String[]> rows = new ArrayList<>();
     final List<String> head = new ArrayList<>(List.of("statistic", "observed", "bias", "std error"));
-    for (IntervalMethod m : options.intervals().methods()) {
-      head.add(m.spelling() + " " + percent(options.intervals().level()) + " CI");
-    }
+    head.addAll(intervalHeads(options));
     rows.add(head.toArray(String[]::new));
     for (StatisticResult s : result.statistics()) {
       final List<String> cells = new ArrayList<>(List.of(Messages.escape(s.label() + suffix)));
@@ -59,9 +57,37 @@ final class TableReport {
   static List<String> numberCells(StatisticResult s, BootstrapOptions options) {
     final List<String> cells = new ArrayList<>(List.of(number(s.observed()), number(s.bias()), number(s.standardError())));
     for (IntervalMethod m : options.intervals().methods()) {
-      cells.add(s.intervals().stream().filter(i -> i.method() == m).findFirst().map(TableReport::interval).orElse(""));
+      final java.util.Optional<Interval> i = s.intervals().stream().filter(x -> x.method() == m).findFirst();
+      cells.add(i.map(TableReport::interval).orElse(""));
+      if (options.intervals().hasNull()) {
+        cells.add(i.map(x -> probability(x.pValue())).orElse(""));
+      }
     }
     return cells;
+  }
+
+  /**
+   * The heads of the interval columns: {@code bca 95% CI} per method, each followed by
+   * {@code bca p-value} when the options have a null value.
+   */
+  static List<String> intervalHeads(BootstrapOptions options) {
+    final List<String> head = new ArrayList<>();
+    for (IntervalMethod m : options.intervals().methods()) {
+      head.add(m.spelling() + " " + percent(options.intervals().level()) + " CI");
+      if (options.intervals().hasNull()) {
+        head.add(m.spelling() + " p-value");
+      }
+    }
+    return head;
+  }
+
+  /** A probability to four significant digits (its Monte Carlo error is rarely below the third). */
+  static String probability(double p) {
+    if (Double.isNaN(p)) {
+      return "NaN";
+    }
+    return p == 0 ? "0" : new BigDecimal(p).round(new MathContext(4, RoundingMode.HALF_UP)).stripTrailingZeros()
+        .toPlainString();
   }
 
   /** {@code forkjoin × 2 threads}, or {@code serial}. */
@@ -82,7 +108,8 @@ final class TableReport {
     final String scheme = result.scheme().equals("iid") ? "" : " · scheme = " + Messages.escape(result.scheme());
     final String weights = (o.weights() == null ? "" : " · weights = " + Messages.escape(o.weights()))
         + (o.intervals().alternative() == Alternative.TWO_SIDED ? ""
-            : " · alternative = " + o.intervals().alternative().spelling());
+            : " · alternative = " + o.intervals().alternative().spelling())
+        + (o.intervals().hasNull() ? " · null = " + number(o.intervals().nullValue()) : "");
     return "n = " + result.n() + " (dropped " + result.droppedMissing() + " missing) · resamples = " + o.resamples()
         + scheme + weights + " · seed = " + o.seed() + " · " + executor + " · "
         + String.format(Locale.ROOT, "%.2f s", result.elapsed().toNanos() / 1e9);

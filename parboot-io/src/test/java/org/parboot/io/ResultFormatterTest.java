@@ -97,7 +97,7 @@ class ResultFormatterTest {
     final List<CsvRecord> rows = CsvReader.builder().ofCsvRecord(ResultFormatter.format(RUN, OutputFormat.CSV)).stream().toList();
     assertThat(rows.get(0).getFields())
         .containsExactly("n", "seed", "stat", "columns", "observed", "bias", "std_error", "method", "level", "low", "high",
-            "low_mc", "high_mc", "std_error_mc");
+            "low_mc", "high_mc", "std_error_mc", "p_value");
     assertThat(rows).hasSize(1 + 2 * 2);
     assertThat(rows.stream().skip(1).map(r -> r.getField(0) + "," + r.getField(1))).containsOnly("10,1");
     final StatisticResult std = RUN.statistics().get(1);
@@ -115,9 +115,9 @@ class ResultFormatterTest {
   @Test
   void formatCsv_undefinedNumbers_areEmptyCells() {
     assertThat(ResultFormatter.format(Results.undefined(), OutputFormat.CSV)).isEqualTo("""
-        n,seed,stat,columns,observed,bias,std_error,method,level,low,high,low_mc,high_mc,std_error_mc
-        1461,42,std(ddof=0),temp_max,,,0.25,percentile,0.95,1.5,2.5,,,
-        1461,42,std(ddof=0),temp_max,,,0.25,bca,0.95,,,,,
+        n,seed,stat,columns,observed,bias,std_error,method,level,low,high,low_mc,high_mc,std_error_mc,p_value
+        1461,42,std(ddof=0),temp_max,,,0.25,percentile,0.95,1.5,2.5,,,,
+        1461,42,std(ddof=0),temp_max,,,0.25,bca,0.95,,,,,,
         """);
   }
 
