@@ -64,13 +64,7 @@ public final class PermutationTest {
           + Messages.quote(first.group()) + " twice");
     }
     final long start = System.nanoTime();
-    for (GroupJob g : List.of(first, second)) {
-      try {
-        EvaluationPlan.check(g.data(), statistics, options.weights());
-      } catch (InvalidInputException e) {
-        throw new InvalidInputException(g.group() + ": " + e.getMessage(), e);
-      }
-    }
+    check(first, second, statistics, options);
     final int k = first.data().rows();
     final int m = second.data().rows();
     final Dataset pooled = pooled(first.data(), second.data(), columns(statistics, options));
@@ -135,6 +129,36 @@ public final class PermutationTest {
         : n + " rows, each with " + swapped.get(0) + " and " + swapped.get(1) + " swapped or not";
     return test(data.source(), n, PermutationType.SAMPLES, samples, Contrast.IDENTITY, statistics, run, distinct,
         exact, what, control, start);
+  }
+
+  /**
+   * The paired test of two samples matched row by row (row i of each is one pair:
+   * {@link org.parboot.data.Pairs#match}): each pair's two members swapped between the samples or
+   * not, the statistic's difference {@code statistic(first) − statistic(second)}; SciPy's
+   * {@code permutation_test((a, b), statistic, permutation_type='samples')}.
+   *
+   * @throws InvalidInputException the samples differ in length, or their data is not acceptable
+   */
+  public static PermutationResult pairedSamples(GroupJob first, GroupJob second, List<? extends Statistic> statistics,
+      BootstrapOptions options, RunControl control) {
+    final long start = System.nanoTime();
+    final int n = first.data().rows();
+    if (second.data().rows() != n) {
+      throw new InvalidInputException("paired samples must have one row per pair: " + Messages.quote(first.group())
+          + " has " + n + " rows and " + Messages.quote(second.group()) + " " + second.data().rows());
+    }
+    check(first, second, statistics, options);
+    final Dataset pooled = pooled(first.data(), second.data(), columns(statistics, options));
+    final BigInteger distinct = Permutations.distinct(PermutationType.SAMPLES, n, 0);
+    final boolean exact = exact(distinct, options);
+    final BootstrapOptions run = runOptions(options, distinct, exact);
+    final long seed = run.seed();
+    final List<Sample> samples = List.of(
+        new Sample(first.group(), pooled, seed, Permutations.swaps(seed, n, 0, exact), range(0, n)),
+        new Sample(second.group(), pooled, seed, Permutations.swaps(seed, n, 1, exact), range(n, 2 * n)));
+    final String what = n + " pairs of " + first.group() + " and " + second.group() + ", each swapped or not";
+    return test(first.data().source() + ": " + first.group() + " - " + second.group(), n, PermutationType.SAMPLES,
+        samples, Contrast.DIFFERENCE, statistics, run, distinct, exact, what, control, start);
   }
 
   /**
@@ -282,6 +306,18 @@ public final class PermutationTest {
     }
     final double error = exact || Double.isNaN(p) ? (Double.isNaN(p) ? Double.NaN : 0) : Math.sqrt(p * (1 - p) / count);
     return new Summary(new PermutationResult.Test(label, observed, p, error, count, nulls), w);
+  }
+
+  /** Each sample's data against the statistics, an error naming the sample. */
+  private static void check(GroupJob first, GroupJob second, List<? extends Statistic> statistics,
+      BootstrapOptions options) {
+    for (GroupJob g : List.of(first, second)) {
+      try {
+        EvaluationPlan.check(g.data(), statistics, options.weights());
+      } catch (InvalidInputException e) {
+        throw new InvalidInputException(g.group() + ": " + e.getMessage(), e);
+      }
+    }
   }
 
   /** Whether every distinct permutation fits in the resamples asked for (SciPy's rule for an exact test). */

@@ -52,38 +52,103 @@ public final class TwoSampleBootstrap {
   }
 
   /**
-   * Runs the comparison under a {@link RunControl}.
+   * Runs the comparison under a {@link RunControl}. Each sample is resampled by the options'
+   * scheme on its own (a block scheme cuts each sample's own series into blocks; an automatic
+   * block length is each sample's own), with its own seed.
    *
-   * @throws InvalidInputException the two samples are the same group, the scheme is not plain iid,
-   *     or a sample's data is not acceptable (the message names the group)
+   * @throws InvalidInputException the two samples are the same group, the scheme has strata, or
+   *     a sample's data is not acceptable (the message names the group)
    * @throws StatisticFailedException a statistic threw
    * @throws CancelledException the run was cancelled, interrupted or timed out
    */
   public static TwoSampleResult run(GroupJob first, GroupJob second, List<? extends Statistic> statistics,
       BootstrapOptions options, RunControl control) {
-    if (first.file().equals(second.file()) && first.group().equals(second.group())) {
-      throw new InvalidInputException("a comparison needs two different groups, got " + Messages.quote(first.group())
-          + " twice");
-    }
-    if (!(options.scheme() instanceof Scheme.Iid iid) || iid.strata() != null) {
-      throw new InvalidSettingException("scheme", options.scheme().spelling()
-          + (options.scheme().strata() != null ? " with strata" : ""), "does not apply to a comparison",
-          "the plain iid scheme (each sample resampled iid)");
-    }
+    distinct(first, second);
+    noStrata(options);
     final long start = System.nanoTime();
     final long seedA = Seeds.group(options.seed(), first.file(), first.group());
     final long seedB = Seeds.group(options.seed(), second.file(), second.group());
     final Engine.Outcome<Summaries.Summary> outcome = Engine.run(List.of(new Sample(first.group(), first.data(), seedA),
         new Sample(second.group(), second.data(), seedB)), Contrast.DIFFERENCE, statistics, options, control,
         Summaries.of(List.copyOf(statistics), options));
+    final List<String> schemes = outcome.replicates().schemes();
+    final String scheme = schemes.get(0).equals(schemes.get(1)) ? schemes.get(0) + ", two independent samples"
+        : first.group() + ": " + schemes.get(0) + "; " + second.group() + ": " + schemes.get(1) + ", independent";
+    return result(first, second, options, outcome, scheme, first.data().rows() + second.data().rows(), seedA, seedB,
+        false, start);
+  }
+
+  /**
+   * The paired comparison: row i of {@code first} and of {@code second} are one pair (the same
+   * date, patient or unit: {@link org.parboot.data.Pairs#match}), and resample b draws the same
+   * pairs for both, by the options' scheme over the pairs (a block scheme keeps runs of
+   * consecutive pairs together; an automatic block length is the largest over both samples'
+   * columns), from the options' seed. Replicate b is statistic(first's rows) − statistic(second's
+   * same rows); BCa's jackknife leaves one pair out of both. The studentized interval is refused:
+   * its standard error of a paired difference needs the pairs' covariance.
+   *
+   * @throws InvalidInputException the samples differ in length, are the same group, the scheme has
+   *     strata, studentized is asked for, or a sample's data is not acceptable
+   */
+  public static TwoSampleResult paired(GroupJob first, GroupJob second, List<? extends Statistic> statistics,
+      BootstrapOptions options, RunControl control) {
+    distinct(first, second);
+    noStrata(options);
+    if (first.data().rows() != second.data().rows()) {
+      throw new InvalidInputException("paired samples must have one row per pair: " + Messages.quote(first.group())
+          + " has " + first.data().rows() + " rows and " + Messages.quote(second.group()) + " " + second.data().rows());
+    }
+    if (options.intervals().methods().contains(org.parboot.ci.IntervalMethod.STUDENTIZED)) {
+      throw new InvalidSettingException("intervals", "studentized", "needs the standard error of a paired difference, "
+          + "which needs the pairs' covariance", "percentile, basic, normal, bca");
+    }
+    final long start = System.nanoTime();
+    final List<String> columns = statistics.stream().flatMap(st -> st.columns().stream()).distinct().toList();
+    final org.parboot.data.Dataset.Builder both = org.parboot.data.Dataset.builder(first.data().source());
+    final List<String> named = new java.util.ArrayList<>();
+    for (String c : columns) {
+      if (first.data().hasColumn(c) && second.data().hasColumn(c)) {
+        both.column("first " + c, first.data().column(c)).column("second " + c, second.data().column(c));
+        named.add("first " + c);
+        named.add("second " + c);
+      }
+    }
+    final org.parboot.resample.Resampler pairs = org.parboot.resample.Resamplers.create(options.scheme(),
+        named.isEmpty() ? first.data() : both.build(), named.isEmpty() ? columns : named, options.seed(),
+        options.resamples());
+    final Engine.Outcome<Summaries.Summary> outcome = Engine.run(List.of(
+        new Sample(first.group(), first.data(), options.seed(), pairs, null),
+        new Sample(second.group(), second.data(), options.seed(), pairs, null)), Contrast.PAIRED_DIFFERENCE,
+        statistics, options, control, Summaries.of(List.copyOf(statistics), options));
+    return result(first, second, options, outcome, pairs.name() + " over " + first.data().rows() + " pairs",
+        first.data().rows(), options.seed(), options.seed(), true, start);
+  }
+
+  private static void distinct(GroupJob first, GroupJob second) {
+    if (first.file().equals(second.file()) && first.group().equals(second.group())) {
+      throw new InvalidInputException("a comparison needs two different groups, got " + Messages.quote(first.group())
+          + " twice");
+    }
+  }
+
+  private static void noStrata(BootstrapOptions options) {
+    if (options.scheme().strata() != null) {
+      throw new InvalidSettingException("scheme", options.scheme().spelling() + " with strata",
+          "does not apply to a comparison", "a scheme without strata (each sample is resampled on its own)");
+    }
+  }
+
+  private static TwoSampleResult result(GroupJob first, GroupJob second, BootstrapOptions options,
+      Engine.Outcome<Summaries.Summary> outcome, String scheme, long n, long seedA, long seedB, boolean paired,
+      long start) {
     final Engine.Replicates r = outcome.replicates();
     final List<String> warnings = new ArrayList<>();
     final List<StatisticResult> results = Summaries.results(outcome.perStatistic(), warnings);
     final BootstrapResult result = new BootstrapResult(first.data().source() + ": " + first.group() + " - "
-        + second.group(), first.data().rows() + second.data().rows(),
-        first.data().droppedMissing() + second.data().droppedMissing(), options, "iid, two independent samples",
-        ResampleStreams.ALGORITHM, r.layout(), r.kernel(), BootstrapResult.LOCAL, Duration.ofNanos(System.nanoTime() - start), results, warnings);
+        + second.group(), n, first.data().droppedMissing() + (paired ? 0 : second.data().droppedMissing()), options,
+        scheme, ResampleStreams.ALGORITHM, r.layout(), r.kernel(), BootstrapResult.LOCAL,
+        Duration.ofNanos(System.nanoTime() - start), results, warnings);
     return new TwoSampleResult(new TwoSampleResult.Side(first.file(), first.group(), first.data().rows()),
-        new TwoSampleResult.Side(second.file(), second.group(), second.data().rows()), seedA, seedB, result);
+        new TwoSampleResult.Side(second.file(), second.group(), second.data().rows()), seedA, seedB, paired, result);
   }
 }

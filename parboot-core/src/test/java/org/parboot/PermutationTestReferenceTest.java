@@ -33,7 +33,7 @@ class PermutationTestReferenceTest {
 
   private static Map<String, Dataset> data;
 
-  static synchronized Dataset data(String name) {
+  static synchronized Dataset data(String name) { // also read by PairedComparisonTest
     if (data == null) {
       final Map<String, Dataset.Builder> builders = new LinkedHashMap<>();
       for (List<String> row : Fixtures.rows("permutation_data.csv")) {

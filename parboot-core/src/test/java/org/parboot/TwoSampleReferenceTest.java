@@ -145,12 +145,12 @@ class TwoSampleReferenceTest {
   }
 
   @Test
-  void nonIidScheme_refusedRatherThanIgnored() {
+  void strata_refusedRatherThanIgnored() {
     final GroupJob a = new GroupJob("weather.csv", "A", sample("small_a"));
     final GroupJob b = new GroupJob("weather.csv", "B", sample("small_a"));
     assertThatThrownBy(() -> TwoSampleBootstrap.run(a, b, StatisticSpec.parse("mean", List.of("x")),
-        BootstrapOptions.builder().scheme(new org.parboot.scheme.Scheme.Poisson()).build()))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("scheme poisson does not apply to a comparison")
+        BootstrapOptions.builder().scheme(new org.parboot.scheme.Scheme.Iid("g")).build()))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("with strata does not apply to a comparison")
         .hasMessageContaining("accepted");
   }
 }

@@ -71,6 +71,12 @@ final class RunCommand implements Callable<Integer> {
           + "e.g. --compare 'location=Seattle,New York'.")
   String compare;
 
+  @Option(names = "--pair-by", paramLabel = "KEY",
+      description = "With --compare: pair the two samples' rows on the column KEY (a date, a patient) and resample "
+          + "the pairs together (by blocks of consecutive pairs with a block scheme); rows without a partner are "
+          + "left out.")
+  String pairBy;
+
   @Mixin
   DistributedOptions distribution = new DistributedOptions();
 
@@ -125,6 +131,14 @@ final class RunCommand implements Callable<Integer> {
     // A distributed engine reads its FILEs itself (any file system it knows, globs its own way): one data set.
     final List<Path> inputs = distributed ? List.of() : data.inputs();
     final String strata = options.scheme().strata() != null ? "--strata" : null;
+    if (pairBy != null && compare == null) {
+      throw new InvalidInputException("--pair-by pairs the two samples of --compare; accepted: --compare COLUMN=A,B "
+          + "--pair-by KEY");
+    }
+    if (pairBy != null && distributed) {
+      throw new InvalidInputException("--engine " + choice.engine() + " cannot be combined with --pair-by; accepted: "
+          + "--pair-by with --engine local");
+    }
     if (compare != null) {
       refuseWith("--compare", groupBy != null ? "--group-by" : null, inputs.size() > 1 ? "several FILEs" : null,
           replicates != null ? "--replicates" : null, report != null ? "--report" : null, strata);
@@ -316,16 +330,26 @@ final class RunCommand implements Callable<Integer> {
       Console console, Outputs outputs) throws Exception {
     final CommandScope scope = CommandScope.current();
     final Comparison c = Comparison.parse(compare);
-    final List<GroupJob> jobs = BatchInputs.read(inputs, c.column(), data.uniqueColumns(engine.columnsToRead(statistics)),
-        data.csvOptions());
+    final GroupJob first;
+    final GroupJob second;
+    if (pairBy != null) {
+      final GroupJob[] pair = c.paired(data, data.uniqueColumns(engine.columnsToRead(statistics)), pairBy.strip(),
+          console);
+      first = pair[0];
+      second = pair[1];
+    } else {
+      final List<GroupJob> jobs = BatchInputs.read(inputs, c.column(),
+          data.uniqueColumns(engine.columnsToRead(statistics)), data.csvOptions());
+      first = c.first(jobs);
+      second = c.second(jobs);
+    }
     scope.check();
-    final GroupJob first = c.first(jobs);
-    final GroupJob second = c.second(jobs);
     noteStart(options, console);
     noteSimd(options, (long) first.data().rows() + second.data().rows(), statistics, console);
     final RunControl control = scope.control();
-    final TwoSampleResult result = console.withProgress(control,
-        () -> TwoSampleBootstrap.run(first, second, statistics, options, control));
+    final TwoSampleResult result = console.withProgress(control, () -> pairBy != null
+        ? TwoSampleBootstrap.paired(first, second, statistics, options, control)
+        : TwoSampleBootstrap.run(first, second, statistics, options, control));
     scope.check();
     results.emit(ResultFormatter.format(result, fmt, guard), result.result().warnings(), console, outputs);
   }

@@ -30,6 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
         "",
         "Examples:",
         "  parboot test --compare 'location=Seattle,New York' --stat median --seed 1",
+        "  parboot test --compare 'location=Seattle,New York' --pair-by date --stat mean --seed 1",
         "  parboot test pairs.csv --permutation-type samples --stat 'mean(before) - mean(after)'",
         "  parboot test pairs.csv --permutation-type samples --column diff --stat mean --alternative greater",
         "  parboot test data.csv --permutation-type pairings --stat 'spearman(x,y)'"})
@@ -55,6 +56,11 @@ final class TestCommand implements Callable<Integer> {
       description = "The two samples of an independent test: the rows whose COLUMN is A and those whose COLUMN is B; "
           + "e.g. --compare 'location=Seattle,New York'.")
   String compare;
+
+  @Option(names = "--pair-by", paramLabel = "KEY",
+      description = "With --compare: pair the two samples' rows on the column KEY (a date, a patient) and swap the "
+          + "members of each pair (--permutation-type samples, the default then); rows without a partner are left out.")
+  String pairBy;
 
   @Mixin
   DrawOptions draws = new DrawOptions();
@@ -83,7 +89,13 @@ final class TestCommand implements Callable<Integer> {
     limit.start();
     final OutputFormat fmt = results.format();
     final CsvFormulaGuard guard = results.guard();
-    final PermutationType type = PermutationType.parse(permutationType);
+    final boolean typeGiven = spec.commandLine().getParseResult().hasMatchedOption("--permutation-type");
+    final PermutationType type = pairBy != null && !typeGiven ? PermutationType.SAMPLES
+        : PermutationType.parse(permutationType);
+    if (pairBy != null && (compare == null || type != PermutationType.SAMPLES)) {
+      throw new InvalidInputException("--pair-by pairs the two samples of --compare for --permutation-type samples; "
+          + "accepted: --compare COLUMN=A,B --pair-by KEY (with --permutation-type samples, or none)");
+    }
     final List<Statistic> statistics = statistic.statistics(data.defaultColumns());
     final BootstrapOptions options = simd.apply(executor.apply(draws.apply(BootstrapOptions.builder())
         .weights(statistic.weights))).build();
@@ -92,7 +104,7 @@ final class TestCommand implements Callable<Integer> {
       throw new InvalidInputException("--permutation-type independent (the default) permutes the rows of two samples; "
           + "accepted: --compare COLUMN=A,B naming them, or --permutation-type samples or pairings for one table");
     }
-    if (type != PermutationType.INDEPENDENT && compare != null) {
+    if (type != PermutationType.INDEPENDENT && compare != null && pairBy == null) {
       throw new InvalidInputException("--compare cannot be combined with --permutation-type " + type.spelling()
           + "; accepted: --compare with --permutation-type independent, or " + type.spelling()
           + " on the columns of one table");
@@ -108,7 +120,14 @@ final class TestCommand implements Callable<Integer> {
       final List<String> columns = statistic.columnsToRead(statistics);
       final RunControl control = scope.control();
       final PermutationResult result;
-      if (type == PermutationType.INDEPENDENT) {
+      if (pairBy != null) {
+        final GroupJob[] pair = Comparison.parse(compare).paired(data, data.uniqueColumns(columns), pairBy.strip(),
+            console);
+        scope.check();
+        noteStart(options, console);
+        result = console.withProgress(Console.ProgressSource.of(control), "permutations", control::cancel,
+            () -> PermutationTest.pairedSamples(pair[0], pair[1], statistics, options, control));
+      } else if (type == PermutationType.INDEPENDENT) {
         final Comparison c = Comparison.parse(compare);
         final List<GroupJob> jobs = BatchInputs.read(inputs, c.column(), data.uniqueColumns(columns), data.csvOptions());
         scope.check();

@@ -110,6 +110,12 @@ class JsonSchemaTest {
   }
 
   @Test
+  void pairedComparison_json_matchesTheSchema() {
+    assertValid(run("run", "--compare", "location=Seattle,New York", "--pair-by", "date", "--scheme", "stationary",
+        "--stat", "mean", "--null", "0", "--ci", "percentile,bca", "--seed", "1", "-B", "200", "-q", "--format", "json"));
+  }
+
+  @Test
   void permutationTest_json_matchesItsSchema() throws IOException {
     final Schema test = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
         .getSchema(Files.readString(SCHEMA.resolveSibling("test.schema.json")), InputFormat.JSON);

@@ -31,6 +31,27 @@ public enum Contrast {
     double standardError(double[] se) {
       return Math.hypot(se[0], se[1]);
     }
+  },
+  /**
+   * Two paired samples (row i of each is one pair, and a resample draws the same rows of both):
+   * the first's value minus the second's. Its jackknife leaves one pair out of both samples, and
+   * it has no standard error from the samples' own (that needs their covariance).
+   */
+  PAIRED_DIFFERENCE(2) {
+    @Override
+    double value(double[] v) {
+      return v[0] - v[1];
+    }
+
+    @Override
+    double standardError(double[] se) {
+      return Double.NaN;
+    }
+
+    @Override
+    public boolean paired() {
+      return true;
+    }
   };
 
   private final int samples;
@@ -42,6 +63,11 @@ public enum Contrast {
   /** How many samples it combines. */
   public int samples() {
     return samples;
+  }
+
+  /** Whether the samples are paired: they share their resamples' rows, and a jackknife leaves a pair out. */
+  public boolean paired() {
+    return false;
   }
 
   /** The combined value of the samples' values {@code v[j]}. */

@@ -14,7 +14,8 @@ import org.parboot.exec.RunControl;
  * ({@link EvaluationPlan#builtInJackknife}) and each custom statistic exactly n times, on the run's
  * executor ({@link EvaluationPlan#jackknifeRows} of the sample's {@link EvaluationPlan#customPlan}),
  * and an expression from its parts' values ({@link EvaluationPlan#combine}).
- * For several samples, the values with one row of sample j left out are the {@link Contrast} of
+ * For paired samples ({@link Contrast#paired()}), pair i is left out of every sample at once: one
+ * array, the contrast of the samples' values without row i. For other several samples, the values with one row of sample j left out are the {@link Contrast} of
  * that leave-one-out value with the other samples' observed values (SciPy's multi-sample
  * acceleration, {@link org.parboot.ci.IntervalMethod#acceleration(List)}).
  */
@@ -37,6 +38,18 @@ final class Jackknives {
     final List<List<double[]>> out = new ArrayList<>(k);
     final double[] v = new double[m];
     for (int s = 0; s < k; s++) {
+      if (contrast.paired()) { // pair i left out of every sample at once: one array
+        final int n = perSample.get(0)[s].length;
+        final double[] combined = new double[n];
+        for (int i = 0; i < n; i++) {
+          for (int q = 0; q < m; q++) {
+            v[q] = perSample.get(q)[s][i];
+          }
+          combined[i] = contrast.value(v);
+        }
+        out.add(List.of(combined));
+        continue;
+      }
       final List<double[]> arrays = new ArrayList<>(m);
       for (int j = 0; j < m; j++) {
         final double[] left = perSample.get(j)[s];

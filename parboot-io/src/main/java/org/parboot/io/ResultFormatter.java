@@ -103,10 +103,14 @@ public final class ResultFormatter {
     final BootstrapResult r = comparison.result();
     final String suffix = ": " + comparison.first().group() + " - " + comparison.second().group();
     return switch (format) {
-      case TABLE -> "comparison: statistic(" + Messages.escape(comparison.first().group()) + ", n = "
-          + comparison.first().n() + ", seed " + comparison.firstSeed() + ") - statistic("
-          + Messages.escape(comparison.second().group()) + ", n = "
-          + comparison.second().n() + ", seed " + comparison.secondSeed() + "), each resampled independently\n"
+      case TABLE -> (comparison.paired()
+          ? "paired comparison: statistic(" + Messages.escape(comparison.first().group()) + ") - statistic("
+              + Messages.escape(comparison.second().group()) + ") over " + comparison.first().n()
+              + " pairs, resampled together\n"
+          : "comparison: statistic(" + Messages.escape(comparison.first().group()) + ", n = "
+              + comparison.first().n() + ", seed " + comparison.firstSeed() + ") - statistic("
+              + Messages.escape(comparison.second().group()) + ", n = "
+              + comparison.second().n() + ", seed " + comparison.secondSeed() + "), each resampled independently\n")
           + TableReport.format(r, suffix);
       case JSON -> {
         final com.google.gson.JsonObject root = JsonReport.document(r.options(), r.elapsed(), r.warnings(), 1,
@@ -120,6 +124,7 @@ public final class ResultFormatter {
         c.addProperty("n_second", comparison.second().n());
         c.addProperty("seed_first", comparison.firstSeed());
         c.addProperty("seed_second", comparison.secondSeed());
+        c.addProperty("paired", comparison.paired());
         root.add("comparison", c);
         yield JsonReport.text(root);
       }
