@@ -31,6 +31,11 @@ import org.parboot.stat.Statistic;
  * before it starts; every thread the run starts has ended when it returns or throws. Safe to call
  * from many threads at once: runs share nothing. {@link TwoSampleBootstrap} runs the same engine
  * for the difference between two samples.
+ *
+ * <p>With {@link BootstrapOptions#adaptive() adaptive B}, a run starts at the options' B and
+ * doubles it until every interval endpoint's Monte Carlo standard error is below the target (or B
+ * reaches its maximum); each round computes only its new resamples, so the result is the fixed
+ * run with the final B, bit for bit, and its {@link BootstrapResult#growth()} says why B stopped.
  */
 public final class Bootstrap {
 
@@ -82,13 +87,62 @@ public final class Bootstrap {
   public static BootstrapResult run(Dataset data, List<? extends Statistic> statistics, BootstrapOptions options,
       RunControl control) {
     final long start = System.nanoTime();
-    final Engine.Outcome<Summaries.Summary> outcome = Engine.run(List.of(new Sample("", data, options.seed())),
-        Contrast.IDENTITY, statistics, options, control, Summaries.of(List.copyOf(statistics), options));
+    final List<Sample> samples = List.of(new Sample("", data, options.seed()));
+    BootstrapOptions round = options;
+    Engine.Outcome<Summaries.Summary> outcome = Engine.run(samples, Contrast.IDENTITY, statistics, round, control,
+        Summaries.of(List.copyOf(statistics), round));
+    BootstrapResult.Growth growth = null;
+    if (options.adaptive() != null) {
+      final BootstrapOptions.Adaptive adaptive = options.adaptive();
+      int doublings = 0;
+      while (true) {
+        growth = growth(outcome.perStatistic(), adaptive, doublings);
+        if (growth.met() || round.resamples() >= adaptive.maxResamples()) {
+          break;
+        }
+        final Engine.Replicates done = outcome.replicates();
+        final Engine.Prefix prefix = new Engine.Prefix(round.resamples(), done.replicates(), done.replicateSe());
+        round = options.toBuilder().resamples(Math.min(2L * round.resamples(), adaptive.maxResamples())).build();
+        outcome = Engine.run(samples, Contrast.IDENTITY, statistics, round, control,
+            Summaries.of(List.copyOf(statistics), round), prefix);
+        doublings++;
+      }
+    }
     final Engine.Replicates r = outcome.replicates();
     final List<String> warnings = new ArrayList<>();
     final List<StatisticResult> results = Summaries.results(outcome.perStatistic(), warnings);
-    return new BootstrapResult(data.source(), data.rows(), data.droppedMissing(), options, r.schemes().get(0),
-        ResampleStreams.ALGORITHM, r.layout(), r.kernel(), BootstrapResult.LOCAL, Duration.ofNanos(System.nanoTime() - start), results, warnings);
+    return new BootstrapResult(data.source(), data.rows(), data.droppedMissing(), round, r.schemes().get(0),
+        ResampleStreams.ALGORITHM, r.layout(), r.kernel(), BootstrapResult.LOCAL,
+        Duration.ofNanos(System.nanoTime() - start), results, warnings, growth);
+  }
+
+  /**
+   * Whether every endpoint's Monte Carlo error is below its target, and the largest relative to
+   * it. An endpoint whose error is unknown (an open side, an undefined interval) does not count;
+   * an error of 0 (every replicate equal) always meets it.
+   */
+  private static BootstrapResult.Growth growth(List<Summaries.Summary> summaries, BootstrapOptions.Adaptive adaptive,
+      int doublings) {
+    double largest = 0;
+    String where = "no endpoint";
+    for (Summaries.Summary s : summaries) {
+      final StatisticResult r = s.result();
+      final double target = adaptive.targetFor(r.standardError());
+      for (org.parboot.ci.Interval i : r.intervals()) {
+        final double[] errors = {i.lowError(), i.highError()};
+        for (int e = 0; e < 2; e++) {
+          if (Double.isNaN(errors[e]) || errors[e] == 0) {
+            continue;
+          }
+          final double ratio = errors[e] / target;
+          if (!(ratio <= largest)) { // NaN (no target) is never met
+            largest = ratio;
+            where = r.label() + " " + i.method().spelling() + (e == 0 ? " low" : " high");
+          }
+        }
+      }
+    }
+    return new BootstrapResult.Growth(doublings, largest < 1, largest, where);
   }
 
   /**

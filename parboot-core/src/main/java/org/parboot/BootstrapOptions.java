@@ -41,9 +41,46 @@ import org.parboot.scheme.Scheme;
  * @param weights the column of the rows' weights, or null for none (default): non-negative
  *     frequency or survey weights, which every statistic reads as frequencies (its sample size is
  *     their sum); the rows are resampled as without weights, each carrying its weight
+ * @param adaptive adaptive B, or null when B is fixed (default): see {@link Adaptive}; a result's
+ *     options carry the B it reached as {@code resamples}
  */
 public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Scheme scheme, Execution execution,
-    Intervals intervals, NanPolicy nanPolicy, String weights) {
+    Intervals intervals, NanPolicy nanPolicy, String weights, Adaptive adaptive) {
+
+  /** Options with a fixed number of resamples. */
+  public BootstrapOptions(int resamples, long seed, boolean seedGiven, Scheme scheme, Execution execution,
+      Intervals intervals, NanPolicy nanPolicy, String weights) {
+    this(resamples, seed, seedGiven, scheme, execution, intervals, nanPolicy, weights, null);
+  }
+
+  /**
+   * Adaptive B ({@link Bootstrap#run}): start at {@link BootstrapOptions#resamples()}, and double B
+   * until every interval endpoint's Monte Carlo standard error is below the target, or B would
+   * pass {@code maxResamples}. Because resample b depends only on the seed and b, each round
+   * computes only its new resamples, and the result is the fixed run with the final B, bit for bit.
+   *
+   * @param target the largest Monte Carlo error allowed: absolute, or (relative) a fraction of each
+   *     statistic's bootstrap standard error
+   * @param relative whether {@code target} is a fraction of the standard error
+   * @param maxResamples the most resamples it may reach
+   */
+  public record Adaptive(double target, boolean relative, int maxResamples) {
+    public Adaptive {
+      if (!(target > 0) || Double.isInfinite(target) || relative && !(target < 1)) {
+        throw new InvalidSettingException("mcError", Double.toString(target), "is out of range",
+            relative ? "a percentage above 0 and below 100, such as 1%" : "a positive number");
+      }
+      if (maxResamples < 2 || maxResamples > MAX_RESAMPLES) {
+        throw new InvalidSettingException("maxResamples", Integer.toString(maxResamples), "is out of range",
+            "2 to " + MAX_RESAMPLES);
+      }
+    }
+
+    /** The target for a statistic whose bootstrap standard error is {@code se}. */
+    public double targetFor(double se) {
+      return relative ? target * se : target;
+    }
+  }
 
   /** The default number of inner resamples of the studentized interval's nested bootstrap. */
   public static final int DEFAULT_INNER_RESAMPLES = 50;
@@ -141,6 +178,7 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Sche
     b.nullValue = intervals.nullValue();
     b.nanPolicy = nanPolicy;
     b.weights = weights;
+    b.adaptive = adaptive;
     return b;
   }
 
@@ -161,6 +199,7 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Sche
     private String weights;
     private Alternative alternative = Alternative.DEFAULT;
     private double nullValue = Double.NaN;
+    private Adaptive adaptive;
 
     private Builder() {}
 
@@ -248,6 +287,16 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Sche
     }
 
     /**
+     * Adaptive B (null: B is fixed): see {@link Adaptive}. The resamples set the first round's B,
+     * which must not pass its {@code maxResamples}; the balanced scheme, whose resamples depend on
+     * B, is refused.
+     */
+    public Builder adaptive(Adaptive adaptive) {
+      this.adaptive = adaptive;
+      return this;
+    }
+
+    /**
      * The null value {@code theta0} of {@code H0: theta = theta0} (NaN: none): each interval then
      * carries its p-value, the smallest alpha at which the method's level-(1 - alpha) interval of
      * the alternative excludes {@code theta0} ({@link Alternative#pValue}).
@@ -305,8 +354,17 @@ public record BootstrapOptions(int resamples, long seed, boolean seedGiven, Sche
       }
       final long s = seed != null ? seed : Seeds.drawn();
       final int workers = executor == ExecutorKind.SERIAL ? 1 : threads;
+      if (adaptive != null && resamples > adaptive.maxResamples()) {
+        throw new InvalidSettingException("maxResamples", Integer.toString(adaptive.maxResamples()),
+            "is below the first round's " + resamples + " resamples", "at least " + resamples);
+      }
+      if (adaptive != null && scheme instanceof Scheme.Balanced) {
+        throw new InvalidSettingException("scheme", "balanced", "cannot grow B: its resamples depend on B",
+            "any other scheme with adaptive B");
+      }
       return new BootstrapOptions((int) resamples, s, seedGiven, scheme, new Execution(executor, workers, chunk, simd),
-          new Intervals(List.copyOf(intervals), level, (int) innerResamples, alternative, nullValue), nanPolicy, weights);
+          new Intervals(List.copyOf(intervals), level, (int) innerResamples, alternative, nullValue), nanPolicy, weights,
+          adaptive);
     }
   }
 }

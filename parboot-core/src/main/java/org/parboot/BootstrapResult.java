@@ -24,13 +24,49 @@ import java.util.List;
  * @param elapsed wall time of the run (resampling, jackknife and intervals)
  * @param statistics one result per statistic, in the order asked
  * @param warnings degenerate data, undefined intervals, omitted replicates
+ * @param growth how adaptive B ended ({@link BootstrapOptions.Adaptive}), or null for a fixed B
  */
 public record BootstrapResult(String source, long n, long droppedMissing, BootstrapOptions options, String scheme,
-    String rng, String layout, String kernel, String engine, Duration elapsed, List<StatisticResult> statistics, List<String> warnings) {
+    String rng, String layout, String kernel, String engine, Duration elapsed, List<StatisticResult> statistics,
+    List<String> warnings, Growth growth) {
 
   public BootstrapResult {
     statistics = List.copyOf(statistics);
     warnings = List.copyOf(warnings);
+  }
+
+  /** A result of a fixed B. */
+  public BootstrapResult(String source, long n, long droppedMissing, BootstrapOptions options, String scheme,
+      String rng, String layout, String kernel, String engine, Duration elapsed, List<StatisticResult> statistics,
+      List<String> warnings) {
+    this(source, n, droppedMissing, options, scheme, rng, layout, kernel, engine, elapsed, statistics, warnings, null);
+  }
+
+  /**
+   * How adaptive B ended: the B it reached is {@code options().resamples()}.
+   *
+   * @param doublings how many times B doubled (or grew to the maximum)
+   * @param met whether every endpoint's Monte Carlo error is below its target
+   * @param largestError the largest endpoint error relative to its target (below 1 when met)
+   * @param where which statistic, method and endpoint it is, e.g. {@code mean(x) bca high}
+   */
+  public record Growth(int doublings, boolean met, double largestError, String where) {
+
+    /** Why B stopped where it did, in words. */
+    public String reason(BootstrapOptions options) {
+      final BootstrapOptions.Adaptive a = options.adaptive();
+      final String target = a.relative() ? trim(a.target() * 100) + "% of the standard error"
+          : trim(a.target());
+      final String ratio = String.format(java.util.Locale.ROOT, "%.2f", largestError);
+      return met ? "every endpoint's Monte Carlo error is below " + target + " (the largest, " + where + ", at " + ratio
+          + " of it) after " + doublings + (doublings == 1 ? " doubling" : " doublings")
+          : "B reached its maximum, " + a.maxResamples() + ", before every endpoint's Monte Carlo error fell below "
+              + target + ": " + where + "'s is " + ratio + " times it";
+    }
+
+    private static String trim(double v) {
+      return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    }
   }
 
   /** The engine of a run on this JVM's executor. */

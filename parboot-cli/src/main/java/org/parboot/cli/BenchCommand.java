@@ -92,6 +92,9 @@ final class BenchCommand implements Callable<Integer> {
       throw new InvalidInputException("--format csv is not available for bench; accepted: table, json");
     }
     final List<Statistic> statistics = engine.statistics(data.defaultColumns());
+    if (engine.draws.auto()) {
+      throw new InvalidInputException("--resamples auto is for parboot run; accepted: a number of resamples to time");
+    }
     final BootstrapOptions options = simd.apply(resampling.apply(engine.builder())).build();
     final Console console = new Console(spec, quiet);
     try (Outputs outputs = new Outputs(scope, console)) {

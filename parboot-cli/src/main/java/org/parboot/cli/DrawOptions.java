@@ -1,6 +1,8 @@
 package org.parboot.cli;
 
 import org.parboot.BootstrapOptions;
+import org.parboot.InvalidInputException;
+import org.parboot.Messages;
 import org.parboot.ci.Alternative;
 import org.parboot.ci.NanPolicy;
 import picocli.CommandLine.Option;
@@ -13,8 +15,12 @@ import picocli.CommandLine.Option;
 final class DrawOptions {
 
   @Option(names = {"-B", "--resamples"}, paramLabel = "B", defaultValue = "9999",
-      description = "Number of bootstrap resamples (run) or permutations (test). Default: ${DEFAULT-VALUE}")
-  long resamples;
+      description = "Number of bootstrap resamples (run) or permutations (test); run also takes auto with --mc-error: "
+          + "B doubles from " + AUTO_START + " until every endpoint's Monte Carlo error is below it. Default: ${DEFAULT-VALUE}")
+  String resamples;
+
+  /** The first round's B of {@code --resamples auto}. */
+  static final int AUTO_START = 1000;
 
   @Option(names = "--seed", paramLabel = "S",
       description = "Seed: the same seed gives bit-identical results on any executor and thread count. "
@@ -35,9 +41,30 @@ final class DrawOptions {
       description = "Resamples per work item (0: automatic). Results do not depend on it.")
   int chunk;
 
-  /** The builder with these settings. */
+  /** Whether B is {@code auto} (adaptive). */
+  boolean auto() {
+    return resamples.strip().equalsIgnoreCase("auto");
+  }
+
+  /**
+   * The builder with these settings; {@code auto} starts at {@value #AUTO_START} (the caller
+   * sets the adaptive target).
+   *
+   * @throws InvalidInputException B is neither a number nor auto
+   */
   BootstrapOptions.Builder apply(BootstrapOptions.Builder b) {
-    b.resamples(resamples)
+    final long count;
+    if (auto()) {
+      count = AUTO_START;
+    } else {
+      try {
+        count = Long.parseLong(resamples.strip());
+      } catch (NumberFormatException e) {
+        throw new InvalidInputException("--resamples " + Messages.quote(resamples) + " is not a number; accepted: 2 to "
+            + BootstrapOptions.MAX_RESAMPLES + ", or auto (parboot run, with --mc-error)");
+      }
+    }
+    b.resamples(count)
         .nanPolicy(NanPolicy.parse(nanPolicy))
         .chunk(chunk)
         .alternative(Alternative.parse(alternative));

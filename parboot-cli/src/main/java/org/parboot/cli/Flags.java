@@ -29,6 +29,8 @@ final class Flags {
       Map.entry("alternative", "--alternative"),
       Map.entry("permutationType", "--permutation-type"),
       Map.entry("nullValue", "--null"),
+      Map.entry("mcError", "--mc-error"),
+      Map.entry("maxResamples", "--max-resamples"),
       Map.entry("blbSubsets", "--blb-subsets"),
       Map.entry("blbGamma", "--blb-gamma"),
       Map.entry("blbResamples", "--blb-resamples"));

@@ -131,6 +131,11 @@ final class RunCommand implements Callable<Integer> {
     // A distributed engine reads its FILEs itself (any file system it knows, globs its own way): one data set.
     final List<Path> inputs = distributed ? List.of() : data.inputs();
     final String strata = options.scheme().strata() != null ? "--strata" : null;
+    if (engine.draws.auto() && (distributed || compare != null || groupBy != null || inputs.size() > 1)) {
+      throw new InvalidInputException("--resamples auto cannot be combined with " + (distributed ? "--engine "
+          + choice.engine() : compare != null ? "--compare" : groupBy != null ? "--group-by" : "several FILEs")
+          + " yet; accepted: --resamples auto for one data set on --engine local");
+    }
     if (pairBy != null && compare == null) {
       throw new InvalidInputException("--pair-by pairs the two samples of --compare; accepted: --compare COLUMN=A,B "
           + "--pair-by KEY");

@@ -96,6 +96,9 @@ final class TestCommand implements Callable<Integer> {
       throw new InvalidInputException("--pair-by pairs the two samples of --compare for --permutation-type samples; "
           + "accepted: --compare COLUMN=A,B --pair-by KEY (with --permutation-type samples, or none)");
     }
+    if (draws.auto()) {
+      throw new InvalidInputException("--resamples auto is for parboot run; accepted: a number of permutations");
+    }
     final List<Statistic> statistics = statistic.statistics(data.defaultColumns());
     final BootstrapOptions options = simd.apply(executor.apply(draws.apply(BootstrapOptions.builder())
         .weights(statistic.weights))).build();

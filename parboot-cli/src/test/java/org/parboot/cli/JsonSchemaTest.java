@@ -116,6 +116,12 @@ class JsonSchemaTest {
   }
 
   @Test
+  void adaptiveRun_json_matchesTheSchema() {
+    assertValid(run("run", "--stat", "mean", "--resamples", "auto", "--mc-error", "5%", "--seed", "1", "-q",
+        "--format", "json"));
+  }
+
+  @Test
   void permutationTest_json_matchesItsSchema() throws IOException {
     final Schema test = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
         .getSchema(Files.readString(SCHEMA.resolveSibling("test.schema.json")), InputFormat.JSON);

@@ -79,6 +79,15 @@ public final class Engine {
     T of(Replicates replicates, int s);
   }
 
+  /**
+   * Resamples a run already has: {@code replicates[s][0..from)} (and the studentized interval's
+   * {@code se[s][0..from)}, or null), from an earlier run with the same samples, statistics,
+   * scheme and seed. A run given them computes only resamples {@code from..B-1}: because resample
+   * b is a pure function of the seed and b, the result is the run with B from the start, bit for
+   * bit (except for the balanced scheme, whose resamples depend on B, which is refused).
+   */
+  public record Prefix(int from, double[][] replicates, double[][] se) {}
+
   /** A run's replicates, and what {@link PerStatistic} made of each statistic, in order. */
   public record Outcome<T>(Replicates replicates, List<T> perStatistic) {}
 
@@ -94,6 +103,15 @@ public final class Engine {
    */
   public static <T> Outcome<T> run(List<Sample> samples, Contrast contrast, List<? extends Statistic> statistics,
       BootstrapOptions options, RunControl control, PerStatistic<T> perStatistic) {
+    return run(samples, contrast, statistics, options, control, perStatistic, null);
+  }
+
+  /**
+   * {@link #run(List, Contrast, List, BootstrapOptions, RunControl, PerStatistic)}, the first
+   * resamples taken from {@code prefix} (null: none) and only the others computed.
+   */
+  public static <T> Outcome<T> run(List<Sample> samples, Contrast contrast, List<? extends Statistic> statistics,
+      BootstrapOptions options, RunControl control, PerStatistic<T> perStatistic, Prefix prefix) {
     if (samples.size() != contrast.samples()) {
       throw new IllegalArgumentException(contrast + " takes " + contrast.samples() + " sample(s), got " + samples.size());
     }
@@ -146,10 +164,23 @@ public final class Engine {
 
       final double[][] replicates = new double[k][b];
       final double[][] replicateSe = wantSe ? new double[k][b] : null;
+      final int from = prefix == null ? 0 : prefix.from();
+      if (prefix != null) {
+        if (options.scheme() instanceof org.parboot.scheme.Scheme.Balanced || from > b
+            || prefix.replicates().length != k || wantSe && prefix.se() == null) {
+          throw new IllegalArgumentException("a prefix of " + from + " resamples does not continue this run");
+        }
+        for (int s = 0; s < k; s++) {
+          System.arraycopy(prefix.replicates()[s], 0, replicates[s], 0, from);
+          if (wantSe) {
+            System.arraycopy(prefix.se()[s], 0, replicateSe[s], 0, from);
+          }
+        }
+      }
       final boolean nested = wantSe && runs.stream().anyMatch(r -> r.standardErrors.nested());
       final int rows = runs.stream().mapToInt(r -> r.plan.rows()).sum();
       final int chunk = chunkSize(options, b, rows, strategy.threads());
-      session.execute(new ReplicateJob(runs, contrast, statistics, replicates, replicateSe), b,
+      session.execute(new ReplicateJob(runs, contrast, statistics, replicates, replicateSe, from), b - from,
           nested ? Math.max(1, chunk / options.intervals().innerResamples()) : chunk);
 
       final List<List<double[]>> jackknife = wantJackknife
@@ -297,14 +328,17 @@ public final class Engine {
     private final String labels;
     private final double[][] out;
     private final double[][] seOut;
+    private final int offset;
 
+    /** Work item i is resample {@code offset + i}. */
     ReplicateJob(List<SampleRun> runs, Contrast contrast, List<? extends Statistic> statistics, double[][] out,
-        double[][] seOut) {
+        double[][] seOut, int offset) {
       this.runs = runs;
       this.contrast = contrast;
       this.labels = labels(statistics);
       this.out = out;
       this.seOut = seOut;
+      this.offset = offset;
     }
 
     /** A worker's kernels (one per sample) and rows of values. */
@@ -325,7 +359,7 @@ public final class Engine {
     public void run(Scratch s, int from, int to, RunControl control) {
       final int m = runs.size();
       final int k = out.length;
-      for (int b = from; b < to; b++) {
+      for (int b = offset + from; b < offset + to; b++) {
         if (control.shouldStop()) {
           return;
         }

@@ -44,8 +44,23 @@ final class JsonReport {
 
   /** A single run: a batch of one group, named after the result's source. */
   static String format(BootstrapResult result) {
-    return text(document(result.options(), result.elapsed(), result.warnings(), 1, result.options().execution().threads(),
-        List.of(group(result.source(), "", result, result.options().seed(), ""))));
+    final JsonObject root = document(result.options(), result.elapsed(), result.warnings(), 1,
+        result.options().execution().threads(), List.of(group(result.source(), "", result, result.options().seed(), "")));
+    if (result.growth() != null) {
+      final BootstrapOptions.Adaptive a = result.options().adaptive();
+      final JsonObject g = new JsonObject();
+      g.add("target", number(a.target()));
+      g.addProperty("relative", a.relative());
+      g.addProperty("max_resamples", a.maxResamples());
+      g.addProperty("resamples", result.options().resamples());
+      g.addProperty("doublings", result.growth().doublings());
+      g.addProperty("met", result.growth().met());
+      g.add("largest_error_ratio", number(result.growth().largestError()));
+      g.addProperty("largest_at", result.growth().where());
+      g.addProperty("reason", result.growth().reason(result.options()));
+      root.add("adaptive", g);
+    }
+    return text(root);
   }
 
   static String text(JsonObject document) {

@@ -34,7 +34,12 @@ final class TableReport {
   static String format(BootstrapResult result, String suffix) {
     final BootstrapOptions options = result.options();
     final StringBuilder out = new StringBuilder();
-    out.append(headerLine(result)).append("\n\n");
+    out.append(headerLine(result)).append('\n');
+    if (result.growth() != null) {
+      out.append("resamples auto: B = ").append(options.resamples()).append(": ")
+          .append(Messages.escape(result.growth().reason(options))).append('\n');
+    }
+    out.append('\n');
 
     final List<String[]> rows = new ArrayList<>();
     final List<String> head = new ArrayList<>(List.of("statistic", "observed", "bias", "std error"));
