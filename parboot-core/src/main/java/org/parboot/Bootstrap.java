@@ -86,11 +86,54 @@ public final class Bootstrap {
    */
   public static BootstrapResult run(Dataset data, List<? extends Statistic> statistics, BootstrapOptions options,
       RunControl control) {
+    return run(data, statistics, options, control, null);
+  }
+
+  /**
+   * Continues saved replicates: computes only resamples {@code saved.resamples()} to
+   * {@code options.resamples() - 1} and summarises all of them, which gives, bit for bit, the run
+   * with {@code options.resamples()} from the start. The saved replicates must have been made with
+   * this data, these statistics, this scheme and this seed ({@link Fingerprint}).
+   *
+   * @throws InvalidInputException the fingerprints differ (the message names what differs), B is
+   *     not larger than the saved resamples, or the run needs what a file does not keep (the
+   *     studentized interval's standard errors; the balanced scheme's B)
+   */
+  public static BootstrapResult extend(Dataset data, List<? extends Statistic> statistics, BootstrapOptions options,
+      SavedReplicates saved, RunControl control) {
+    if (options.scheme() instanceof org.parboot.scheme.Scheme.Balanced) {
+      throw new InvalidSettingException("scheme", "balanced", "cannot be extended: its resamples depend on B",
+          "any other scheme");
+    }
+    if (options.intervals().needStandardErrors()) {
+      throw new InvalidSettingException("intervals", "studentized", "cannot be extended: saved replicates do not keep "
+          + "each resample's standard error", "percentile, basic, normal, bca");
+    }
+    if (options.adaptive() != null) {
+      throw new InvalidSettingException("mcError", Double.toString(options.adaptive().target()),
+          "cannot be combined with extending saved replicates", "a fixed number of resamples");
+    }
+    final String scheme = org.parboot.resample.Resamplers.create(options.scheme(), data,
+        statistics.stream().flatMap(st -> st.columns().stream()).distinct().toList(), options.seed(),
+        options.resamples()).name();
+    final List<String> differ = saved.fingerprint().differences(Fingerprint.of(data, statistics, options, scheme));
+    if (!differ.isEmpty()) {
+      throw new InvalidInputException("the saved replicates were made by another run: " + String.join("; ", differ));
+    }
+    if (options.resamples() <= saved.resamples()) {
+      throw new InvalidSettingException("resamples", Integer.toString(options.resamples()), "is not more than the "
+          + saved.resamples() + " saved resamples", "more than " + saved.resamples());
+    }
+    return run(data, statistics, options, control, new Engine.Prefix(saved.resamples(), saved.replicates(), null));
+  }
+
+  private static BootstrapResult run(Dataset data, List<? extends Statistic> statistics, BootstrapOptions options,
+      RunControl control, Engine.Prefix saved) {
     final long start = System.nanoTime();
     final List<Sample> samples = List.of(new Sample("", data, options.seed()));
     BootstrapOptions round = options;
     Engine.Outcome<Summaries.Summary> outcome = Engine.run(samples, Contrast.IDENTITY, statistics, round, control,
-        Summaries.of(List.copyOf(statistics), round));
+        Summaries.of(List.copyOf(statistics), round), saved);
     BootstrapResult.Growth growth = null;
     if (options.adaptive() != null) {
       final BootstrapOptions.Adaptive adaptive = options.adaptive();
@@ -113,7 +156,8 @@ public final class Bootstrap {
     final List<StatisticResult> results = Summaries.results(outcome.perStatistic(), warnings);
     return new BootstrapResult(data.source(), data.rows(), data.droppedMissing(), round, r.schemes().get(0),
         ResampleStreams.ALGORITHM, r.layout(), r.kernel(), BootstrapResult.LOCAL,
-        Duration.ofNanos(System.nanoTime() - start), results, warnings, growth);
+        Duration.ofNanos(System.nanoTime() - start), results, warnings, growth,
+        Fingerprint.of(data, statistics, round, r.schemes().get(0)));
   }
 
   /**
@@ -143,6 +187,21 @@ public final class Bootstrap {
       }
     }
     return new BootstrapResult.Growth(doublings, largest < 1, largest, where);
+  }
+
+  /**
+   * What BCa reads besides the replicates, for {@link #summarise}: each statistic's jackknife on
+   * {@code data} (rows weighted by {@code weights}, or null), computed on this thread.
+   *
+   * @throws InvalidInputException the data does not fit the statistics
+   */
+  public static List<IntervalInputs> jackknife(Dataset data, List<? extends Statistic> statistics, String weights) {
+    final double[][] jackknife = new org.parboot.eval.EvaluationPlan(data, statistics, weights).jackknife();
+    final List<IntervalInputs> out = new ArrayList<>(jackknife.length);
+    for (double[] j : jackknife) {
+      out.add(IntervalInputs.ofJackknife(j));
+    }
+    return out;
   }
 
   /**

@@ -25,10 +25,12 @@ import java.util.List;
  * @param statistics one result per statistic, in the order asked
  * @param warnings degenerate data, undefined intervals, omitted replicates
  * @param growth how adaptive B ended ({@link BootstrapOptions.Adaptive}), or null for a fixed B
+ * @param fingerprint what made the replicates (data, statistics, scheme, seed), for saving them
+ *     to extend or summarise again; null where not known (a comparison, another engine)
  */
 public record BootstrapResult(String source, long n, long droppedMissing, BootstrapOptions options, String scheme,
     String rng, String layout, String kernel, String engine, Duration elapsed, List<StatisticResult> statistics,
-    List<String> warnings, Growth growth) {
+    List<String> warnings, Growth growth, Fingerprint fingerprint) {
 
   public BootstrapResult {
     statistics = List.copyOf(statistics);
@@ -39,7 +41,8 @@ public record BootstrapResult(String source, long n, long droppedMissing, Bootst
   public BootstrapResult(String source, long n, long droppedMissing, BootstrapOptions options, String scheme,
       String rng, String layout, String kernel, String engine, Duration elapsed, List<StatisticResult> statistics,
       List<String> warnings) {
-    this(source, n, droppedMissing, options, scheme, rng, layout, kernel, engine, elapsed, statistics, warnings, null);
+    this(source, n, droppedMissing, options, scheme, rng, layout, kernel, engine, elapsed, statistics, warnings, null,
+        null);
   }
 
   /**

@@ -131,7 +131,11 @@ class ImmutabilityTest {
         Map.entry(org.parboot.stat.CustomStatistic.VectorFunction.class,
             (org.parboot.stat.CustomStatistic.VectorFunction) c -> new double[] {c.length}),
         Map.entry(double[][].class, new double[][] {{1}}),
-        Map.entry(PermutationResult.Test.class, new PermutationResult.Test("x", 1, 0.5, 0.1, 2, new double[] {1, 2})));
+        Map.entry(PermutationResult.Test.class, new PermutationResult.Test("x", 1, 0.5, 0.1, 2, new double[] {1, 2})),
+        Map.entry(SavedReplicates.class, new SavedReplicates(r.fingerprint(),
+            r.statistics().stream().mapToDouble(StatisticResult::observed).toArray(),
+            r.statistics().stream().map(StatisticResult::replicates).toArray(double[][]::new),
+            r.statistics().stream().map(s -> s.statistic().columns()).toList())));
   }
 
   @Test

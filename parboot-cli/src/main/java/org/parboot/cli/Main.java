@@ -58,6 +58,7 @@ public final class Main implements Runnable {
   static {
     COMMANDS.put("run", RunCommand::new);
     COMMANDS.put("test", TestCommand::new);
+    COMMANDS.put("ci", CiCommand::new);
     COMMANDS.put("demo", DemoCommand::new);
     COMMANDS.put("bench", BenchCommand::new);
     COMMANDS.put("help", CommandLine.HelpCommand::new);

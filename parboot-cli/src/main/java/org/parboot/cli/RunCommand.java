@@ -87,6 +87,12 @@ final class RunCommand implements Callable<Integer> {
       description = "Also write the bootstrap distribution as CSV: one row per resample, one column per statistic.")
   Path replicates;
 
+  @Option(names = "--extend", paramLabel = "REPLICATES",
+      description = "Continue the replicates a run saved with --replicates: compute only resamples from the file's B "
+          + "up to -B (the same as a run with -B from the start, bit for bit); the file's fingerprint (data, "
+          + "statistics, scheme, seed) must match this run's.")
+  Path extend;
+
   @Option(names = "--report", paramLabel = "DIR",
       description = "Also write an HTML report (histograms with intervals, tables, settings) and its charts into DIR.")
   Path report;
@@ -136,6 +142,12 @@ final class RunCommand implements Callable<Integer> {
           + choice.engine() : compare != null ? "--compare" : groupBy != null ? "--group-by" : "several FILEs")
           + " yet; accepted: --resamples auto for one data set on --engine local");
     }
+    if (extend != null && (distributed || compare != null || groupBy != null || inputs.size() > 1
+        || engine.draws.auto())) {
+      throw new InvalidInputException("--extend cannot be combined with " + (distributed ? "--engine " + choice.engine()
+          : compare != null ? "--compare" : groupBy != null ? "--group-by" : inputs.size() > 1 ? "several FILEs"
+          : "--resamples auto") + "; accepted: --extend for one data set on --engine local, with a fixed -B");
+    }
     if (pairBy != null && compare == null) {
       throw new InvalidInputException("--pair-by pairs the two samples of --compare; accepted: --compare COLUMN=A,B "
           + "--pair-by KEY");
@@ -155,7 +167,7 @@ final class RunCommand implements Callable<Integer> {
     try (Outputs outputs = new Outputs(CommandScope.current(), console)) {
       outputs.file("--output", results.output).file("--replicates", replicates)
           .folder("--report", report, ReportWriter::writesFileNamed)
-          .notInputs(distributed ? localFiles(data.files) : data.inputFiles());
+          .notInputs(withExtend(distributed ? localFiles(data.files) : data.inputFiles()));
       if (distributed) {
         distributed(choice, fmt, guard, statistics, options, console, outputs);
       } else if (compare != null) {
@@ -178,9 +190,21 @@ final class RunCommand implements Callable<Integer> {
     noteStart(options, console);
     noteSimd(options, dataset.rows(), statistics, console);
     final RunControl control = scope.control();
-    final BootstrapResult result = console.withProgress(control,
-        () -> Bootstrap.run(dataset, statistics, options, control));
+    final org.parboot.SavedReplicates saved = extend == null ? null : ReplicatesCsv.read(extend);
+    final BootstrapResult result = console.withProgress(control, () -> saved == null
+        ? Bootstrap.run(dataset, statistics, options, control)
+        : Bootstrap.extend(dataset, statistics, options, saved, control));
     deliver(result, fmt, guard, console, outputs);
+  }
+
+  /** The inputs no output may overwrite: the data, and the replicates --extend reads. */
+  private List<Path> withExtend(List<Path> inputs) {
+    if (extend == null) {
+      return inputs;
+    }
+    final List<Path> all = new java.util.ArrayList<>(inputs);
+    all.add(extend);
+    return all;
   }
 
   /** Whether the option was given on the command line. */

@@ -17,7 +17,7 @@ class MainCommandLineTest {
   @Test
   void commandLine_noCommandHelpOrMisspelling_buildsAllForHelpAndSuggestions() {
     for (String[] args : new String[][] {{}, {"--help"}, {"--version"}, {"help", "run"}, {"rnu"}}) {
-      assertThat(Main.commandLine(args).getSubcommands()).containsOnlyKeys("run", "test", "demo", "bench", "help");
+      assertThat(Main.commandLine(args).getSubcommands()).containsOnlyKeys("run", "test", "ci", "demo", "bench", "help");
     }
   }
 
@@ -25,7 +25,7 @@ class MainCommandLineTest {
   void commandLine_everyCommand_helpWrapsAtTheTerminalWidth() {
     final picocli.CommandLine cl = Main.commandLine(new String[0]);
     assertThat(cl.getCommandSpec().usageMessage().autoWidth()).isTrue();
-    for (String name : java.util.List.of("run", "test", "demo", "bench")) {
+    for (String name : java.util.List.of("run", "test", "ci", "demo", "bench")) {
       assertThat(cl.getSubcommands().get(name).getCommandSpec().usageMessage().autoWidth()).as(name).isTrue();
     }
   }

@@ -83,8 +83,9 @@ class RunCommandTest {
     assertThat(r.out()).isEmpty();
     assertThat(Files.readString(out)).startsWith("n,seed,stat,");
     final List<String> lines = Files.readAllLines(reps);
-    assertThat(lines).hasSize(251);
-    assertThat(lines.get(0)).isEqualTo("mean(temp_max),max(temp_max)");
+    assertThat(lines).hasSize(252); // the fingerprint, the header, 250 resamples
+    assertThat(lines.get(0)).startsWith("# parboot replicates {");
+    assertThat(lines.get(1)).isEqualTo("mean(temp_max),max(temp_max)");
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("sub", "reps.csv");
     }

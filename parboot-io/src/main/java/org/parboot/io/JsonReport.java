@@ -111,6 +111,15 @@ final class JsonReport {
     o.addProperty("layout", r.layout());
     o.addProperty("kernel", r.kernel());
     o.addProperty("engine", r.engine());
+    if (r.fingerprint() != null) {
+      final JsonObject f = new JsonObject();
+      f.addProperty("data", r.fingerprint().data());
+      f.addProperty("rows", r.fingerprint().rows());
+      f.addProperty("scheme", r.fingerprint().scheme());
+      f.addProperty("seed", r.fingerprint().seed());
+      f.addProperty("weights", r.fingerprint().weights());
+      o.add("fingerprint", f);
+    }
     final JsonArray statistics = new JsonArray();
     for (StatisticResult s : r.statistics()) {
       statistics.add(statistic(s, suffix, r.options().intervals().hasNull()));

@@ -24,11 +24,20 @@ class ReplicatesCsvTest {
     final Path f = dir.resolve("out/replicates.csv");
     ReplicatesCsv.write(f, run);
     final List<CsvRecord> rows;
-    try (CsvReader<CsvRecord> r = CsvReader.builder().ofCsvRecord(f)) {
+    try (CsvReader<CsvRecord> r = CsvReader.builder().commentStrategy(de.siegmar.fastcsv.reader.CommentStrategy.SKIP)
+        .ofCsvRecord(f)) {
       rows = r.stream().toList();
     }
     assertThat(rows.get(0).getFields()).containsExactly("mean(x)", "std(x, ddof=0)");
-    assertThat(Files.readString(f)).startsWith("mean(x),\"std(x, ddof=0)\"\n");
+    final List<String> lines = Files.readAllLines(f);
+    assertThat(lines.get(0)).startsWith(ReplicatesCsv.MARK + "{\"format\":1,\"data\":\"sha256:");
+    assertThat(lines.get(1)).isEqualTo("mean(x),\"std(x, ddof=0)\"");
+    // read back: the fingerprint, the observed values and every replicate's bits
+    final org.parboot.SavedReplicates saved = ReplicatesCsv.read(f);
+    assertThat(saved.fingerprint()).isEqualTo(run.fingerprint());
+    assertThat(saved.observed()).containsExactly(run.statistics().get(0).observed(), run.statistics().get(1).observed());
+    assertThat(saved.replicates()[1]).isEqualTo(run.statistics().get(1).replicates());
+    assertThat(saved.columns()).containsExactly(List.of("x"), List.of("x"));
     assertThat(rows).hasSize(1 + 200);
     for (int i = 0; i < 200; i++) {
       for (int s = 0; s < 2; s++) {
