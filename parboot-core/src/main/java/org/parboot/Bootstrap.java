@@ -152,12 +152,39 @@ public final class Bootstrap {
       }
     }
     final Engine.Replicates r = outcome.replicates();
-    final List<String> warnings = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>(runWarnings(data, statistics, round));
     final List<StatisticResult> results = Summaries.results(outcome.perStatistic(), warnings);
     return new BootstrapResult(data.source(), data.rows(), data.droppedMissing(), round, r.schemes().get(0),
         ResampleStreams.ALGORITHM, r.layout(), r.kernel(), BootstrapResult.LOCAL,
         Duration.ofNanos(System.nanoTime() - start), results, warnings, growth,
         Fingerprint.of(data, statistics, round, r.schemes().get(0)));
+  }
+
+  /**
+   * The warnings about a run of {@code statistics} over {@code data} as a whole, which a result
+   * lists before its statistics' own: rows resampled one by one although they look like a series
+   * (a significant lag-1 autocorrelation in row order), and the cost of a large nested studentized
+   * bootstrap. The command line shows the second before a run starts.
+   */
+  public static List<String> runWarnings(Dataset data, List<? extends Statistic> statistics, BootstrapOptions options) {
+    final List<String> out = new ArrayList<>();
+    final String series = RunWarnings.serialDependence(data, statistics, options, "");
+    if (series != null) {
+      out.add(series);
+    }
+    final String cost = costWarning(data.rows(), statistics, options);
+    if (cost != null) {
+      out.add(cost);
+    }
+    return out;
+  }
+
+  /**
+   * The expected cost of the studentized interval's nested bootstrap when it is large (more than
+   * 10^9 draws): its draws and how many times the run without it; null otherwise.
+   */
+  public static String costWarning(long rows, List<? extends Statistic> statistics, BootstrapOptions options) {
+    return RunWarnings.nestedCost(rows, statistics, options);
   }
 
   /**

@@ -74,8 +74,8 @@ public final class TwoSampleBootstrap {
     final List<String> schemes = outcome.replicates().schemes();
     final String scheme = schemes.get(0).equals(schemes.get(1)) ? schemes.get(0) + ", two independent samples"
         : first.group() + ": " + schemes.get(0) + "; " + second.group() + ": " + schemes.get(1) + ", independent";
-    return result(first, second, options, outcome, scheme, first.data().rows() + second.data().rows(), seedA, seedB,
-        false, start);
+    return result(first, second, statistics, options, outcome, scheme, first.data().rows() + second.data().rows(), seedA,
+        seedB, false, start);
   }
 
   /**
@@ -120,7 +120,7 @@ public final class TwoSampleBootstrap {
         new Sample(first.group(), first.data(), options.seed(), pairs, null),
         new Sample(second.group(), second.data(), options.seed(), pairs, null)), Contrast.PAIRED_DIFFERENCE,
         statistics, options, control, Summaries.of(List.copyOf(statistics), options));
-    return result(first, second, options, outcome, pairs.name() + " over " + first.data().rows() + " pairs",
+    return result(first, second, statistics, options, outcome, pairs.name() + " over " + first.data().rows() + " pairs",
         first.data().rows(), options.seed(), options.seed(), true, start);
   }
 
@@ -138,11 +138,22 @@ public final class TwoSampleBootstrap {
     }
   }
 
-  private static TwoSampleResult result(GroupJob first, GroupJob second, BootstrapOptions options,
-      Engine.Outcome<Summaries.Summary> outcome, String scheme, long n, long seedA, long seedB, boolean paired,
-      long start) {
+  private static TwoSampleResult result(GroupJob first, GroupJob second, List<? extends Statistic> statistics,
+      BootstrapOptions options, Engine.Outcome<Summaries.Summary> outcome, String scheme, long n, long seedA, long seedB,
+      boolean paired, long start) {
     final Engine.Replicates r = outcome.replicates();
     final List<String> warnings = new ArrayList<>();
+    for (GroupJob g : List.of(first, second)) {
+      final String series = RunWarnings.serialDependence(g.data(), statistics, options,
+          g.group() + ": ");
+      if (series != null) {
+        warnings.add(series);
+      }
+    }
+    final String cost = RunWarnings.nestedCost(n, statistics, options);
+    if (cost != null) {
+      warnings.add(cost);
+    }
     final List<StatisticResult> results = Summaries.results(outcome.perStatistic(), warnings);
     final BootstrapResult result = new BootstrapResult(first.data().source() + ": " + first.group() + " - "
         + second.group(), n, first.data().droppedMissing() + (paired ? 0 : second.data().droppedMissing()), options,

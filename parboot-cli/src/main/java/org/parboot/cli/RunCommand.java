@@ -328,6 +328,10 @@ final class RunCommand implements Callable<Integer> {
    * --simd always would be faster.
    */
   static void noteSimd(BootstrapOptions options, long rows, List<Statistic> statistics, Console console) {
+    final String cost = Bootstrap.costWarning(rows, statistics, options);
+    if (cost != null) {
+      console.note(cost); // before the long run it describes (the result lists it among its warnings too)
+    }
     final long draws = Bootstrap.draws(rows, statistics, options);
     if (options.execution().simd() == SimdMode.AUTO && SimdMode.AUTO.wants(draws) && !Bootstrap.simdAllowed()) {
       console.note(String.format(java.util.Locale.ROOT, "%.1e draws: --simd always would draw and sum on SIMD lanes, "

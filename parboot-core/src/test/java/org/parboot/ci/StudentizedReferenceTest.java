@@ -55,7 +55,7 @@ class StudentizedReferenceTest {
     final Interval ci = r.statistics().get(0).intervals().get(0);
     assertThat(ci.low()).isCloseTo(ref[1], offset(5 * ref[3] * Math.sqrt(1 + 1 / runs)));
     assertThat(ci.high()).isCloseTo(ref[2], offset(5 * ref[4] * Math.sqrt(1 + 1 / runs)));
-    assertThat(r.warnings()).isEmpty();
+    assertThat(r.warnings()).allMatch(w -> w.contains("lag-1 autocorrelation")); // Seattle's days are a series
   }
 
   @Test

@@ -33,8 +33,6 @@ import org.parboot.PermutationResult;
  * </ul>
  */
 final class PermutationReport {
-  private static final MathContext TWO_DIGITS = new MathContext(2, RoundingMode.HALF_UP);
-
   private PermutationReport() {}
 
   static String format(PermutationResult r, OutputFormat format, CsvFormulaGuard guard) {
@@ -58,7 +56,7 @@ final class PermutationReport {
     rows.add(new String[] {"statistic", "observed", "p-value", "± MC"});
     for (PermutationResult.Test t : r.tests()) {
       rows.add(new String[] {Messages.escape(t.label()), TableReport.number(t.observed()), TableReport.probability(t.pValue()),
-          r.exact() ? "exact" : error(t.pValueError())});
+          r.exact() ? "exact" : TableReport.twoDigits(t.pValueError())});
     }
     TableReport.appendAligned(out, rows);
     for (String w : r.warnings()) {
@@ -80,13 +78,6 @@ final class PermutationReport {
       return digits;
     }
     return digits.charAt(0) + "." + digits.charAt(1) + "e+" + (digits.length() - 1);
-  }
-
-  static String error(double e) {
-    if (Double.isNaN(e)) {
-      return "NaN";
-    }
-    return e == 0 ? "0" : new BigDecimal(e).round(TWO_DIGITS).stripTrailingZeros().toPlainString();
   }
 
   private static String json(PermutationResult r) {

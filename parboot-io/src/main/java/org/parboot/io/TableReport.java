@@ -51,11 +51,65 @@ final class TableReport {
       rows.add(cells.toArray(String[]::new));
     }
     appendAligned(out, rows);
+    appendMonteCarlo(out, result, suffix);
 
     for (String w : result.warnings()) {
       out.append("warning: ").append(Messages.escape(w)).append('\n');
     }
     return out.toString();
+  }
+
+  /**
+   * The footnote of Monte Carlo errors: per statistic, the standard error's and the range of its
+   * interval endpoints' (two significant digits), so a reader sees which printed digits another
+   * seed would change. Nothing when no error is known (every replicate NaN, say).
+   */
+  static void appendMonteCarlo(StringBuilder out, BootstrapResult result, String suffix) {
+    final List<String[]> rows = new ArrayList<>();
+    for (StatisticResult s : result.statistics()) {
+      double low = Double.POSITIVE_INFINITY;
+      double high = Double.NEGATIVE_INFINITY;
+      for (Interval i : s.intervals()) {
+        for (double e : new double[] {i.lowError(), i.highError()}) {
+          if (!Double.isNaN(e)) {
+            low = Math.min(low, e);
+            high = Math.max(high, e);
+          }
+        }
+      }
+      final double se = s.standardErrorMcError();
+      if (Double.isNaN(se) && low > high) {
+        continue;
+      }
+      final String endpoints = low > high ? "" : low == high || twoDigits(low).equals(twoDigits(high))
+          ? "endpoints ±" + twoDigits(high) : "endpoints ±" + twoDigits(low) + " to ±" + twoDigits(high);
+      rows.add(new String[] {"  " + Messages.escape(s.label() + suffix),
+          Double.isNaN(se) ? "" : "std error ±" + twoDigits(se), endpoints});
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    out.append("Monte Carlo error (how far another seed would move each number):\n");
+    final int[] width = new int[3];
+    for (String[] r : rows) {
+      for (int c = 0; c < 3; c++) {
+        width[c] = Math.max(width[c], r[c].length());
+      }
+    }
+    for (String[] r : rows) {
+      final StringBuilder line = new StringBuilder(r[0]).append(" ".repeat(width[0] - r[0].length()));
+      line.append(GAP).append(r[1]).append(" ".repeat(width[1] - r[1].length())).append(GAP).append(r[2]);
+      out.append(line.toString().stripTrailing()).append('\n');
+    }
+  }
+
+  /** Two significant digits, plain ({@code 0.0094}), as the report writes Monte Carlo errors. */
+  static String twoDigits(double e) {
+    if (Double.isNaN(e)) {
+      return "NaN";
+    }
+    return e == 0 ? "0" : new BigDecimal(e).round(new MathContext(2, RoundingMode.HALF_UP)).stripTrailingZeros()
+        .toPlainString();
   }
 
   /** The cells after the label: observed, bias, std error, then one interval per method of {@code options}. */

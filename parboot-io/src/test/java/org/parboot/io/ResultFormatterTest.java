@@ -141,6 +141,23 @@ class ResultFormatterTest {
         .contains("[" + TableReport.number(ci.low()) + ", " + TableReport.number(ci.high()) + "]");
   }
 
+  @Test
+  void formatTable_run_footnotesEachStatisticsMonteCarloErrors() {
+    final String table = ResultFormatter.format(RUN, OutputFormat.TABLE);
+    final StatisticResult mean = RUN.statistics().get(0);
+    double low = Double.POSITIVE_INFINITY;
+    double high = 0;
+    for (Interval i : mean.intervals()) {
+      low = Math.min(low, Math.min(i.lowError(), i.highError()));
+      high = Math.max(high, Math.max(i.lowError(), i.highError()));
+    }
+    assertThat(table).contains("\nMonte Carlo error (how far another seed would move each number):\n")
+        .containsPattern("\n  mean\\(x\\) +std error ±" + java.util.regex.Pattern.quote(
+            TableReport.twoDigits(mean.standardErrorMcError())) + " +endpoints ±"
+            + java.util.regex.Pattern.quote(TableReport.twoDigits(low)) + " to ±"
+            + java.util.regex.Pattern.quote(TableReport.twoDigits(high)) + "\n");
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "16.43941 | 16.4394", "-0.000123456789 | -0.000123457", "1234567.89 | 1234570", "2.5 | 2.5", "0 | 0",
