@@ -54,7 +54,7 @@ run_tool() { # $1 = tool; prints "<seconds> <check>"
 import json, sys
 import numpy as np
 r = json.load(open(sys.argv[1]))
-reps = np.loadtxt(sys.argv[2], delimiter=",", skiprows=1, usecols=None, ndmin=2)
+reps = np.loadtxt(sys.argv[2], delimiter=",", skiprows=2, usecols=None, ndmin=2)  # the fingerprint line, the labels
 print(f"{r['elapsed_seconds']:.6f} {np.mean(reps[:, -2]):.6g}")
 PY
       ;;

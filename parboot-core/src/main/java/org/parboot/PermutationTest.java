@@ -72,9 +72,9 @@ public final class PermutationTest {
     final boolean exact = exact(distinct, options);
     final BootstrapOptions run = runOptions(options, distinct, exact);
     final long seed = run.seed();
-    final List<Sample> samples = List.of(
-        new Sample(first.group(), pooled, seed, Permutations.split(seed, k, m, 0, exact), range(0, k)),
-        new Sample(second.group(), pooled, seed, Permutations.split(seed, k, m, 1, exact), range(k, k + m)));
+    final org.parboot.resample.Resampler[] parts = Permutations.split(seed, k, m, exact);
+    final List<Sample> samples = List.of(new Sample(first.group(), pooled, seed, parts[0], range(0, k)),
+        new Sample(second.group(), pooled, seed, parts[1], range(k, k + m)));
     final String what = first.group() + " (n = " + k + ") and " + second.group() + " (n = " + m + ") pooled";
     return test(first.data().source() + ": " + first.group() + " - " + second.group(), k + m,
         PermutationType.INDEPENDENT, samples, Contrast.DIFFERENCE, statistics, run, distinct, exact, what, control,

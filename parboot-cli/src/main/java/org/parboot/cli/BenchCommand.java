@@ -113,7 +113,8 @@ final class BenchCommand implements Callable<Integer> {
           : TimingText.format(timing);
       outputs.text(output, text);
       if (report != null) {
-        outputs.written(ReportWriter.write(outputs.staged(), report, timing.last(), Optional.of(timing)).html());
+        outputs.written(ReportWriter.write(outputs.staged(), report, timing.last(), Optional.of(timing),
+            Main.provenance(spec, timing.last().options())).html());
       }
       outputs.commit();
     }

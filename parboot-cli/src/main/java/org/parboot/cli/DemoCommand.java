@@ -131,7 +131,8 @@ final class DemoCommand implements Callable<Integer> {
       ReplicatesCsv.write(outputs.staged(), dir.resolve(REPLICATES_CSV), result, CsvFormulaGuard.ON);
       scope.check();
       outputs.staged().writeString(dir.resolve(SUMMARY_JSON), Outputs.summaryJson(result, Optional.of(timing)));
-      final ReportFiles files = ReportWriter.write(outputs.staged(), dir, result, Optional.of(timing));
+      final ReportFiles files = ReportWriter.write(outputs.staged(), dir, result, Optional.of(timing),
+          Main.provenance(spec, result.options()));
 
       final StringBuilder text = new StringBuilder()
           .append(ResultFormatter.format(result, OutputFormat.TABLE)).append('\n')

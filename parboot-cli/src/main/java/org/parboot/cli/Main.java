@@ -322,6 +322,17 @@ public final class Main implements Runnable {
    * commit come from {@code build.properties}, which the build fills in ({@code commit unknown}
    * when the sources were not a git checkout; {@code , modified} when the checkout had changes).
    */
+  /**
+   * A report's provenance: this parboot's version line and the command line that repeats the run
+   * (the arguments as given, with {@code --seed} added when the run drew its seed).
+   */
+  static org.parboot.report.Provenance provenance(CommandSpec spec, org.parboot.BootstrapOptions options) {
+    final ParseResult parsed = spec.root().commandLine().getParseResult();
+    final List<String> args = parsed == null ? List.of() : parsed.originalArgs();
+    return org.parboot.report.Provenance.of(Version.line(Version.buildProperties()), args, options.seed(),
+        options.seedGiven());
+  }
+
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {

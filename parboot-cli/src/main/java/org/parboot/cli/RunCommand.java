@@ -306,7 +306,8 @@ final class RunCommand implements Callable<Integer> {
       scope.check();
     }
     if (report != null) {
-      outputs.written(ReportWriter.write(outputs.staged(), report, result, Optional.empty()).html());
+      outputs.written(ReportWriter.write(outputs.staged(), report, result, Optional.empty(),
+          Main.provenance(spec, result.options())).html());
     }
   }
 

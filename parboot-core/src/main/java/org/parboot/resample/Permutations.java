@@ -15,12 +15,13 @@ import org.parboot.rng.ResampleStreams;
  * <p>The one rule of the three kinds, how each draws, is written here:
  * <ul>
  *   <li>{@link PermutationType#INDEPENDENT}: the n = k + m rows of two samples pooled (the first sample's k
- *       rows, then the second's m) and split again into k and m. Random: row i (in pooled order)
- *       goes to the first sample when the stream's next bounded index in {@code [0, n - i)} is
- *       below the number still to choose (selection sampling, Knuth's algorithm S, with exact
- *       bounded integers: every split of the C(n, k) equally likely); once the first sample is full
- *       or every remaining row is needed, no more indices are drawn. Exact: the p-th k-subset in
- *       lexicographic order.</li>
+ *       rows, then the second's m) and split again into k and m. Random: a partial Fisher and
+ *       Yates shuffle of the pooled rows' numbers 0..n-1: for i from 0 to s − 1, with s the
+ *       smaller size (k when they tie), position i is swapped with position i plus the stream's
+ *       next bounded index in {@code [0, n - i)}; the first s positions are the smaller sample,
+ *       in that order, and the others the larger (every split of the C(n, k) equally likely, s
+ *       draws). Both samples read one draw: a per-thread cache keeps the last permutation's
+ *       shuffle. Exact: the p-th k-subset in lexicographic order.</li>
  *   <li>{@link PermutationType#SAMPLES}: n pairs, each in its observed or swapped orientation (pooled rows i
  *       and n + i hold the two orientations of pair i). Random: pair i is swapped when bit
  *       {@code i mod 64} of the stream's output number {@code i / 64} is set. Exact: when bit i
@@ -74,7 +75,8 @@ public final class Permutations {
     if (part != 0 && part != 1) {
       throw new IllegalArgumentException("part " + part);
     }
-    return new Split(seed, k, m, part, exact, exact ? distinct(PermutationType.INDEPENDENT, k, m).longValueExact() : 0);
+    return new Split(seed, k, m, part, exact, exact ? distinct(PermutationType.INDEPENDENT, k, m).longValueExact() : 0,
+        new Shuffles(seed, k + m, Math.min(k, m)));
   }
 
   /**
@@ -103,8 +105,71 @@ public final class Permutations {
     return new Shuffle(seed, n, List.copyOf(columns), exact);
   }
 
+  /**
+   * One sample's parts of a split: {@link #split} with the same arguments but {@code part} gives
+   * the other part, from the same shuffle (each part's resampler has its own per-thread cache).
+   */
+  public static Resampler[] split(long seed, int k, int m, boolean exact) {
+    final long count = exact ? distinct(PermutationType.INDEPENDENT, k, m).longValueExact() : 0;
+    final Shuffles shuffles = new Shuffles(seed, k + m, Math.min(k, m));
+    return new Resampler[] {new Split(seed, k, m, 0, exact, count, shuffles),
+        new Split(seed, k, m, 1, exact, count, shuffles)};
+  }
+
+  /**
+   * The partial shuffles of a random split, with a per-thread cache of the last one, so that the
+   * two samples of permutation p (evaluated one after the other by one worker) share its draws.
+   */
+  private static final class Shuffles {
+    private final long seed;
+    private final int n;
+    private final int s;
+    private final int[] identity;
+    private final ThreadLocal<Last> last;
+
+    /** A thread's last shuffle. */
+    private static final class Last {
+      long p = -1;
+      final int[] order;
+
+      Last(int n) {
+        order = new int[n];
+      }
+    }
+
+    Shuffles(long seed, int n, int s) {
+      this.seed = seed;
+      this.n = n;
+      this.s = s;
+      this.identity = new int[n];
+      for (int i = 0; i < n; i++) {
+        identity[i] = i;
+      }
+      this.last = ThreadLocal.withInitial(() -> new Last(n));
+    }
+
+    /** Permutation p's order: its first s numbers are the smaller sample's rows. */
+    int[] of(long p) {
+      final Last l = last.get();
+      if (l.p != p) {
+        final int[] order = l.order;
+        System.arraycopy(identity, 0, order, 0, n);
+        final ResampleStreams.Stream stream = ResampleStreams.Stream.of(seed, p);
+        for (int i = 0; i < s; i++) {
+          final int j = i + stream.nextIndex(n - i);
+          final int t = order[i];
+          order[i] = order[j];
+          order[j] = t;
+        }
+        l.p = p;
+      }
+      return l.order;
+    }
+  }
+
   /** {@link #split}. */
-  private record Split(long seed, int k, int m, int part, boolean exact, long count) implements Resampler {
+  private record Split(long seed, int k, int m, int part, boolean exact, long count, Shuffles shuffles)
+      implements Resampler {
     @Override
     public String name() {
       return "independent permutations" + (exact ? " (exact)" : "");
@@ -141,18 +206,15 @@ public final class Permutations {
         }
         return len;
       }
-      final ResampleStreams.Stream stream = ResampleStreams.Stream.of(seed, p);
-      for (int i = 0; i < n; i++) {
-        final int need = k - taken;
-        final boolean first = need > 0 && (need == n - i || stream.nextIndex(n - i) < need);
-        if (first) {
-          taken++;
-        }
-        if (first == (part == 0)) {
-          out[len++] = i;
-        }
+      final int[] order = shuffles.of(p);
+      final boolean smallerFirst = k <= m; // the first s positions are the smaller sample
+      final int s = Math.min(k, m);
+      if ((part == 0) == smallerFirst) {
+        System.arraycopy(order, 0, out, 0, s);
+        return s;
       }
-      return len;
+      System.arraycopy(order, s, out, 0, n - s);
+      return n - s;
     }
   }
 

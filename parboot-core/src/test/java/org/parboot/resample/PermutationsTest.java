@@ -80,15 +80,35 @@ class PermutationsTest {
   @Test
   void randomSplits_areUniformOverTheSubsets() {
     // C(5, 2) = 10 splits, 50,000 draws: each about 5,000 (sd 67); every count within 5 sd.
-    final Resampler r = Permutations.split(99, 2, 3, 0, false);
+    final Resampler[] parts = Permutations.split(99, 2, 3, false);
     final Map<List<Integer>, Integer> counts = new HashMap<>();
     final int[] out = new int[2];
+    final int[] other = new int[3];
     for (int p = 0; p < 50_000; p++) {
-      r.fill(p, out);
+      assertThat(parts[0].fill(p, out)).isEqualTo(2);
+      assertThat(parts[1].fill(p, other)).isEqualTo(3);
+      final int[] all = {out[0], out[1], other[0], other[1], other[2]};
+      Arrays.sort(all);
+      assertThat(all).containsExactly(0, 1, 2, 3, 4); // the parts are complements
+      Arrays.sort(out);
       counts.merge(List.of(out[0], out[1]), 1, Integer::sum);
     }
     assertThat(counts).hasSize(10);
     assertThat(counts.values()).allSatisfy(c -> assertThat(c).isBetween(5000 - 335, 5000 + 335));
+  }
+
+  @Test
+  void randomSplit_isAPureFunctionOfSeedAndPermutation_whateverWasDrawnBefore() {
+    final Resampler[] a = Permutations.split(5, 40, 25, false);
+    final Resampler[] b = Permutations.split(5, 40, 25, false);
+    final int[] x = new int[25];
+    final int[] y = new int[25];
+    b[1].fill(3, y); // b's cache holds permutation 3; a's nothing
+    for (long p : new long[] {7, 3, 7, 7, 0}) {
+      a[1].fill(p, x);
+      b[1].fill(p, y);
+      assertThat(x).isEqualTo(y);
+    }
   }
 
   @Test

@@ -14,6 +14,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The reproducibility contract of {@link ResampleStreams}, pinned against Commons RNG and golden values. */
 class ResampleStreamsTest {
 
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 7, 1461, 65_537, 1 << 30, (1 << 30) + 1, Integer.MAX_VALUE - 1, Integer.MAX_VALUE})
+  void nextIndex_divisionlessOrder_acceptsAndRejectsTheSameWordsAsThePrecomputedThreshold(int bound) {
+    // Bounds near 2^31 reject nearly half the words: the two orders must agree word for word.
+    final ResampleStreams.Stream a = ResampleStreams.Stream.of(99, 7);
+    final ResampleStreams.Stream b = ResampleStreams.Stream.of(99, 7);
+    final long t = ResampleStreams.threshold(bound);
+    for (int i = 0; i < 20_000; i++) {
+      assertThat(a.nextIndex(bound)).isEqualTo(b.nextIndex(bound, t));
+    }
+    assertThat(a.nextWord()).isEqualTo(b.nextWord());
+  }
+
+
   private static final long SEED = 42;
 
   /** A plain Lemire bounded mapping over 32-bit words taken from Commons RNG's SplitMix64, high word first. */

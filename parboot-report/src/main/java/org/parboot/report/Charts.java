@@ -220,6 +220,62 @@ public final class Charts {
     return chart;
   }
 
+  /** The most points a QQ plot draws: quantiles at evenly spaced probabilities beyond it. */
+  static final int QQ_POINTS = 2000;
+
+  /**
+   * The normal QQ plot of a statistic's bootstrap distribution (as R's {@code plot.boot} draws
+   * beside the histogram): its finite replicates' quantiles against the standard normal's at the
+   * same probabilities ({@code (i + 0.5)/m}; at most {@value #QQ_POINTS} points), and the line of a
+   * normal distribution with the replicates' mean and standard deviation. Points on the line: the
+   * normal and percentile intervals agree; a curve: skewness, which BCa corrects for.
+   */
+  public static BufferedImage qq(StatisticResult result) {
+    return BitmapEncoder.getBufferedImage(qqChart(result));
+  }
+
+  static XYChart qqChart(StatisticResult result) {
+    final double[] finite = IntStream.range(0, result.resamples()).mapToDouble(result::replicate).filter(Double::isFinite)
+        .sorted().toArray();
+    final XYChart chart = base("Normal QQ plot: " + result.label(), "standard normal quantile",
+        result.label() + " (replicate quantile)");
+    chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
+    chart.getStyler().setLegendLayout(LegendLayout.Horizontal);
+    if (finite.length < 2) {
+      chart.setTitle(result.label() + ": fewer than two finite replicates");
+      line(chart, "no data", new double[] {0, 1}, new double[] {0, 0}, Color.LIGHT_GRAY);
+      return chart;
+    }
+    final int m = finite.length;
+    final int points = Math.min(m, QQ_POINTS);
+    final double[] z = new double[points];
+    final double[] q = new double[points];
+    final org.apache.commons.statistics.distribution.NormalDistribution normal =
+        org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1);
+    for (int k = 0; k < points; k++) {
+      final int i = points == m ? k : (int) Math.round((double) k * (m - 1) / (points - 1));
+      z[k] = normal.inverseCumulativeProbability((i + 0.5) / m);
+      q[k] = finite[i];
+    }
+    double mean = 0;
+    for (double v : finite) {
+      mean += v;
+    }
+    mean /= m;
+    double ss = 0;
+    for (double v : finite) {
+      ss += (v - mean) * (v - mean);
+    }
+    final double sd = Math.sqrt(ss / (m - 1));
+    final XYSeries dots = chart.addSeries(String.format(Locale.ROOT, "%d replicates", m), z, q);
+    dots.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+    dots.setMarker(SeriesMarkers.CIRCLE);
+    dots.setMarkerColor(RUNS);
+    line(chart, "normal(mean " + number(mean) + ", sd " + number(sd) + ")", new double[] {z[0], z[points - 1]},
+        new double[] {mean + sd * z[0], mean + sd * z[points - 1]}, OBSERVED);
+    return chart;
+  }
+
   /**
    * The tutorial's figure: four charts in a 2 x 2 grid ({@value #GRID_WIDTH} x
    * {@value #GRID_HEIGHT}), row by row; each is drawn at {@value #WIDTH} x {@value #HEIGHT}.

@@ -39,6 +39,11 @@ final class HtmlReport {
 
   static String render(BootstrapResult result, Optional<TimingResult> timing, List<Figure> figures,
       Instant date) {
+    return render(result, timing, figures, date, Provenance.unknown());
+  }
+
+  static String render(BootstrapResult result, Optional<TimingResult> timing, List<Figure> figures,
+      Instant date, Provenance provenance) {
     final StringBuilder h = new StringBuilder(64 * 1024);
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -47,7 +52,7 @@ final class HtmlReport {
         .append("<h1>parboot bootstrap report</h1>\n<p>")
         .append(result.options().resamples()).append(" resamples of ").append(result.n())
         .append(" observations from <code>").append(escape(result.source())).append("</code>.</p>\n");
-    settings(h, result, timing, date);
+    settings(h, result, timing, date, provenance);
     results(h, result);
     warnings(h, result.warnings());
     timing.ifPresent(t -> timingTable(h, t));
@@ -62,9 +67,17 @@ final class HtmlReport {
     return h.toString();
   }
 
-  private static void settings(StringBuilder h, BootstrapResult r, Optional<TimingResult> timing, Instant date) {
+  private static void settings(StringBuilder h, BootstrapResult r, Optional<TimingResult> timing, Instant date,
+      Provenance provenance) {
     final BootstrapOptions o = r.options();
     h.append("<h2>Settings</h2>\n<table>\n");
+    if (!provenance.version().isEmpty()) {
+      row(h, "parboot", provenance.version());
+    }
+    if (!provenance.commandLine().isEmpty()) {
+      h.append("<tr><th scope=\"row\">Command line (repeats this run)</th><td><code>")
+          .append(escape(provenance.commandLine())).append("</code></td></tr>\n");
+    }
     row(h, "Data source", r.source());
     row(h, "Observations (n)", Long.toString(r.n()));
     row(h, "Rows dropped (missing)", Long.toString(r.droppedMissing()));

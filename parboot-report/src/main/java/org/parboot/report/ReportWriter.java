@@ -21,12 +21,16 @@ import org.parboot.io.OutputSink;
  *   <li>{@code hist-<n>-<slug>.png}: one histogram per statistic ({@link Charts#WIDTH} x
  *       {@link Charts#HEIGHT}), n from 1 in result order, slug the label in lower-case letters,
  *       digits and dashes;</li>
+ *   <li>{@code qq-<n>-<slug>.png}: each statistic's normal QQ plot ({@link Charts#qq}), as R's
+ *       {@code plot.boot} draws it beside the histogram;</li>
  *   <li>{@code timing.png}: run times per strategy ({@link Charts#WIDTH} x {@link Charts#HEIGHT}),
  *       when timing is given;</li>
  *   <li>{@code figure.png}: the tutorial's 2 x 2 figure ({@link Charts#GRID_WIDTH} x
  *       {@link Charts#GRID_HEIGHT}: timing, then the first three histograms), when timing is given
  *       and there are at least three statistics;</li>
- *   <li>{@code report.html}: settings, results, warnings, timing table and the figures, embedded
+ *   <li>{@code report.html}: settings (with the parboot version and the command line that repeats
+ *       the run, when the caller gives them: {@link Provenance}), results with their Monte Carlo
+ *       errors, warnings, timing table and the figures, embedded
  *       as PNG data URIs, so the page is complete on its own and makes no network request.</li>
  * </ul>
  *
@@ -71,10 +75,21 @@ public final class ReportWriter {
    */
   public static ReportFiles write(OutputSink sink, Path dir, BootstrapResult result, Optional<TimingResult> timing)
       throws IOException {
+    return write(sink, dir, result, timing, Provenance.unknown());
+  }
+
+  /**
+   * Writes the report as {@link #write(OutputSink, Path, BootstrapResult, Optional)} does, its
+   * settings naming the parboot that wrote it and the command line that repeats the run.
+   */
+  public static ReportFiles write(OutputSink sink, Path dir, BootstrapResult result, Optional<TimingResult> timing,
+      Provenance provenance) throws IOException {
     final List<HtmlReport.Figure> shown = new ArrayList<>();
     final List<Path> histograms = new ArrayList<>();
     final List<BufferedImage> histImages = new ArrayList<>();
     final List<HtmlReport.Figure> histFigures = new ArrayList<>();
+    final List<Path> qqPlots = new ArrayList<>();
+    final List<HtmlReport.Figure> qqFigures = new ArrayList<>();
     final List<StatisticResult> stats = result.statistics();
     for (int i = 0; i < stats.size(); i++) {
       final StatisticResult s = stats.get(i);
@@ -86,6 +101,13 @@ public final class ReportWriter {
       histFigures.add(new HtmlReport.Figure(name, "Histogram of the bootstrap distribution of " + s.label(),
           "Bootstrap distribution of " + s.label() + ": observed value marked, confidence interval shaded",
           png, Charts.WIDTH, Charts.HEIGHT));
+      checkInterrupt();
+      final String qqName = "qq" + name.substring("hist".length());
+      final byte[] qqPng = Charts.png(Charts.qq(s));
+      qqPlots.add(write(sink, dir, qqName, qqPng));
+      qqFigures.add(new HtmlReport.Figure(qqName, "Normal QQ plot of the bootstrap distribution of " + s.label(),
+          "Normal QQ plot of " + s.label() + "'s replicates: on the line, the normal and percentile intervals agree; "
+              + "a curve is skewness, which BCa corrects for", qqPng, Charts.WIDTH, Charts.HEIGHT));
     }
     Optional<Path> timingPath = Optional.empty();
     Optional<Path> figurePath = Optional.empty();
@@ -113,11 +135,16 @@ public final class ReportWriter {
       }
     }
     // The figure already shows the first three histograms; embed each picture once.
-    shown.addAll(histFigures.subList(histogramsInFigure, histFigures.size()));
+    for (int i = 0; i < stats.size(); i++) {
+      if (i >= histogramsInFigure) {
+        shown.add(histFigures.get(i));
+      }
+      shown.add(qqFigures.get(i));
+    }
     checkInterrupt();
-    final String html = HtmlReport.render(result, timing, shown, Instant.now());
+    final String html = HtmlReport.render(result, timing, shown, Instant.now(), provenance);
     final Path htmlPath = write(sink, dir, HTML, html.getBytes(StandardCharsets.UTF_8));
-    return new ReportFiles(htmlPath, histograms, timingPath, figurePath);
+    return new ReportFiles(htmlPath, histograms, qqPlots, timingPath, figurePath);
   }
 
   /** {@code hist-<n>-<slug>.png}, e.g. {@code hist-2-std-temp-max-ddof-0.png}. */

@@ -66,6 +66,27 @@ class ChartsTest {
   }
 
   @Test
+  void qq_normalReplicates_lieOnTheLine_andFewReplicatesStillDraw() throws IOException {
+    final java.util.SplittableRandom rnd = new java.util.SplittableRandom(1);
+    final double[] reps = new double[5000];
+    for (int i = 0; i < reps.length; i++) {
+      reps[i] = 3 + 2 * rnd.nextGaussian();
+    }
+    final StatisticResult s = result(3, reps);
+    final org.knowm.xchart.XYChart chart = Charts.qqChart(s);
+    final var dots = chart.getSeriesCollection().iterator().next();
+    final double[] z = dots.getXData();
+    final double[] q = dots.getYData();
+    assertThat(z).hasSize(Charts.QQ_POINTS);
+    for (int k = z.length / 10; k < z.length * 9 / 10; k++) {
+      assertThat(q[k]).isCloseTo(3 + 2 * z[k], org.assertj.core.data.Offset.offset(0.15)); // on the line
+    }
+    assertThat(decode(Charts.png(Charts.qq(s)))).satisfies(size(800, 500));
+    final StatisticResult one = result(3, new double[] {Double.NaN, 1});
+    assertThat(decode(Charts.png(Charts.qq(one)))).satisfies(size(800, 500));
+  }
+
+  @Test
   void grid2x2_fourCharts_hasGridSize() {
     final BufferedImage h = Charts.histogram(result(1, new double[] {0.5, 1, 1.5, 2}));
     final BufferedImage grid = Charts.grid2x2(h, h, h, h);

@@ -53,6 +53,12 @@ class ReportWriterTest {
         "hist-4-max-temp-max.png");
     assertThat(files.timingChart()).contains(dir.resolve("timing.png"));
     assertThat(files.figure()).contains(dir.resolve("figure.png"));
+    assertThat(files.qqPlots()).extracting(p -> p.getFileName().toString()).containsExactly(
+        "qq-1-mean-temp-max.png", "qq-2-std-temp-max-ddof-0.png", "qq-3-skew-temp-max-bias-true.png",
+        "qq-4-max-temp-max.png");
+    for (Path png : files.qqPlots()) {
+      assertThat(ChartsTest.decode(Files.readAllBytes(png))).satisfies(ChartsTest.size(800, 500));
+    }
     for (Path png : files.histograms()) {
       assertThat(ChartsTest.decode(Files.readAllBytes(png))).satisfies(ChartsTest.size(800, 500));
     }
@@ -77,7 +83,7 @@ class ReportWriterTest {
         assertThat(dir.resolve(ref)).as("referenced file " + ref).exists();
       }
     }
-    assertThat(images).as("figure.png, then the histogram not in it").isEqualTo(2);
+    assertThat(images).as("figure.png, then the histogram not in it, and the four QQ plots").isEqualTo(6);
     assertThat(html).doesNotContain("http://", "https://", "<script", "@import", "url(");
     assertThat(html).contains("max&lt;&amp;&gt;&quot;&#39;(temp_max)").doesNotContain("max<&>");
     assertThat(html).contains("<h2>Timing</h2>", "forkjoin", "bca", "splitmix", "Seed");
@@ -98,11 +104,26 @@ class ReportWriterTest {
 
     final ReportFiles files = ReportWriter.write(dir.resolve("new/sub"), result, Optional.empty());
 
-    assertThat(files.all()).allSatisfy(p -> assertThat(p).exists()).hasSize(2);
+    assertThat(files.all()).allSatisfy(p -> assertThat(p).exists()).hasSize(3); // histogram, QQ plot, report
     assertThat(files.timingChart()).isEmpty();
     assertThat(files.figure()).isEmpty();
     final String html = Files.readString(files.html());
     assertThat(html).doesNotContain("<h2>Timing</h2>").contains("data:image/png;base64,");
+  }
+
+  @Test
+  void write_withProvenance_namesTheVersionAndTheCommandThatRepeatsTheRun(@TempDir Path dir) throws IOException {
+    final BootstrapResult result = Bootstrap.run(Fixtures.data(), Fixtures.tutorialStatistics().subList(0, 1),
+        Fixtures.options(5));
+    final Provenance p = Provenance.of("parboot 0.1.0 (commit abc)", List.of("run", "--stat", "std/mean", "--where",
+        "location=New York", "--report", "out"), 42, false);
+    assertThat(p.commandLine()).isEqualTo("parboot run --stat std/mean --where 'location=New York' --report out --seed 42");
+    final String html = Files.readString(ReportWriter.write(org.parboot.io.OutputSink.immediate(), dir, result,
+        Optional.empty(), p).html());
+    assertThat(html).contains("<th scope=\"row\">parboot</th><td>parboot 0.1.0 (commit abc)</td>")
+        .contains("<code>parboot run --stat std/mean --where &#39;location=New York&#39; --report out --seed 42</code>");
+    assertThat(Provenance.quote("it's")).isEqualTo("'it'\\''s'");
+    assertThat(Provenance.quote("")).isEqualTo("''");
   }
 
   @Test
