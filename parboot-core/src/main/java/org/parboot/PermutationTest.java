@@ -304,7 +304,7 @@ public final class PermutationTest {
       w.add(label + ": no permutation was as extreme as the data, so the p-value is the smallest " + count
           + " permutations can give; more permutations would resolve how small it is");
     }
-    final double error = exact || Double.isNaN(p) ? (Double.isNaN(p) ? Double.NaN : 0) : Math.sqrt(p * (1 - p) / count);
+    final double error = Double.isNaN(p) ? Double.NaN : exact ? 0 : Math.sqrt(p * (1 - p) / count);
     return new Summary(new PermutationResult.Test(label, observed, p, error, count, nulls), w);
   }
 

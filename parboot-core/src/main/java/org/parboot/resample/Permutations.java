@@ -66,20 +66,6 @@ public final class Permutations {
   }
 
   /**
-   * One sample's part of the independent split of {@code k + m} pooled rows: {@code part} 0 the
-   * k rows of the first sample (in pooled order), part 1 the m others.
-   *
-   * @param exact enumerate (permutation p is the p-th split; there must be at most 2^63 - 1)
-   */
-  public static Resampler split(long seed, int k, int m, int part, boolean exact) {
-    if (part != 0 && part != 1) {
-      throw new IllegalArgumentException("part " + part);
-    }
-    return new Split(seed, k, m, part, exact, exact ? distinct(PermutationType.INDEPENDENT, k, m).longValueExact() : 0,
-        new Shuffles(seed, k + m, Math.min(k, m)));
-  }
-
-  /**
    * One side of n pairs whose two orientations are pooled rows i and n + i: {@code part} 0 takes
    * row i of an unswapped pair and n + i of a swapped one, part 1 the other.
    */
@@ -106,8 +92,10 @@ public final class Permutations {
   }
 
   /**
-   * One sample's parts of a split: {@link #split} with the same arguments but {@code part} gives
-   * the other part, from the same shuffle (each part's resampler has its own per-thread cache).
+   * The two samples' parts of the independent split of {@code k + m} pooled rows: element 0 the
+   * first sample's k rows, element 1 the second's m, both read from one shuffle per permutation.
+   *
+   * @param exact enumerate (permutation p is the p-th split; there must be at most 2^63 - 1)
    */
   public static Resampler[] split(long seed, int k, int m, boolean exact) {
     final long count = exact ? distinct(PermutationType.INDEPENDENT, k, m).longValueExact() : 0;

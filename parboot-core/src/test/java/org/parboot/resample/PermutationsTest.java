@@ -20,8 +20,9 @@ class PermutationsTest {
     final int m = 4;
     final int count = PermutationsTestSupport.count(PermutationType.INDEPENDENT, k, m);
     assertThat(count).isEqualTo(35);
-    final Resampler first = Permutations.split(0, k, m, 0, true);
-    final Resampler second = Permutations.split(0, k, m, 1, true);
+    final Resampler[] parts = Permutations.split(0, k, m, true);
+    final Resampler first = parts[0];
+    final Resampler second = parts[1];
     final Set<List<Integer>> seen = new HashSet<>();
     String previous = "";
     for (int p = 0; p < count; p++) {
