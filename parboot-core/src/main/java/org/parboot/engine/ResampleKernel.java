@@ -141,8 +141,9 @@ sealed interface ResampleKernel {
 
   /**
    * The pairings of a permutation test: each permutation gathers the permuted columns in its
-   * order and plans the statistics on that data (copies, centres, ranks): a few passes over the
-   * rows per permutation, where a resample is one.
+   * order and plans the statistics on that data (copies, centres), its ranks derived from the
+   * base plan's ({@link EvaluationPlan#permuted}: no sort): a few passes over the rows per
+   * permutation, where a resample is one.
    */
   record Repaired(EvaluationPlan plan, Permutations.Shuffle resampler) implements ResampleKernel {
     @Override
@@ -163,6 +164,7 @@ sealed interface ResampleKernel {
       final int n = plan.rows();
       final int[] order = new int[n];
       final double[] gathered = new double[n];
+      final java.util.Set<String> permutedNames = java.util.Set.copyOf(resampler.columns());
       return (b, values, se) -> {
         resampler.fill(b, order);
         final org.parboot.data.Dataset.Builder builder = org.parboot.data.Dataset.builder(data.source());
@@ -176,7 +178,8 @@ sealed interface ResampleKernel {
             builder.column(names.get(c), columns[c]);
           }
         }
-        final double[] v = new EvaluationPlan(builder.build(), plan.statistics(), plan.weightsColumn()).observed();
+        final double[] v = new EvaluationPlan(builder.build(), plan.statistics(), plan.weightsColumn(),
+            EvaluationPlan.permuted(plan, order, permutedNames)).observed();
         System.arraycopy(v, 0, values, 0, v.length);
       };
     }

@@ -126,6 +126,8 @@ public final class EvaluationPlan {
   final double[][] sortedValues;
   final int[][] rankOfRow;
   final int[][] rowOfRank;
+  /** The order columns' names, by slot. */
+  final List<String> orderColumns;
   final boolean[] allFinite;
   // Custom statistics' columns.
   final double[][] customValues;
@@ -162,6 +164,72 @@ public final class EvaluationPlan {
    * @throws InvalidInputException as {@link #check(Dataset, List, String)}
    */
   public EvaluationPlan(Dataset data, List<? extends Statistic> statistics, String weights) {
+    this(data, statistics, weights, null);
+  }
+
+  /**
+   * How a plan ranks an order column's rows: {@link Ranks#of} sorts them; a permutation test's
+   * pairings ({@link #permuted}) derive the ranks of the base plan's columns instead.
+   */
+  @FunctionalInterface
+  public interface Ranking {
+    /** Fills {@code sorted}, {@code rankOfRow} and {@code rowOfRank} of {@code column}'s values {@code v}, as {@link Ranks#of} does. */
+    void rank(String column, double[] v, double[] sorted, int[] rankOfRow, int[] rowOfRank);
+  }
+
+  /**
+   * The ranking of a plan over {@code base}'s data with the columns {@code permuted} read in
+   * {@code order} (row i of the new data is row {@code order[i]} of those columns; the others are
+   * unchanged): the same arrays {@link Ranks#of} would give, derived from {@code base}'s in O(n)
+   * (ties, which {@link Ranks#of} ranks in row order, are put back in row order), so a pairing
+   * costs no sort. A column {@code base} did not rank is sorted.
+   */
+  public static Ranking permuted(EvaluationPlan base, int[] order, java.util.Set<String> permuted) {
+    return (column, v, sorted, rankOfRow, rowOfRank) -> {
+      final int slot = base.orderColumns.indexOf(column);
+      if (slot < 0) {
+        Ranks.of(v, sorted, rankOfRow, rowOfRank);
+        return;
+      }
+      final int n = v.length;
+      final double[] baseSorted = base.sortedValues[slot];
+      final int[] baseRows = base.rowOfRank[slot];
+      System.arraycopy(baseSorted, 0, sorted, 0, n);
+      if (!permuted.contains(column)) {
+        System.arraycopy(baseRows, 0, rowOfRank, 0, n);
+        System.arraycopy(base.rankOfRow[slot], 0, rankOfRow, 0, n);
+        return;
+      }
+      // new row i reads base row order[i]: base row j is new row inverse[j]
+      final int[] inverse = rankOfRow; // scratch: overwritten below
+      for (int i = 0; i < n; i++) {
+        inverse[order[i]] = i;
+      }
+      for (int r = 0; r < n; r++) {
+        rowOfRank[r] = inverse[baseRows[r]];
+      }
+      for (int r = 0; r < n;) { // equal values (equal bits, as Ranks.of's keys) in row order
+        int end = r + 1;
+        final long bits = Double.doubleToLongBits(sorted[r]);
+        while (end < n && Double.doubleToLongBits(sorted[end]) == bits) {
+          end++;
+        }
+        if (end - r > 1) {
+          Arrays.sort(rowOfRank, r, end);
+        }
+        r = end;
+      }
+      for (int r = 0; r < n; r++) {
+        rankOfRow[rowOfRank[r]] = r;
+      }
+    };
+  }
+
+  /**
+   * Plans the statistics over the data as {@link #EvaluationPlan(Dataset, List, String)}, its order
+   * columns ranked by {@code ranking} (null: sorted).
+   */
+  public EvaluationPlan(Dataset data, List<? extends Statistic> statistics, String weights, Ranking ranking) {
     this.data = data;
     this.statistics = List.copyOf(statistics);
     this.rows = data.rows();
@@ -299,17 +367,24 @@ public final class EvaluationPlan {
     rankOfRow = new int[orderIndex.size()][];
     rowOfRank = new int[orderIndex.size()][];
     allFinite = new boolean[orderIndex.size()];
+    final String[] orderNames = new String[orderIndex.size()];
     for (Map.Entry<String, Integer> e : orderIndex.entrySet()) {
+      orderNames[e.getValue()] = e.getKey();
       final double[] v = copies.computeIfAbsent(e.getKey(), data::column);
       final double[] sorted = new double[rows];
       final int[] rank = new int[rows];
       final int[] row = new int[rows];
-      Ranks.of(v, sorted, rank, row);
+      if (ranking == null) {
+        Ranks.of(v, sorted, rank, row);
+      } else {
+        ranking.rank(e.getKey(), v, sorted, rank, row);
+      }
       sortedValues[e.getValue()] = sorted;
       rankOfRow[e.getValue()] = rank;
       rowOfRank[e.getValue()] = row;
       allFinite[e.getValue()] = Arrays.stream(sorted).allMatch(Double::isFinite);
     }
+    orderColumns = List.of(orderNames);
     olsModels = models.values().toArray(OlsModel[]::new);
     final List<double[]> residuals = new ArrayList<>();
     for (OlsModel m : olsModels) {
