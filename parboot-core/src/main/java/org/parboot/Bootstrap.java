@@ -86,7 +86,7 @@ public final class Bootstrap {
    */
   public static BootstrapResult run(Dataset data, List<? extends Statistic> statistics, BootstrapOptions options,
       RunControl control) {
-    return run(data, statistics, options, control, null);
+    return run(data, statistics, options, control, null, null, null);
   }
 
   /**
@@ -113,10 +113,11 @@ public final class Bootstrap {
       throw new InvalidSettingException("mcError", Double.toString(options.adaptive().target()),
           "cannot be combined with extending saved replicates", "a fixed number of resamples");
     }
-    final String scheme = org.parboot.resample.Resamplers.create(options.scheme(), data,
-        statistics.stream().flatMap(st -> st.columns().stream()).distinct().toList(), options.seed(),
-        options.resamples()).name();
-    final List<String> differ = saved.fingerprint().differences(Fingerprint.of(data, statistics, options, scheme));
+    // The run's resampler, made once: its name (an automatic block length) is in the fingerprint.
+    final org.parboot.resample.Resampler resampler = org.parboot.resample.Resamplers.create(options.scheme(), data,
+        Statistic.columnsRead(statistics, null), options.seed(), options.resamples());
+    final Fingerprint now = Fingerprint.of(data, statistics, options, resampler.name());
+    final List<String> differ = saved.fingerprint().differences(now);
     if (!differ.isEmpty()) {
       throw new InvalidInputException("the saved replicates were made by another run: " + String.join("; ", differ));
     }
@@ -124,13 +125,18 @@ public final class Bootstrap {
       throw new InvalidSettingException("resamples", Integer.toString(options.resamples()), "is not more than the "
           + saved.resamples() + " saved resamples", "more than " + saved.resamples());
     }
-    return run(data, statistics, options, control, new Engine.Prefix(saved.resamples(), saved.replicates(), null));
+    return run(data, statistics, options, control, new Engine.Prefix(saved.resamples(), saved.replicates(), null),
+        resampler, now);
   }
 
+  /**
+   * The run, continuing {@code saved} (null: none) with {@code resampler} (null: the scheme's) and
+   * {@code fingerprint} (null: computed) when {@link #extend} has made them already.
+   */
   private static BootstrapResult run(Dataset data, List<? extends Statistic> statistics, BootstrapOptions options,
-      RunControl control, Engine.Prefix saved) {
+      RunControl control, Engine.Prefix saved, org.parboot.resample.Resampler resampler, Fingerprint fingerprint) {
     final long start = System.nanoTime();
-    final List<Sample> samples = List.of(new Sample("", data, options.seed()));
+    final List<Sample> samples = List.of(new Sample("", data, options.seed(), resampler, null));
     BootstrapOptions round = options;
     Engine.Outcome<Summaries.Summary> outcome = Engine.run(samples, Contrast.IDENTITY, statistics, round, control,
         Summaries.of(List.copyOf(statistics), round), saved);
@@ -157,7 +163,7 @@ public final class Bootstrap {
     return new BootstrapResult(data.source(), data.rows(), data.droppedMissing(), round, r.schemes().get(0),
         ResampleStreams.ALGORITHM, r.layout(), r.kernel(), BootstrapResult.LOCAL,
         Duration.ofNanos(System.nanoTime() - start), results, warnings, growth,
-        Fingerprint.of(data, statistics, round, r.schemes().get(0)));
+        fingerprint != null ? fingerprint : Fingerprint.of(data, statistics, round, r.schemes().get(0)));
   }
 
   /**

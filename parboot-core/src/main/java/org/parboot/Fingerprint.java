@@ -6,10 +6,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.parboot.data.Dataset;
 import org.parboot.stat.Statistic;
 
@@ -51,11 +49,7 @@ public record Fingerprint(String data, int rows, List<String> statistics, String
 
   /** {@code sha256:} and 32 hex digits of the columns read (names, then every value's bits, row by row per column). */
   public static String digest(Dataset data, List<? extends Statistic> statistics, String weights) {
-    final Set<String> columns = new LinkedHashSet<>();
-    statistics.forEach(s -> columns.addAll(s.columns()));
-    if (weights != null) {
-      columns.add(weights);
-    }
+    final List<String> columns = Statistic.columnsRead(statistics, weights);
     final MessageDigest sha;
     try {
       sha = MessageDigest.getInstance("SHA-256");

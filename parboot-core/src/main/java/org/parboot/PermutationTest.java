@@ -67,7 +67,7 @@ public final class PermutationTest {
     check(first, second, statistics, options);
     final int k = first.data().rows();
     final int m = second.data().rows();
-    final Dataset pooled = pooled(first.data(), second.data(), columns(statistics, options));
+    final Dataset pooled = pooled(first.data(), second.data(), Statistic.columnsRead(statistics, options.weights()));
     final BigInteger distinct = Permutations.distinct(PermutationType.INDEPENDENT, k, m);
     final boolean exact = exact(distinct, options);
     final BootstrapOptions run = runOptions(options, distinct, exact);
@@ -148,7 +148,7 @@ public final class PermutationTest {
           + " has " + n + " rows and " + Messages.quote(second.group()) + " " + second.data().rows());
     }
     check(first, second, statistics, options);
-    final Dataset pooled = pooled(first.data(), second.data(), columns(statistics, options));
+    final Dataset pooled = pooled(first.data(), second.data(), Statistic.columnsRead(statistics, options.weights()));
     final BigInteger distinct = Permutations.distinct(PermutationType.SAMPLES, n, 0);
     final boolean exact = exact(distinct, options);
     final BootstrapOptions run = runOptions(options, distinct, exact);
@@ -174,8 +174,7 @@ public final class PermutationTest {
       BootstrapOptions options, RunControl control) {
     final long start = System.nanoTime();
     EvaluationPlan.check(data, statistics, options.weights());
-    final List<String> read = new ArrayList<>(new LinkedHashSet<>(statistics.stream()
-        .flatMap(s -> s.columns().stream()).toList()));
+    final List<String> read = Statistic.columnsRead(statistics, null);
     final List<String> permuted;
     if (read.size() >= 2) {
       permuted = read.subList(1, read.size());
@@ -232,13 +231,7 @@ public final class PermutationTest {
       }
     }
     final int a = exact ? 0 : 1;
-    final double less = (double) (below + a) / (count + a);
-    final double greater = (double) (above + a) / (count + a);
-    return switch (alternative) {
-      case LESS -> less;
-      case GREATER -> greater;
-      case TWO_SIDED -> Math.min(1.0, 2 * Math.min(less, greater));
-    };
+    return alternative.pValue((double) (below + a) / (count + a), (double) (above + a) / (count + a));
   }
 
   /** The smallest p-value a test of N permutations can give: 1/(N + a), twice that two-sided. */
@@ -338,14 +331,6 @@ public final class PermutationTest {
         .build();
   }
 
-  private static List<String> columns(List<? extends Statistic> statistics, BootstrapOptions options) {
-    final Set<String> cols = new LinkedHashSet<>();
-    statistics.forEach(s -> cols.addAll(s.columns()));
-    if (options.weights() != null) {
-      cols.add(options.weights());
-    }
-    return List.copyOf(cols);
-  }
 
   /** The columns of {@code first}, then {@code second}'s rows. */
   private static Dataset pooled(Dataset first, Dataset second, List<String> columns) {

@@ -103,7 +103,7 @@ public final class TwoSampleBootstrap {
           + "which needs the pairs' covariance", "percentile, basic, normal, bca");
     }
     final long start = System.nanoTime();
-    final List<String> columns = statistics.stream().flatMap(st -> st.columns().stream()).distinct().toList();
+    final List<String> columns = Statistic.columnsRead(statistics, null);
     final org.parboot.data.Dataset.Builder both = org.parboot.data.Dataset.builder(first.data().source());
     final List<String> named = new java.util.ArrayList<>();
     for (String c : columns) {

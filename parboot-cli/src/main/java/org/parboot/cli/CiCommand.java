@@ -154,48 +154,46 @@ final class CiCommand implements Callable<Integer> {
         + "or expression (a Java statistic?); accepted: replicates of statistics parboot ci can name");
   }
 
-  /** The data for BCa's jackknife, checked against the file's fingerprint. */
+  /**
+   * The data for BCa's jackknife, read once and checked against the file's fingerprint: the FILE
+   * of {@code --data}, or without it the bundled data when the file was made from it.
+   */
   private Dataset dataset(Fingerprint f, List<Statistic> statistics, BootstrapOptions options) {
     final DataOptions d = new DataOptions();
     d.where = where;
     d.delimiter = delimiter;
     d.missing = missing;
-    final boolean bundled = data == null && f.data().equals(bundledDigest(d, statistics, options));
-    if (data == null && !bundled) {
-      throw new InvalidInputException("--ci bca needs the jackknife of the data the replicates were made from; "
-          + "accepted: --data FILE (nothing for the bundled data), with the run's --where, whose fingerprint is " + f.data());
+    final List<String> columns = Statistic.columnsRead(statistics, options.weights());
+    if (data == null) {
+      final Dataset bundled = bundled(d, columns);
+      if (bundled == null || !matches(f, bundled, statistics, options)) {
+        throw new InvalidInputException("--ci bca needs the jackknife of the data the replicates were made from; "
+            + "accepted: --data FILE (nothing for the bundled data), with the run's --where, whose fingerprint is "
+            + f.data());
+      }
+      return bundled;
     }
-    if (data != null) {
-      d.files = List.of(data);
-    }
-    final Dataset loaded = d.load(columns(statistics, options));
-    final String digest = Fingerprint.digest(loaded, statistics, options.weights());
-    if (!digest.equals(f.data()) || loaded.rows() != f.rows()) {
-      throw new InvalidInputException("--data " + Messages.quote(data == null ? BundledData.SOURCE : data)
-          + " is not the data the replicates were made from: its fingerprint is " + digest + " (" + loaded.rows()
-          + " rows), the file's " + f.data() + " (" + f.rows() + " rows); accepted: the run's data, with its --where");
+    d.files = List.of(data);
+    final Dataset loaded = d.load(columns);
+    if (!matches(f, loaded, statistics, options)) {
+      throw new InvalidInputException("--data " + Messages.quote(data) + " is not the data the replicates were made "
+          + "from: its fingerprint is " + Fingerprint.digest(loaded, statistics, options.weights()) + " ("
+          + loaded.rows() + " rows), the file's " + f.data() + " (" + f.rows() + " rows); accepted: the run's data, "
+          + "with its --where");
     }
     return loaded;
   }
 
-  /** The digest of the bundled data with these filters, or null when it cannot be read so. */
-  private static String bundledDigest(DataOptions d, List<Statistic> statistics, BootstrapOptions options) {
+  private static boolean matches(Fingerprint f, Dataset data, List<Statistic> statistics, BootstrapOptions options) {
+    return data.rows() == f.rows() && Fingerprint.digest(data, statistics, options.weights()).equals(f.data());
+  }
+
+  /** The bundled data with these filters, or null when it cannot be read so (a column it lacks). */
+  private static Dataset bundled(DataOptions d, List<String> columns) {
     try {
-      return Fingerprint.digest(BundledData.weather(d.uniqueColumns(columns(statistics, options)), d.csvOptions()),
-          statistics,
-          options.weights());
+      return BundledData.weather(d.uniqueColumns(columns), d.csvOptions());
     } catch (InvalidInputException e) {
       return null;
     }
-  }
-
-  /** The columns the statistics and the weights read. */
-  private static List<String> columns(List<Statistic> statistics, BootstrapOptions options) {
-    final List<String> columns = new ArrayList<>();
-    statistics.forEach(s -> columns.addAll(s.columns()));
-    if (options.weights() != null) {
-      columns.add(options.weights());
-    }
-    return columns;
   }
 }

@@ -137,16 +137,17 @@ final class RunCommand implements Callable<Integer> {
     // A distributed engine reads its FILEs itself (any file system it knows, globs its own way): one data set.
     final List<Path> inputs = distributed ? List.of() : data.inputs();
     final String strata = options.scheme().strata() != null ? "--strata" : null;
-    if (engine.draws.auto() && (distributed || compare != null || groupBy != null || inputs.size() > 1)) {
-      throw new InvalidInputException("--resamples auto cannot be combined with " + (distributed ? "--engine "
-          + choice.engine() : compare != null ? "--compare" : groupBy != null ? "--group-by" : "several FILEs")
+    // What a run of one data set on this JVM (adaptive B, --extend) cannot be combined with, if given.
+    final String notOneLocalDataSet = distributed ? "--engine " + choice.engine() : compare != null ? "--compare"
+        : groupBy != null ? "--group-by" : inputs.size() > 1 ? "several FILEs" : null;
+    if (engine.draws.auto() && notOneLocalDataSet != null) {
+      throw new InvalidInputException("--resamples auto cannot be combined with " + notOneLocalDataSet
           + " yet; accepted: --resamples auto for one data set on --engine local");
     }
-    if (extend != null && (distributed || compare != null || groupBy != null || inputs.size() > 1
-        || engine.draws.auto())) {
-      throw new InvalidInputException("--extend cannot be combined with " + (distributed ? "--engine " + choice.engine()
-          : compare != null ? "--compare" : groupBy != null ? "--group-by" : inputs.size() > 1 ? "several FILEs"
-          : "--resamples auto") + "; accepted: --extend for one data set on --engine local, with a fixed -B");
+    if (extend != null && (notOneLocalDataSet != null || engine.draws.auto())) {
+      throw new InvalidInputException("--extend cannot be combined with " + (notOneLocalDataSet != null
+          ? notOneLocalDataSet : "--resamples auto") + "; accepted: --extend for one data set on --engine local, "
+          + "with a fixed -B");
     }
     if (pairBy != null && compare == null) {
       throw new InvalidInputException("--pair-by pairs the two samples of --compare; accepted: --compare COLUMN=A,B "

@@ -1,9 +1,7 @@
 package org.parboot.cli;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.parboot.spec.StatisticSpec;
 import org.parboot.stat.Statistic;
 import picocli.CommandLine.Option;
@@ -54,12 +52,7 @@ final class StatisticOptions {
 
   /** Every column a run reads: the statistics' and the weights. */
   List<String> columnsToRead(List<Statistic> statistics) {
-    final Set<String> cols = new LinkedHashSet<>();
-    statistics.forEach(s -> cols.addAll(s.columns()));
-    if (weights != null) {
-      cols.add(weights);
-    }
-    return List.copyOf(cols);
+    return Statistic.columnsRead(statistics, weights);
   }
 
 }

@@ -75,10 +75,19 @@ public enum Alternative {
    */
   public double pValue(IntervalMethod method, Distribution d, double theta0, IntervalInputs in) {
     final double u = method.levelAt(d, theta0, in);
+    return pValue(1 - u, u);
+  }
+
+  /**
+   * This alternative's p-value from the two one-sided ones (of H1: theta &lt; theta0 and of
+   * H1: theta &gt; theta0): one of them, or for {@code two-sided} twice the smaller, at most 1. The
+   * one rule of the bootstrap's inverted intervals and of the permutation tests (SciPy's).
+   */
+  public double pValue(double less, double greater) {
     return switch (this) {
-      case LESS -> 1 - u;
-      case GREATER -> u;
-      case TWO_SIDED -> Math.min(1, 2 * Math.min(u, 1 - u));
+      case LESS -> less;
+      case GREATER -> greater;
+      case TWO_SIDED -> Math.min(1, 2 * Math.min(less, greater));
     };
   }
 }

@@ -314,7 +314,7 @@ public final class Engine {
         throw new StatisticFailedException(labels(statistics), -1, e);
       }
       final Resampler resampler = s.resampler() != null ? s.resampler() : Resamplers.create(options.scheme(), s.data(),
-          statistics.stream().flatMap(st -> st.columns().stream()).distinct().toList(), s.seed(), options.resamples());
+          Statistic.columnsRead(statistics, null), s.seed(), options.resamples());
       final StandardErrorOutput se = wantSe
           ? new StandardErrorOutput(plan, s.seed(), options.intervals().innerResamples(), simd) : null;
       return new SampleRun(plan, observed, resampler, se, ResampleKernel.choose(plan, resampler, se, simd));

@@ -100,8 +100,7 @@ public final class Permutations {
   public static Resampler[] split(long seed, int k, int m, boolean exact) {
     final long count = exact ? distinct(PermutationType.INDEPENDENT, k, m).longValueExact() : 0;
     final Shuffles shuffles = new Shuffles(seed, k + m, Math.min(k, m));
-    return new Resampler[] {new Split(seed, k, m, 0, exact, count, shuffles),
-        new Split(seed, k, m, 1, exact, count, shuffles)};
+    return new Resampler[] {new Split(k, m, 0, exact, count, shuffles), new Split(k, m, 1, exact, count, shuffles)};
   }
 
   /**
@@ -156,8 +155,7 @@ public final class Permutations {
   }
 
   /** {@link #split}. */
-  private record Split(long seed, int k, int m, int part, boolean exact, long count, Shuffles shuffles)
-      implements Resampler {
+  private record Split(int k, int m, int part, boolean exact, long count, Shuffles shuffles) implements Resampler {
     @Override
     public String name() {
       return "independent permutations" + (exact ? " (exact)" : "");

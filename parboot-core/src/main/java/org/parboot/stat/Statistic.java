@@ -56,6 +56,20 @@ public sealed interface Statistic permits MomentStatistic, OrderStatistic, RankS
   }
 
   /**
+   * Every column a run of {@code statistics} reads, each once, in order of first use, then the
+   * weights column ({@code null}: none): what a reader loads, a data fingerprint digests and a
+   * permutation test pools.
+   */
+  static List<String> columnsRead(List<? extends Statistic> statistics, String weights) {
+    final java.util.Set<String> columns = new java.util.LinkedHashSet<>();
+    statistics.forEach(s -> columns.addAll(s.columns()));
+    if (weights != null) {
+      columns.add(weights);
+    }
+    return List.copyOf(columns);
+  }
+
+  /**
    * A statistic of one column's values, not yet bound to a column: {@code Statistic.of("trimean",
    * fn).on("x")}, or in {@link #on(String...)}'s list, which binds it to each of its columns.
    */

@@ -105,11 +105,7 @@ final class TableReport {
 
   /** Two significant digits, plain ({@code 0.0094}), as the report writes Monte Carlo errors. */
   static String twoDigits(double e) {
-    if (Double.isNaN(e)) {
-      return "NaN";
-    }
-    return e == 0 ? "0" : new BigDecimal(e).round(new MathContext(2, RoundingMode.HALF_UP)).stripTrailingZeros()
-        .toPlainString();
+    return significant(e, 2);
   }
 
   /** The cells after the label: observed, bias, std error, then one interval per method of {@code options}. */
@@ -142,10 +138,15 @@ final class TableReport {
 
   /** A probability to four significant digits (its Monte Carlo error is rarely below the third). */
   static String probability(double p) {
-    if (Double.isNaN(p)) {
+    return significant(p, 4);
+  }
+
+  /** {@code v} to {@code digits} significant digits in plain notation, trailing zeros dropped; NaN as {@code NaN}. */
+  private static String significant(double v, int digits) {
+    if (Double.isNaN(v)) {
       return "NaN";
     }
-    return p == 0 ? "0" : new BigDecimal(p).round(new MathContext(4, RoundingMode.HALF_UP)).stripTrailingZeros()
+    return v == 0 ? "0" : new BigDecimal(v).round(new MathContext(digits, RoundingMode.HALF_UP)).stripTrailingZeros()
         .toPlainString();
   }
 

@@ -102,7 +102,7 @@ public final class ReportWriter {
           "Bootstrap distribution of " + s.label() + ": observed value marked, confidence interval shaded",
           png, Charts.WIDTH, Charts.HEIGHT));
       checkInterrupt();
-      final String qqName = "qq" + name.substring("hist".length());
+      final String qqName = chartFileName("qq", i + 1, s.label());
       final byte[] qqPng = Charts.png(Charts.qq(s));
       qqPlots.add(write(sink, dir, qqName, qqPng));
       qqFigures.add(new HtmlReport.Figure(qqName, "Normal QQ plot of the bootstrap distribution of " + s.label(),
@@ -149,11 +149,16 @@ public final class ReportWriter {
 
   /** {@code hist-<n>-<slug>.png}, e.g. {@code hist-2-std-temp-max-ddof-0.png}. */
   static String histogramFileName(int n, String label) {
+    return chartFileName("hist", n, label);
+  }
+
+  /** {@code <kind>-<n>-<slug>.png}: a statistic's chart, e.g. {@code qq-2-std-temp-max-ddof-0.png}. */
+  static String chartFileName(String kind, int n, String label) {
     String slug = label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     if (slug.length() > MAX_SLUG) {
       slug = slug.substring(0, MAX_SLUG).replaceAll("-+$", "");
     }
-    return "hist-" + n + (slug.isEmpty() ? "" : "-" + slug) + ".png";
+    return kind + "-" + n + (slug.isEmpty() ? "" : "-" + slug) + ".png";
   }
 
   private static void checkInterrupt() {
